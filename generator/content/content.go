@@ -1,0 +1,166 @@
+// Package content reads offer files: it finds them under content/, decodes
+// whatever encoding an editor saved them in into clean NFC UTF-8 lines, and
+// splits off optional TOML front matter.
+//
+// It is the first stage of the pipeline (read → extract → model → render →
+// publish). It knows nothing of offers: what the lines mean is package
+// offer's business. Every problem it meets is a Diag carrying the file and
+// line, so a bad file is named and skipped, never silently dropped.
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
+)
+
+// MaxSize is the largest offer file read. Real offers are a few kilobytes; a
+// file this large is a mistake (an export, a binary) and is refused whole.
+const MaxSize = 10 << 20
+
+// Source is one decoded offer file.
+type Source struct {
+	Path  string   // relative to content/, forward slashes
+	Lines []string // the whole file, decoded, without line endings
+	// Front holds the front matter lines (without the +++ fences) and
+	// FrontLine the 1-based line of the first of them; Front is nil when the
+	// file has none. Start is the 0-based index in Lines of the first line
+	// after the front matter.
+	Front     []string
+	FrontLine int
+	Start     int
+}
+
+// Decode turns raw bytes into a Source. It accepts UTF-8 with or without BOM,
+// UTF-16 with BOM, and Windows-1252 (a superset of Latin-1 for printable
+// text), which it reports as a warning since the guess could be wrong. CRLF
+// and lone CR become LF; control characters other than tab are removed;
+// text is normalised to NFC so that "é" typed as e + accent matches labels.
+func Decode(path string, data []byte) (*Source, List) {
+	var diags List
+	pos := Pos{Path: path}
+	if len(data) > MaxSize {
+		diags.Add(pos, Error, "file is %d bytes; an offer file must be under %d MB", len(data), MaxSize>>20)
+		return nil, diags
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		dec := xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM).NewDecoder()
+		out, err := dec.Bytes(data)
+		if err != nil {
+			diags.Add(pos, Error, "cannot decode UTF-16 text: %v", err)
+			return nil, diags
+		}
+		data = out
+	}
+	if looksBinary(data) {
+		diags.Add(pos, Error, "binary file, expected text (UTF-8 or Windows-1252)")
+		return nil, diags
+	}
+	if !utf8.Valid(data) {
+		out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+		if err != nil {
+			diags.Add(pos, Error, "text is neither UTF-8 nor Windows-1252: %v", err)
+			return nil, diags
+		}
+		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte{'\n'})
+		diags.Add(Pos{Path: path, Line: line}, Warning, "file is not UTF-8; read as Windows-1252 (Latin-1): save it as UTF-8 to silence this warning")
+		data = out
+	}
+	text := norm.NFC.String(string(data))
+	src := &Source{Path: path, Lines: splitLines(text)}
+	diags = append(diags, src.splitFront()...)
+	return src, diags
+}
+
+// looksBinary reports NUL bytes or a high share of control bytes near the
+// start, the usual signature of images, PDFs and office documents.
+func looksBinary(data []byte) bool {
+	head := data
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	ctl := 0
+	for _, b := range head {
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			ctl++
+		}
+	}
+	return ctl > len(head)/20+2
+}
+
+func firstInvalid(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
+}
+
+// splitLines splits on LF, CRLF and lone CR, and drops control characters
+// that no offer means to contain (they would make the XML outputs invalid).
+func splitLines(text string) []string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = strings.TrimSuffix(text, "\n")
+	if text == "" {
+		return nil
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if strings.IndexFunc(l, isJunk) >= 0 {
+			lines[i] = strings.Map(func(r rune) rune {
+				if isJunk(r) {
+					return -1
+				}
+				return r
+			}, l)
+		}
+	}
+	return lines
+}
+
+func isJunk(r rune) bool {
+	if r == '\t' {
+		return false
+	}
+	// C0 and C1 controls, the BOM met mid-file, and non-characters.
+	return unicode.IsControl(r) || r == '\uFEFF' || r == '\uFFFE' || r == '\uFFFF'
+}
+
+// splitFront detects TOML front matter: a first line "+++" and a closing
+// "+++" line.
+func (s *Source) splitFront() List {
+	if len(s.Lines) == 0 || strings.TrimSpace(s.Lines[0]) != "+++" {
+		return nil
+	}
+	for i := 1; i < len(s.Lines); i++ {
+		if strings.TrimSpace(s.Lines[i]) == "+++" {
+			s.Front = s.Lines[1:i]
+			s.FrontLine = 2
+			s.Start = i + 1
+			return nil
+		}
+	}
+	var l List
+	l.Add(Pos{Path: s.Path, Line: 1}, Error, "front matter opened with +++ is never closed; expected a closing +++ line")
+	s.Start = len(s.Lines)
+	return l
+}
+
+// String is for debugging.
+func (s *Source) String() string { return fmt.Sprintf("%s (%d lines)", s.Path, len(s.Lines)) }

@@ -1,0 +1,231 @@
+package offer
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar date without time zone, as offers write them. Day is 0
+// when only the month is known ("Poste à pourvoir : novembre 2025" names a
+// month, not its first day). The zero Date means unknown.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// IsZero reports whether the date is unknown.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// HasDay reports whether the day is known.
+func (d Date) HasDay() bool { return d.Day != 0 }
+
+// String gives "2025-08-29", "2025-11" for a month, "" when unknown.
+func (d Date) String() string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.Day == 0:
+		return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month))
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+}
+
+// Compare orders dates; a month sorts as its first day.
+func (d Date) Compare(e Date) int {
+	a, b := d.key(), e.key()
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func (d Date) key() int {
+	day := d.Day
+	if day == 0 {
+		day = 1
+	}
+	return d.Year*10000 + int(d.Month)*100 + day
+}
+
+// Time is the start of the day (or month) in loc.
+func (d Date) Time(loc *time.Location) time.Time {
+	day := d.Day
+	if day == 0 {
+		day = 1
+	}
+	return time.Date(d.Year, d.Month, day, 0, 0, 0, 0, loc)
+}
+
+// DateOf returns the calendar date of t in its own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+var frMonths = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+var frWeekdays = []string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
+
+// Long is the French long form: "vendredi 29 août 2025", "mardi 1er juillet
+// 2025", "novembre 2025".
+func (d Date) Long() string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.Day == 0:
+		return fmt.Sprintf("%s %d", frMonths[d.Month-1], d.Year)
+	}
+	day := strconv.Itoa(d.Day)
+	if d.Day == 1 {
+		day = "1er"
+	}
+	wd := d.Time(time.UTC).Weekday()
+	return fmt.Sprintf("%s %s %s %d", frWeekdays[wd], day, frMonths[d.Month-1], d.Year)
+}
+
+// Short is "29 août 2025" (or "novembre 2025"), for lists.
+func (d Date) Short() string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.Day == 0:
+		return fmt.Sprintf("%s %d", frMonths[d.Month-1], d.Year)
+	}
+	day := strconv.Itoa(d.Day)
+	if d.Day == 1 {
+		day = "1er"
+	}
+	return fmt.Sprintf("%s %s %d", day, frMonths[d.Month-1], d.Year)
+}
+
+// MonthName is "août 2025".
+func MonthName(year int, month time.Month) string {
+	return fmt.Sprintf("%s %d", frMonths[month-1], year)
+}
+
+// DateError says why a date could not be read.
+type DateError struct{ Msg string }
+
+func (e *DateError) Error() string { return e.Msg }
+
+// monthNumber maps folded month names and their usual abbreviations.
+var monthNumber = map[string]time.Month{
+	"janvier": 1, "janv": 1, "jan": 1,
+	"fevrier": 2, "fevr": 2, "fev": 2,
+	"mars": 3,
+	"avril": 4, "avr": 4,
+	"mai":  5,
+	"juin": 6,
+	"juillet": 7, "juil": 7,
+	"aout": 8,
+	"septembre": 9, "sept": 9, "sep": 9,
+	"octobre": 10, "oct": 10,
+	"novembre": 11, "nov": 11,
+	"decembre": 12, "dec": 12,
+}
+
+var weekdayNumber = map[string]time.Weekday{
+	"dimanche": 0, "lundi": 1, "mardi": 2, "mercredi": 3, "jeudi": 4, "vendredi": 5, "samedi": 6,
+}
+
+const monthAlt = `janvier|janv|jan|fevrier|fevr|fev|mars|avril|avr|mai|juin|juillet|juil|aout|septembre|sept|sep|octobre|oct|novembre|nov|decembre|dec`
+
+var (
+	reISO     = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
+	reNumeric = regexp.MustCompile(`\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?(\d{4}|\d{2})\b`)
+	reLong    = regexp.MustCompile(`(?:\b(dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi),? +)?\b(\d{1,2}) *(?:er|e|eme)? +(` + monthAlt + `)\.? +(\d{4})\b`)
+	reMonth   = regexp.MustCompile(`\b(` + monthAlt + `)\.? +(?:(?:de|d')? *)?(\d{4})\b`)
+	reASAP    = regexp.MustCompile(`des que possible|immediatement|au plus tot|\basap\b|sans delai`)
+)
+
+// DateResult is what ParseDate read.
+type DateResult struct {
+	Date Date
+	ASAP bool   // "dès que possible": no date, and none is missing
+	Note string // a doubt worth a warning, such as a weekday that does not match
+}
+
+// ParseDate reads a French date wherever it stands in s: "29/03/2024",
+// "29/03/24", "2024-03-29", "Vendredi 29 août 2025", "1er juillet 2025",
+// "1ᵉʳ juillet 2025", "novembre 2025" (a month), "dès que possible". It never
+// guesses: text with no date, or an impossible one ("31 février 2025"), is a
+// *DateError saying what was expected.
+func ParseDate(s string) (DateResult, error) {
+	f := squash(s)
+	if f == "" {
+		return DateResult{}, &DateError{"empty date; expected a date such as 29/08/2025 or vendredi 29 août 2025"}
+	}
+	type cand struct {
+		at   int
+		date Date
+		wd   string
+	}
+	var best *cand
+	try := func(c cand) {
+		if best == nil || c.at < best.at {
+			best = &c
+		}
+	}
+	if m := reISO.FindStringSubmatchIndex(f); m != nil {
+		try(cand{at: m[0], date: Date{atoi(f[m[2]:m[3]]), time.Month(atoi(f[m[4]:m[5]])), atoi(f[m[6]:m[7]])}})
+	}
+	if m := reNumeric.FindStringSubmatchIndex(f); m != nil {
+		y := atoi(f[m[6]:m[7]])
+		if m[7]-m[6] == 2 {
+			y += 2000
+		}
+		try(cand{at: m[0], date: Date{y, time.Month(atoi(f[m[4]:m[5]])), atoi(f[m[2]:m[3]])}})
+	}
+	if m := reLong.FindStringSubmatchIndex(f); m != nil {
+		c := cand{at: m[0], date: Date{atoi(f[m[8]:m[9]]), monthNumber[f[m[6]:m[7]]], atoi(f[m[4]:m[5]])}}
+		if m[2] >= 0 {
+			c.wd = f[m[2]:m[3]]
+		}
+		try(c)
+	}
+	if best == nil {
+		if m := reMonth.FindStringSubmatchIndex(f); m != nil {
+			try(cand{at: m[0], date: Date{atoi(f[m[4]:m[5]]), monthNumber[f[m[2]:m[3]]], 0}})
+		}
+	}
+	if best == nil {
+		if reASAP.MatchString(f) {
+			return DateResult{ASAP: true}, nil
+		}
+		return DateResult{}, &DateError{fmt.Sprintf("cannot read %q as a date; expected e.g. 29/08/2025, vendredi 29 août 2025 or novembre 2025", strings.TrimSpace(s))}
+	}
+	d := best.date
+	if d.Year < 1900 || d.Year > 2999 {
+		return DateResult{}, &DateError{fmt.Sprintf("%q: year %d is out of range", strings.TrimSpace(s), d.Year)}
+	}
+	if d.Month < 1 || d.Month > 12 {
+		return DateResult{}, &DateError{fmt.Sprintf("%q: no month %d; expected day/month/year", strings.TrimSpace(s), int(d.Month))}
+	}
+	if d.Day != 0 {
+		if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
+			return DateResult{}, &DateError{fmt.Sprintf("%q: no such day (%s %d has %d days)", strings.TrimSpace(s), frMonths[d.Month-1], d.Year, daysIn(d.Year, d.Month))}
+		}
+	}
+	res := DateResult{Date: d}
+	if best.wd != "" {
+		if got := d.Time(time.UTC).Weekday(); got != weekdayNumber[best.wd] {
+			res.Note = fmt.Sprintf("%q: %s is a %s, not a %s; kept the date", strings.TrimSpace(s), d.Short(), frWeekdays[got], best.wd)
+		}
+	}
+	return res, nil
+}
+
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

@@ -1,0 +1,72 @@
+package offer
+
+import (
+	"regexp"
+	"strings"
+)
+
+// finish applies the rules that need every field: required fields, display
+// forms, and the consistency checks between dates.
+func (x *extractor) finish() {
+	o := x.o
+	if o.Posted.IsZero() && !x.refDate.IsZero() {
+		o.Posted = x.refDate
+		o.Lines[FieldPosted] = x.refDateLine
+	}
+	firstLine := x.src.Start + 1
+	if o.Title == "" {
+		x.errorf(firstLine, "no title: expected a first line \"# Intitulé du poste\" or title = \"…\" in the front matter")
+	}
+	if o.Employer == "" {
+		x.errorf(firstLine, "no employer: expected a line \"Employeur : …\" or employer = \"…\" in the front matter")
+	}
+	if o.Title == "" || o.Employer == "" {
+		x.o = nil
+		return
+	}
+	if !x.front[FieldEmployer] {
+		o.Employer = TitleCase(o.Employer)
+	}
+	if o.Location == "" {
+		// emploi-territorial gives the town in the address: "37926 TOURS Cedex 9".
+		for i := len(o.Address) - 1; i >= 0; i-- {
+			if rePostcode.MatchString(o.Address[i]) {
+				o.Location = o.Address[i]
+				break
+			}
+		}
+	}
+	if !x.front[FieldLocation] {
+		o.Location = cleanLocation(o.Location, o.Layout == 'b')
+	}
+	if o.Deadline.IsZero() {
+		x.warnf(firstLine, "no deadline: expected a line \"Date limite de candidature : 29/08/2025\"; the offer stays listed as open")
+	}
+	if !o.Deadline.IsZero() && !o.Posted.IsZero() && o.Deadline.Compare(o.Posted) < 0 {
+		x.warnf(o.Lines[FieldDeadline], "deadline %s is before the posting date %s", o.Deadline, o.Posted)
+	}
+	if o.Deadline.Year != 0 && o.Posted.Year != 0 && o.Deadline.Year-o.Posted.Year >= 2 {
+		x.warnf(o.Lines[FieldDeadline], "deadline %s is %d years after the posting date %s; is the year a typo?", o.Deadline, o.Deadline.Year-o.Posted.Year, o.Posted)
+	}
+	if !o.Start.IsZero() && !o.Posted.IsZero() && o.Start.Day != 0 && o.Start.Compare(o.Posted) < 0 {
+		x.warnf(o.Lines[FieldStart], "start date %s is before the posting date %s", o.Start, o.Posted)
+	}
+}
+
+var (
+	rePostcode = regexp.MustCompile(`\b\d{5}\b`)
+	reCedex    = regexp.MustCompile(`(?i)\s+cedex(\s+\d+)?\s*$`)
+)
+
+// cleanLocation keeps the town: "37926 TOURS Cedex 9" → "TOURS", shown as
+// "Tours" when the source writes every value in capitals (layout b).
+func cleanLocation(s string, upperSource bool) string {
+	s = strings.TrimSpace(s)
+	s = reCedex.ReplaceAllString(s, "")
+	s = strings.TrimSpace(rePostcode.ReplaceAllString(s, ""))
+	s = strings.Trim(s, " ,-–")
+	if upperSource {
+		s = TitleCase(s)
+	}
+	return s
+}

@@ -1,0 +1,425 @@
+// Package offer turns the lines of one offer file into an Offer: it detects
+// the layout, reads labelled fields and French dates, and keeps the body as
+// Markdown.
+//
+// It is the second stage of the pipeline, after package content (which
+// decodes files) and before package site (which groups offers into a board).
+// It does no I/O, so every rule here is tested and fuzzed on strings.
+//
+// Two layouts are read, detected per file:
+//
+//   - layout a (New Caledonia boards): "# Title", then "Label : value" lines,
+//     then a Markdown body starting at the first heading;
+//   - layout b (emploi-territorial): plain text where a label stands alone on
+//     its line and its value follows on the next lines.
+//
+// Glossary of the French labels (see labels.go for every spelling):
+//
+//	Référence, Offre n°                 Reference
+//	Employeur, Collectivité             Employer
+//	Lieu de travail                     Location
+//	Corps ou cadre d'emploi, Grade(s)   Grades
+//	Direction, Service                  Direction
+//	Famille de métiers                  Family
+//	Temps de travail                    WorkingTime
+//	Type d'emploi, Type de contrat      Contract
+//	Date de dépôt de l'offre, Publiée le Posted
+//	Date limite de candidature          Deadline
+//	Poste à pourvoir, Prise de poste    Start
+//
+// Extract never guesses silently: whatever it cannot read for sure is a
+// warning with the file and line, and the offer is published with what it
+// knows. A file with no title or no employer is an error.
+package offer
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"postes/generator/content"
+)
+
+// Offer is one job offer as read from its file.
+type Offer struct {
+	Source      string // path relative to content/, forward slashes
+	Layout      byte   // 'a' or 'b'
+	Title       string
+	Reference   string
+	Employer    string // as it should be displayed ("Mairie de Tours")
+	Address     []string
+	Location    string
+	Grades      []string
+	Direction   string
+	Family      string
+	WorkingTime string
+	Contract    string
+	Posted      Date
+	Deadline    Date
+	Start       Date
+	StartASAP   bool
+	// Expired is set when the text itself says applications are closed
+	// ("Le délai de candidature pour cette offre a expiré").
+	Expired bool
+	Extras  []Extra
+	Body    string // Markdown
+	// Slug is set by front matter only; package site derives the others.
+	Slug  string
+	Draft bool
+	// Lines records the 1-based line each field was read from (0 if absent),
+	// so later checks can point at it.
+	Lines [numFields]int
+}
+
+// Extra is a labelled field shown as written.
+type Extra struct {
+	Label string
+	Value string
+}
+
+// Extract reads one decoded file. It returns the offer (nil when the file
+// cannot be published) and every problem met, each with its line.
+func Extract(src *content.Source) (*Offer, content.List) {
+	x := &extractor{src: src, o: &Offer{Source: src.Path}}
+	x.run()
+	if x.o == nil {
+		return nil, x.diags
+	}
+	return x.o, x.diags
+}
+
+type extractor struct {
+	src   *content.Source
+	o     *Offer
+	diags content.List
+	front map[Field]bool // fields set by front matter win over the text
+	// refDate is the date a reference carries ("… du 08/08/2025"), used
+	// when no posting date is given.
+	refDate     Date
+	refDateLine int
+}
+
+func (x *extractor) warnf(line int, format string, args ...any) {
+	x.diags.Add(content.Pos{Path: x.src.Path, Line: line}, content.Warning, format, args...)
+}
+
+func (x *extractor) errorf(line int, format string, args ...any) {
+	x.diags.Add(content.Pos{Path: x.src.Path, Line: line}, content.Error, format, args...)
+}
+
+func (x *extractor) run() {
+	if x.src.Front != nil {
+		if !x.frontMatter() {
+			x.o = nil
+			return
+		}
+		if x.o.Draft {
+			return
+		}
+	}
+	lines := x.src.Lines[x.src.Start:]
+	if detectLayout(lines) == 'b' {
+		x.o.Layout = 'b'
+		x.layoutB(x.src.Start)
+	} else {
+		x.o.Layout = 'a'
+		x.layoutA(x.src.Start)
+	}
+	x.finish()
+}
+
+// detectLayout scores the two layouts on the first lines: labels followed by
+// a colon and a value on the same line vote for a, labels alone on their
+// line followed by a value line vote for b. The file name plays no part.
+func detectLayout(lines []string) byte {
+	a, b := 0, 0
+	limit := min(len(lines), 80)
+	for i := 0; i < limit; i++ {
+		l := strings.TrimSpace(lines[i])
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if label, value, ok := splitLabel(l); ok {
+			if _, known := lookupLabel(label); known {
+				if strings.TrimSpace(value) != "" {
+					a++
+					continue
+				}
+			}
+		}
+		if li, ok := lookupLabel(l); ok && li.field != FieldHeading && li.field != FieldSection {
+			if next := nextNonBlank(lines, i+1, limit); next >= 0 && next == i+1 {
+				b++
+			}
+		}
+	}
+	if b > a {
+		return 'b'
+	}
+	return 'a'
+}
+
+func nextNonBlank(lines []string, from, limit int) int {
+	for j := from; j < limit && j < len(lines); j++ {
+		if strings.TrimSpace(lines[j]) != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// splitLabel splits "Label : value" at the first colon. Colons inside a
+// time ("14:30") or a URL ("https://") do not make a label.
+func splitLabel(line string) (label, value string, ok bool) {
+	i := strings.IndexByte(line, ':')
+	if i <= 0 || i > 90 {
+		return "", "", false
+	}
+	label = strings.TrimSpace(line[:i])
+	if label == "" || strings.HasSuffix(label, "http") || strings.HasSuffix(label, "https") {
+		return "", "", false
+	}
+	if i > 0 && isDigit(line[i-1]) && i+1 < len(line) && isDigit(line[i+1]) {
+		return "", "", false
+	}
+	value = strings.TrimSpace(strings.Trim(line[i+1:], "*_ \u00a0\u202f"))
+	label = strings.Trim(label, "*_ \u00a0\u202f")
+	return label, value, label != ""
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// frontMatter decodes the TOML between +++ fences. Its fields win over the
+// text. It reports false when the front matter is unreadable: the file is
+// then an error, since what the editor meant to override is unknown.
+func (x *extractor) frontMatter() bool {
+	var fm struct {
+		Title       string   `toml:"title"`
+		Reference   string   `toml:"reference"`
+		Employer    string   `toml:"employer"`
+		Location    string   `toml:"location"`
+		Grades      []string `toml:"grades"`
+		Direction   string   `toml:"direction"`
+		Family      string   `toml:"family"`
+		WorkingTime string   `toml:"working_time"`
+		Contract    string   `toml:"contract"`
+		Posted      any      `toml:"posted"`
+		Deadline    any      `toml:"deadline"`
+		Start       any      `toml:"start"`
+		Slug        string   `toml:"slug"`
+		Draft       bool     `toml:"draft"`
+	}
+	text := strings.Join(x.src.Front, "\n")
+	md, err := toml.Decode(text, &fm)
+	if err != nil {
+		line := x.src.FrontLine
+		var perr toml.ParseError
+		if pe, ok := err.(toml.ParseError); ok {
+			perr = pe
+			line += perr.Position.Line - 1
+			x.errorf(line, "front matter: %s", perr.Message)
+		} else {
+			x.errorf(line, "front matter: %v", err)
+		}
+		return false
+	}
+	x.front = map[Field]bool{}
+	keyLine := func(key string) int {
+		for i, l := range x.src.Front {
+			if strings.HasPrefix(strings.TrimSpace(l), key) {
+				return x.src.FrontLine + i
+			}
+		}
+		return x.src.FrontLine
+	}
+	for _, k := range md.Undecoded() {
+		x.warnf(keyLine(k.String()), "front matter: unknown key %q; known keys: title, reference, employer, location, grades, direction, family, working_time, contract, posted, deadline, start, slug, draft", k.String())
+	}
+	o := x.o
+	set := func(f Field, key string, dst *string, v string) {
+		if md.IsDefined(key) {
+			*dst = strings.TrimSpace(v)
+			x.front[f] = true
+			o.Lines[f] = keyLine(key)
+		}
+	}
+	set(FieldTitle, "title", &o.Title, fm.Title)
+	set(FieldReference, "reference", &o.Reference, fm.Reference)
+	set(FieldEmployer, "employer", &o.Employer, fm.Employer)
+	set(FieldLocation, "location", &o.Location, fm.Location)
+	set(FieldDirection, "direction", &o.Direction, fm.Direction)
+	set(FieldFamily, "family", &o.Family, fm.Family)
+	set(FieldWorkingTime, "working_time", &o.WorkingTime, fm.WorkingTime)
+	set(FieldContract, "contract", &o.Contract, fm.Contract)
+	if md.IsDefined("grades") {
+		o.Grades = cleanList(fm.Grades)
+		x.front[FieldGrades] = true
+		o.Lines[FieldGrades] = keyLine("grades")
+	}
+	dates := []struct {
+		f   Field
+		key string
+		v   any
+	}{{FieldPosted, "posted", fm.Posted}, {FieldDeadline, "deadline", fm.Deadline}, {FieldStart, "start", fm.Start}}
+	for _, d := range dates {
+		if !md.IsDefined(d.key) {
+			continue
+		}
+		line := keyLine(d.key)
+		var s string
+		switch v := d.v.(type) {
+		case string:
+			s = v
+		case time.Time: // TOML dates, local or not: the calendar date as written
+			s = v.Format("2006-01-02")
+		default:
+			x.warnf(line, "front matter: %s must be a date (2025-08-29) or a string, not %T", d.key, v)
+			continue
+		}
+		x.front[d.f] = true
+		x.setDate(d.f, line, s)
+	}
+	if fm.Slug != "" {
+		o.Slug = fm.Slug
+	}
+	o.Draft = fm.Draft
+	return true
+}
+
+// set stores a field read from the text unless front matter already gave it.
+func (x *extractor) set(f Field, line int, value string) {
+	if x.front[f] {
+		return
+	}
+	value = strings.TrimSpace(value)
+	o := x.o
+	var dst *string
+	switch f {
+	case FieldTitle:
+		dst = &o.Title
+	case FieldReference:
+		dst = &o.Reference
+	case FieldEmployer:
+		dst = &o.Employer
+	case FieldLocation:
+		dst = &o.Location
+	case FieldDirection:
+		dst = &o.Direction
+	case FieldFamily:
+		dst = &o.Family
+	case FieldWorkingTime:
+		dst = &o.WorkingTime
+	case FieldContract:
+		dst = &o.Contract
+	case FieldGrades:
+		o.Grades = append(o.Grades, splitGrades(value)...)
+		if o.Lines[f] == 0 {
+			o.Lines[f] = line
+		}
+		return
+	case FieldPosted, FieldDeadline, FieldStart:
+		x.setDate(f, line, value)
+		return
+	default:
+		return
+	}
+	if *dst != "" && value != "" && Fold(*dst) != Fold(value) {
+		x.warnf(line, "%s given twice (%q at line %d, %q here); kept the first", fieldLabel[f], *dst, o.Lines[f], value)
+		return
+	}
+	if *dst == "" {
+		*dst = value
+		o.Lines[f] = line
+	}
+}
+
+var fieldLabel = map[Field]string{
+	FieldTitle: "title", FieldReference: "référence", FieldEmployer: "employeur", FieldLocation: "lieu de travail",
+	FieldGrades: "grade", FieldDirection: "direction", FieldFamily: "famille de métiers",
+	FieldWorkingTime: "temps de travail", FieldContract: "type d'emploi", FieldPosted: "date de dépôt",
+	FieldDeadline: "date limite de candidature", FieldStart: "poste à pourvoir",
+}
+
+func (x *extractor) setDate(f Field, line int, value string) {
+	o := x.o
+	var dst *Date
+	switch f {
+	case FieldPosted:
+		dst = &o.Posted
+	case FieldDeadline:
+		dst = &o.Deadline
+	default:
+		dst = &o.Start
+	}
+	if !dst.IsZero() || (f == FieldStart && o.StartASAP) {
+		return
+	}
+	res, err := ParseDate(value)
+	if err != nil {
+		x.warnf(line, "%s: %v", fieldLabel[f], err)
+		return
+	}
+	if res.Note != "" {
+		x.warnf(line, "%s: %s", fieldLabel[f], res.Note)
+	}
+	if res.ASAP {
+		if f == FieldStart {
+			o.StartASAP = true
+			o.Lines[f] = line
+		} else {
+			x.warnf(line, "%s: %q is not a date; expected e.g. 29/08/2025", fieldLabel[f], strings.TrimSpace(value))
+		}
+		return
+	}
+	if f != FieldStart && !res.Date.HasDay() {
+		x.warnf(line, "%s: %q names a month, not a day; expected e.g. 29/08/2025", fieldLabel[f], strings.TrimSpace(value))
+		return
+	}
+	*dst = res.Date
+	o.Lines[f] = line
+}
+
+var reRefDate = regexp.MustCompile(`^(.*?)\s+(?:du|en date du|le)\s+(.+)$`)
+
+// setReference splits "3134-25-1264/SR du 08/08/2025" into the reference and
+// the date it carries, which stands in for a missing posting date.
+func (x *extractor) setReference(line int, value string) {
+	value = strings.TrimSpace(value)
+	if m := reRefDate.FindStringSubmatch(value); m != nil {
+		if res, err := ParseDate(m[2]); err == nil && res.Date.HasDay() {
+			x.set(FieldReference, line, m[1])
+			if x.o.Posted.IsZero() && !x.front[FieldPosted] {
+				x.refDate, x.refDateLine = res.Date, line
+			}
+			return
+		}
+	}
+	x.set(FieldReference, line, value)
+}
+
+func cleanList(xs []string) []string {
+	var out []string
+	for _, s := range xs {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// splitGrades splits a grade line. Layout a writes "attaché" or "Ingénieur
+// 2ème grade / économie rurale ou équipement ou Attaché": the part after the
+// slash is a domain, kept with its grade, so the line is one grade unless it
+// lists several with ";" or ",".
+func splitGrades(v string) []string {
+	v = strings.TrimSpace(v)
+	if v == "" || v == "/" || v == "-" {
+		return nil
+	}
+	if strings.ContainsAny(v, ";") {
+		return cleanList(strings.Split(v, ";"))
+	}
+	return []string{v}
+}
