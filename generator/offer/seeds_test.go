@@ -103,4 +103,3 @@ func TestExtractLayoutB(t *testing.T) {
 		}
 	}
 }
-

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"postes"
+	"postes/generator/build"
+)
+
+func cmdBuild(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("postes build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opt build.Options
+	fs.StringVar(&opt.Source, "source", ".", "site root: config.toml, content/, templates/, static/")
+	fs.StringVar(&opt.Output, "output", "", "output folder (default: config's output, else public/ in the site root)")
+	fs.StringVar(&opt.Now, "now", "", "the build's today as YYYY-MM-DD (default: today in the board's time zone)")
+	fs.StringVar(&opt.BaseURL, "base-url", "", "absolute URL the site is served from (default: config's base_url)")
+	fs.BoolVar(&opt.Strict, "strict", false, "publish nothing and fail on any warning or error")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "postes build: unexpected argument %q\n", fs.Arg(0))
+		return errUsage
+	}
+	opt.Theme = postes.Theme
+	res, err := build.Run(opt)
+	if res != nil {
+		for _, d := range res.Diags {
+			fmt.Fprintln(stderr, d.Error())
+		}
+	}
+	if errors.Is(err, build.ErrStrict) {
+		fmt.Fprintln(stderr, "postes: --strict:", res.Summary())
+		fmt.Fprintln(stderr, "postes: nothing published")
+		return exitError{1}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, res.Summary())
+	if res.Diags.HasErrors() {
+		return exitError{1}
+	}
+	return nil
+}

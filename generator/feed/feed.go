@@ -1,0 +1,236 @@
+// Package feed writes the board's machine-readable outputs: RSS 2.0 feeds,
+// offres.json and sitemap.xml.
+//
+// It reads the same site.Board as package render, after the offer bodies
+// have been rendered (feeds carry the full text). Every writer escapes
+// through encoding/xml or encoding/json, never by hand, so any text an offer
+// carries comes out well-formed.
+package feed
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"io"
+	"strings"
+	"time"
+
+	"postes/generator/offer"
+	"postes/generator/site"
+)
+
+// Channel describes one feed.
+type Channel struct {
+	Title       string
+	Description string
+	Language    string
+	Link        string // absolute URL of the page the feed follows
+	Self        string // absolute URL of the feed
+	Loc         *time.Location
+}
+
+type rss struct {
+	XMLName xml.Name   `xml:"rss"`
+	Version string     `xml:"version,attr"`
+	Content string     `xml:"xmlns:content,attr"`
+	Atom    string     `xml:"xmlns:atom,attr"`
+	Channel rssChannel `xml:"channel"`
+}
+
+type rssChannel struct {
+	Title         string    `xml:"title"`
+	Link          string    `xml:"link"`
+	AtomLink      atomLink  `xml:"atom:link"`
+	Description   string    `xml:"description"`
+	Language      string    `xml:"language,omitempty"`
+	LastBuildDate string    `xml:"lastBuildDate,omitempty"`
+	Generator     string    `xml:"generator"`
+	Items         []rssItem `xml:"item"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+type rssItem struct {
+	Title       string   `xml:"title"`
+	Link        string   `xml:"link"`
+	GUID        rssGUID  `xml:"guid"`
+	PubDate     string   `xml:"pubDate,omitempty"`
+	Author      string   `xml:"author,omitempty"`
+	Categories  []string `xml:"category"`
+	Description string   `xml:"description"`
+	Content     cdata    `xml:"content:encoded"`
+}
+
+type rssGUID struct {
+	IsPermaLink bool   `xml:"isPermaLink,attr"`
+	Value       string `xml:",chardata"`
+}
+
+type cdata struct {
+	Value string `xml:",chardata"`
+}
+
+// WriteRSS writes an RSS 2.0 feed of the given offers (already chosen and
+// ordered by site.FeedOffers). Each item's guid is the offer's permanent
+// URL, which stays the same across rebuilds; pubDate is the posting date at
+// midnight in the board's time zone; description is a plain-text summary and
+// content:encoded the full HTML body.
+func WriteRSS(w io.Writer, b *site.Board, ch Channel, offers []*site.Offer) error {
+	doc := rss{Version: "2.0", Content: "http://purl.org/rss/1.0/modules/content/", Atom: "http://www.w3.org/2005/Atom"}
+	c := &doc.Channel
+	c.Title, c.Link, c.Description, c.Language = ch.Title, ch.Link, ch.Description, ch.Language
+	c.AtomLink = atomLink{Href: ch.Self, Rel: "self", Type: "application/rss+xml"}
+	c.Generator = "postes"
+	var latest offer.Date
+	for _, p := range offers {
+		link := b.AbsURL(p.Path)
+		it := rssItem{
+			Title:       p.Title + " – " + p.Employer.Name,
+			Link:        link,
+			GUID:        rssGUID{IsPermaLink: true, Value: link},
+			Categories:  []string{p.Employer.Name},
+			Description: Summary(p),
+			Content:     cdata{p.BodyHTML},
+		}
+		if p.Location != "" {
+			it.Categories = append(it.Categories, p.Location)
+		}
+		if !p.Posted.IsZero() {
+			it.PubDate = p.Posted.Time(ch.Loc).Format(time.RFC1123Z)
+			if p.Posted.Compare(latest) > 0 {
+				latest = p.Posted
+			}
+		}
+		c.Items = append(c.Items, it)
+	}
+	// lastBuildDate follows the content, not the clock, so that an
+	// unchanged board gives an unchanged feed.
+	if !latest.IsZero() {
+		c.LastBuildDate = latest.Time(ch.Loc).Format(time.RFC1123Z)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	return xml.NewEncoder(w).Encode(doc)
+}
+
+// Summary is the short plain text a feed reader shows under the title: the
+// key facts, then the start of the body.
+func Summary(p *site.Offer) string {
+	var parts []string
+	parts = append(parts, p.Employer.Name)
+	if p.Location != "" {
+		parts = append(parts, p.Location)
+	}
+	if !p.Deadline.IsZero() {
+		parts = append(parts, "candidatures jusqu’au "+p.Deadline.Long())
+	}
+	if p.Reference != "" {
+		parts = append(parts, "réf. "+p.Reference)
+	}
+	s := strings.Join(parts, " · ") + "."
+	if body := plainText(p.Body, 280); body != "" {
+		s += " " + body
+	}
+	return s
+}
+
+// plainText strips Markdown marks well enough for a summary.
+func plainText(md string, max int) string {
+	var words []string
+	n := 0
+	for _, line := range strings.Split(md, "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#-*>+ "))
+		line = strings.NewReplacer("\\", "", "**", "", "__", "").Replace(line)
+		for _, w := range strings.Fields(line) {
+			if n+len(w) > max {
+				return strings.Join(words, " ") + "…"
+			}
+			words = append(words, w)
+			n += len(w) + 1
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// JSONOffer is one element of offres.json. Other tools read this file: keys
+// are only ever added, never renamed.
+type JSONOffer struct {
+	Source      string   `json:"source"`
+	URL         string   `json:"url"`
+	Title       string   `json:"title"`
+	Reference   string   `json:"reference"`
+	Employer    string   `json:"employer"`
+	EmployerURL string   `json:"employer_url"`
+	Location    string   `json:"location"`
+	Grades      []string `json:"grades"`
+	Direction   string   `json:"direction"`
+	Family      string   `json:"family"`
+	WorkingTime string   `json:"working_time"`
+	Contract    string   `json:"contract"`
+	Posted      *string  `json:"posted"`
+	Deadline    *string  `json:"deadline"`
+	Start       *string  `json:"start"`
+	StartASAP   bool     `json:"start_asap"`
+	Closed      bool     `json:"closed"`
+}
+
+func dateOrNil(d offer.Date) *string {
+	if d.IsZero() {
+		return nil
+	}
+	s := d.String()
+	return &s
+}
+
+// WriteJSON writes offres.json: every published offer, open or closed, in
+// source path order.
+func WriteJSON(w io.Writer, b *site.Board) error {
+	out := make([]JSONOffer, 0, len(b.Offers))
+	for _, p := range b.Offers {
+		grades := p.Grades
+		if grades == nil {
+			grades = []string{}
+		}
+		out = append(out, JSONOffer{
+			Source: p.Source, URL: b.AbsURL(p.Path), Title: p.Title, Reference: p.Reference,
+			Employer: p.Employer.Name, EmployerURL: b.AbsURL(p.Employer.Path), Location: p.Location,
+			Grades: grades, Direction: p.Direction, Family: p.Family, WorkingTime: p.WorkingTime, Contract: p.Contract,
+			Posted: dateOrNil(p.Posted), Deadline: dateOrNil(p.Deadline), Start: dateOrNil(p.Start), StartASAP: p.StartASAP,
+			Closed: p.Closed,
+		})
+	}
+	return json.NewEncoder(w).Encode(out)
+}
+
+type urlset struct {
+	XMLName xml.Name  `xml:"urlset"`
+	NS      string    `xml:"xmlns,attr"`
+	URLs    []siteURL `xml:"url"`
+}
+
+type siteURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+// WriteSitemap lists every HTML page but the 404 page.
+func WriteSitemap(w io.Writer, b *site.Board, paths []string) error {
+	doc := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	lastmod := map[string]string{}
+	for _, p := range b.Offers {
+		if !p.Posted.IsZero() {
+			lastmod[p.Path] = p.Posted.String()
+		}
+	}
+	for _, p := range paths {
+		doc.URLs = append(doc.URLs, siteURL{Loc: b.AbsURL(p), LastMod: lastmod[p]})
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	return xml.NewEncoder(w).Encode(doc)
+}

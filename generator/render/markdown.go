@@ -1,0 +1,85 @@
+package render
+
+import (
+	"bytes"
+	"html"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Markdown renders offer bodies. The zero value is not usable; use
+// NewMarkdown. It is safe for concurrent use.
+type Markdown struct{ md goldmark.Markdown }
+
+// NewMarkdown configures goldmark for offers: URLs and e-mail addresses
+// become links (how to apply must stand out), headings move one level down
+// (the offer title is the page's only h1), and raw HTML is shown as text,
+// escaped, since offers come from outside and must not inject markup.
+func NewMarkdown() *Markdown {
+	return &Markdown{md: goldmark.New(
+		goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.Table),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(demoteHeadings{}, 100))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(escapeRawHTML{}, 100))),
+	)}
+}
+
+// Render converts Markdown to HTML.
+func (m *Markdown) Render(src string) (string, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4)
+	if err := m.md.Convert([]byte(src), &buf); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}
+
+type demoteHeadings struct{}
+
+func (demoteHeadings) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			h.Level = min(h.Level+1, 6)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// escapeRawHTML replaces goldmark's raw HTML renderers: "<script>" in an
+// offer is shown as the text "<script>".
+type escapeRawHTML struct{}
+
+func (escapeRawHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			segs := n.(*ast.RawHTML).Segments
+			for i := 0; i < segs.Len(); i++ {
+				s := segs.At(i)
+				_, _ = w.WriteString(html.EscapeString(string(s.Value(src))))
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		b := n.(*ast.HTMLBlock)
+		_, _ = w.WriteString("<p>")
+		lines := b.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			s := lines.At(i)
+			_, _ = w.WriteString(html.EscapeString(string(s.Value(src))))
+		}
+		if b.HasClosure() {
+			_, _ = w.WriteString(html.EscapeString(string(b.ClosureLine.Value(src))))
+		}
+		_, _ = w.WriteString("</p>\n")
+		return ast.WalkSkipChildren, nil
+	})
+}

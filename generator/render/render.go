@@ -1,0 +1,167 @@
+// Package render turns the board into minified HTML: it parses the theme's
+// templates once, renders offer bodies from Markdown with goldmark, and
+// writes each page through tdewolff/minify to an io.Writer.
+//
+// It sits after package site in the pipeline and before build, which
+// decides where pages go. It writes no files itself and holds no state that
+// changes while pages render, so one Renderer serves every worker.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+
+	"postes/generator/offer"
+	"postes/generator/site"
+)
+
+// Site is what every page shows of the configuration.
+type Site struct {
+	Title       string
+	Description string
+	Language    string
+	TimeZone    string
+}
+
+// Page is the data a template receives.
+type Page struct {
+	Site        *Site
+	Board       *site.Board
+	Kind        string // home, offer, employers, employer, months, month, archive, 404
+	Title       string // page title, before the site title
+	Description string
+	Path        string // page path relative to the site root, "" for the home page
+	Feed        string // path of the page's own RSS feed, if any
+	FeedTitle   string
+
+	Offer         *site.Offer
+	Employer      *site.Employer
+	Month         *site.Month
+	Offers        []*site.Offer
+	More          int // offers not listed on the page (archive)
+	OpenEmployers int
+}
+
+// Renderer renders pages of one board.
+type Renderer struct {
+	site  *Site
+	board *site.Board
+	pages map[string]*template.Template // by kind
+	min   *minify.M
+	bufs  sync.Pool
+}
+
+// New parses the theme: "_*.html" files are shared partials (one must
+// define "base"), every other .html file is a page kind defining "main".
+func New(theme fs.FS, s *Site, b *site.Board) (*Renderer, error) {
+	r := &Renderer{site: s, board: b, pages: map[string]*template.Template{}, min: NewMinifier()}
+	r.bufs.New = func() any { return new(bytes.Buffer) }
+	funcs := template.FuncMap{
+		"url":   b.URL,
+		"abs":   b.AbsURL,
+		"long":  offer.Date.Long,
+		"short": offer.Date.Short,
+		"plural": func(n int, one, many string) string {
+			if n == 1 || n == 0 && strings.HasPrefix(s.Language, "fr") {
+				return fmt.Sprintf("%d %s", n, one)
+			}
+			return fmt.Sprintf("%d %s", n, many)
+		},
+		"safeHTML": func(s string) template.HTML { return template.HTML(s) },
+	}
+	names, err := fs.Glob(theme, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	root := template.New("").Funcs(funcs)
+	var pages []string
+	for _, n := range names {
+		if strings.HasPrefix(path.Base(n), "_") {
+			if err := parseFile(root, theme, n); err != nil {
+				return nil, err
+			}
+		} else {
+			pages = append(pages, n)
+		}
+	}
+	if root.Lookup("base") == nil {
+		return nil, fmt.Errorf("templates: no template defines \"base\" (expected in templates/_base.html)")
+	}
+	for _, n := range pages {
+		t, err := root.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if err := parseFile(t, theme, n); err != nil {
+			return nil, err
+		}
+		if t.Lookup("main") == nil {
+			return nil, fmt.Errorf("%s: no {{define \"main\"}}", n)
+		}
+		r.pages[strings.TrimSuffix(path.Base(n), ".html")] = t
+	}
+	for _, kind := range []string{"home", "offer", "employers", "employer", "months", "month", "archive", "404"} {
+		if r.pages[kind] == nil {
+			return nil, fmt.Errorf("templates: missing templates/%s.html", kind)
+		}
+	}
+	return r, nil
+}
+
+func parseFile(t *template.Template, theme fs.FS, name string) error {
+	data, err := fs.ReadFile(theme, name)
+	if err != nil {
+		return err
+	}
+	if _, err := t.New(name).Parse(string(data)); err != nil {
+		return err // html/template errors already name the file and line
+	}
+	return nil
+}
+
+// NewMinifier returns the minifier used for every output format.
+func NewMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.Add("application/xml", &xml.Minifier{KeepWhitespace: false})
+	return m
+}
+
+// Minifier gives access to the renderer's minifier, for feeds and static files.
+func (r *Renderer) Minifier() *minify.M { return r.min }
+
+// Page renders one page and writes it, minified, to w.
+func (r *Renderer) Page(w io.Writer, p *Page) error {
+	t := r.pages[p.Kind]
+	if t == nil {
+		return fmt.Errorf("no template for page kind %q", p.Kind)
+	}
+	p.Site, p.Board = r.site, r.board
+	buf := r.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer r.bufs.Put(buf)
+	if err := t.ExecuteTemplate(buf, "base", p); err != nil {
+		return err
+	}
+	return r.min.Minify("text/html", w, buf)
+}
