@@ -3,6 +3,7 @@ package offer
 import (
 	"regexp"
 	"strings"
+	"time"
 )
 
 // finish applies the rules that need every field: required fields, display
@@ -45,8 +46,10 @@ func (x *extractor) finish() {
 	if !o.Deadline.IsZero() && !o.Posted.IsZero() && o.Deadline.Compare(o.Posted) < 0 {
 		x.warnf(o.Lines[FieldDeadline], "deadline %s is before the posting date %s", o.Deadline, o.Posted)
 	}
-	if o.Deadline.Year != 0 && o.Posted.Year != 0 && o.Deadline.Year-o.Posted.Year >= 2 {
-		x.warnf(o.Lines[FieldDeadline], "deadline %s is %d years after the posting date %s; is the year a typo?", o.Deadline, o.Deadline.Year-o.Posted.Year, o.Posted)
+	// Applications stay open for weeks, rarely months: a deadline more than
+	// a year away is most often a mistyped year (2052 for 2025).
+	if !o.Deadline.IsZero() && !o.Posted.IsZero() && o.Deadline.Time(time.UTC).Sub(o.Posted.Time(time.UTC)) > 366*24*time.Hour {
+		x.warnf(o.Lines[FieldDeadline], "deadline %s is more than a year after the posting date %s; is the year a typo?", o.Deadline, o.Posted)
 	}
 	if !o.Start.IsZero() && !o.Posted.IsZero() && o.Start.Day != 0 && o.Start.Compare(o.Posted) < 0 {
 		x.warnf(o.Lines[FieldStart], "start date %s is before the posting date %s", o.Start, o.Posted)

@@ -1,0 +1,139 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"postes"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// sampleRoot is the repository root, which holds the sample board.
+const sampleRoot = "../.."
+
+func buildSample(t *testing.T, now string, workers int) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Run(Options{Source: sampleRoot, Output: out, Now: now, Theme: postes.Theme, Workers: workers})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	if len(res.Diags) > 0 {
+		t.Errorf("the sample board has problems:\n%v", res.Diags)
+	}
+	return out
+}
+
+// readTree returns every file under dir but the build marker.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if rel == markerName {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestGolden compares the whole sample board, built on a fixed day, with
+// testdata/golden. Run "go test ./generator/build -update" to refresh it,
+// then review the diff.
+func TestGolden(t *testing.T) {
+	out := buildSample(t, "2025-04-01", 0)
+	got := readTree(t, out)
+	golden := filepath.Join("testdata", "golden")
+	if *update {
+		if err := os.RemoveAll(golden); err != nil {
+			t.Fatal(err)
+		}
+		for p, data := range got {
+			dst := filepath.Join(golden, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(dst, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	want := readTree(t, golden)
+	for p, w := range want {
+		g, ok := got[p]
+		if !ok {
+			t.Errorf("%s: not built", p)
+			continue
+		}
+		if !bytes.Equal(g, w) {
+			t.Errorf("%s differs from the golden file (run go test -update and review the diff)\n got: %s\nwant: %s", p, clipBytes(g), clipBytes(w))
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: built but not in the golden files", p)
+		}
+	}
+}
+
+func clipBytes(b []byte) string {
+	s := string(b)
+	if len(s) > 400 {
+		s = s[:400] + "…"
+	}
+	return s
+}
+
+// TestDeterministic builds the board twice, with one worker and with many:
+// same input and --now give byte-identical output, whatever the scheduling.
+func TestDeterministic(t *testing.T) {
+	a := readTree(t, buildSample(t, "2025-04-01", 1))
+	b := readTree(t, buildSample(t, "2025-04-01", 8))
+	if len(a) != len(b) {
+		t.Fatalf("%d files vs %d", len(a), len(b))
+	}
+	for p, data := range a {
+		if !bytes.Equal(data, b[p]) {
+			t.Errorf("%s differs between two builds", p)
+		}
+	}
+}
+
+// TestClosedOffersLeaveOpenLists checks the board on a day when one sample
+// offer is still open and the next day, when it has closed.
+func TestClosedOffersLeaveOpenLists(t *testing.T) {
+	const page = "offres/secretaire-general-3134-25-0482-sr/index.html"
+	for _, tc := range []struct {
+		now    string
+		closed bool
+	}{{"2025-04-18", false}, {"2025-04-19", true}} {
+		out := readTree(t, buildSample(t, tc.now, 0))
+		home, feed := string(out["index.html"]), string(out["feed.xml"])
+		offer := string(out[page])
+		inHome := strings.Contains(home, "secretaire-general-3134-25-0482-sr")
+		inFeed := strings.Contains(feed, "secretaire-general-3134-25-0482-sr")
+		says := strings.Contains(offer, "Candidatures closes")
+		if inHome == tc.closed || inFeed == tc.closed || says != tc.closed {
+			t.Errorf("--now %s: on home page %v, in feed %v, page says closed %v; want closed=%v", tc.now, inHome, inFeed, says, tc.closed)
+		}
+		if tc.closed && !strings.Contains(string(out["archives/index.html"]), "secretaire-general-3134-25-0482-sr") {
+			t.Errorf("--now %s: closed offer missing from the archive", tc.now)
+		}
+	}
+}
