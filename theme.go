@@ -8,5 +8,5 @@ import "embed"
 // Theme holds templates/ and static/ as shipped. A site's own templates/ and
 // static/ override it file by file.
 //
-//go:embed templates static
+//go:embed all:templates static
 var Theme embed.FS
