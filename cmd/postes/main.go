@@ -51,9 +51,11 @@ const usage = `postes builds a static job board from offer files.
 
 Usage:
   postes build [--source DIR] [--output DIR] [--now YYYY-MM-DD] [--base-url URL] [--strict]
+  postes check [--source DIR] [--now YYYY-MM-DD] [--format text|json] [-v] [FILE...]
+  postes new [--source DIR] "Intitulé du poste"
   postes version
 
-Run "postes build -h" for the flags.
+Run "postes COMMAND -h" for the flags.
 `
 
 func run(args []string, stdout, stderr io.Writer) error {
@@ -64,6 +66,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "build":
 		return cmdBuild(args[1:], stdout, stderr)
+	case "check":
+		return cmdCheck(args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "postes", version)
 		return nil

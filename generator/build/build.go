@@ -133,19 +133,35 @@ func Read(opt Options) (Config, []*offer.Offer, *Result, error) {
 	return cfg, offers, res, nil
 }
 
-// Run builds the site. It returns an error when nothing was published; a
-// build that skipped bad files still publishes the rest and reports them in
-// Result.Diags.
-func Run(opt Options) (*Result, error) {
-	start := time.Now()
+// Check reads every offer and builds the board in memory, publishing
+// nothing: every problem a build would meet, including those between files
+// (a reference or an address used twice), is in Result.Diags.
+func Check(opt Options) (*Result, *site.Board, error) {
+	_, res, board, err := check(opt)
+	return res, board, err
+}
+
+func check(opt Options) (Config, *Result, *site.Board, error) {
 	cfg, offers, res, err := Read(opt)
 	if err != nil {
-		return nil, err
+		return cfg, nil, nil, err
 	}
 	board, diags := site.New(offers, site.Options{BaseURL: cfg.BaseURL, Today: res.Today, Aliases: cfg.Aliases})
 	res.Diags = append(res.Diags, diags...)
 	res.Diags.Sort()
 	res.Offers, res.Open, res.Closed = len(board.Offers), len(board.Open), len(board.Closed)
+	return cfg, res, board, nil
+}
+
+// Run builds the site. It returns an error when nothing was published; a
+// build that skipped bad files still publishes the rest and reports them in
+// Result.Diags.
+func Run(opt Options) (*Result, error) {
+	start := time.Now()
+	cfg, res, board, err := check(opt)
+	if err != nil {
+		return nil, err
+	}
 	outDir := opt.Output
 	if outDir == "" {
 		outDir = filepath.Join(opt.Source, cfg.Output)

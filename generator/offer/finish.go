@@ -40,6 +40,9 @@ func (x *extractor) finish() {
 	if !x.front[FieldLocation] {
 		o.Location = cleanLocation(o.Location, o.Layout == 'b')
 	}
+	if strings.TrimSpace(o.Body) == "" {
+		x.warnf(firstLine, "empty description: expected the text of the offer (missions, profile, how to apply) after the fields")
+	}
 	if o.Deadline.IsZero() {
 		x.warnf(firstLine, "no deadline: expected a line \"Date limite de candidature : 29/08/2025\"; the offer stays listed as open")
 	}

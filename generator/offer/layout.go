@@ -50,6 +50,10 @@ func (x *extractor) layoutA(start int) {
 		if label, value, ok := splitLabel(l); ok {
 			if li, known := lookupLabel(label); known {
 				labelsSeen++
+				if value == "" && li.field != FieldSection && li.field != FieldHeading {
+					x.warnf(ln, "label %q has no value; expected \"%s : …\"", cleanLabel(label), cleanLabel(label))
+					continue
+				}
 				switch li.field {
 				case FieldSection:
 					if value == "" {

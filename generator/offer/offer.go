@@ -150,15 +150,36 @@ func detectLayout(lines []string) byte {
 			}
 		}
 		if li, ok := lookupLabel(l); ok && li.field != FieldHeading && li.field != FieldSection {
-			if next := nextNonBlank(lines, i+1, limit); next >= 0 && next == i+1 {
+			// A label alone, with its value on the very next line; that
+			// line must not be another label (an offer template with
+			// labels still empty is layout a).
+			if next := nextNonBlank(lines, i+1, limit); next == i+1 && !isLabelLine(lines[next]) {
 				b++
 			}
 		}
+	}
+	// "# Title" on the first line is layout a's signature.
+	if first := nextNonBlank(lines, 0, limit); first >= 0 && strings.HasPrefix(strings.TrimSpace(lines[first]), "# ") {
+		a += 3
 	}
 	if b > a {
 		return 'b'
 	}
 	return 'a'
+}
+
+// isLabelLine reports a line that starts with a known label, alone or
+// followed by a colon.
+func isLabelLine(l string) bool {
+	l = strings.TrimSpace(l)
+	if _, ok := lookupLabel(l); ok {
+		return true
+	}
+	if label, _, ok := splitLabel(l); ok {
+		_, known := lookupLabel(label)
+		return known
+	}
+	return false
 }
 
 func nextNonBlank(lines []string, from, limit int) int {
