@@ -52,6 +52,7 @@ const usage = `postes builds a static job board from offer files.
 Usage:
   postes build [--source DIR] [--output DIR] [--now YYYY-MM-DD] [--base-url URL] [--strict]
   postes check [--source DIR] [--now YYYY-MM-DD] [--format text|json] [-v] [FILE...]
+  postes serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--now YYYY-MM-DD]
   postes new [--source DIR] "Intitulé du poste"
   postes version
 
@@ -70,6 +71,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return cmdCheck(args[1:], stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "postes", version)
 		return nil

@@ -37,8 +37,11 @@ type Options struct {
 	Now     string // YYYY-MM-DD: the build's today; default today in the board's zone
 	BaseURL string // overrides config's base_url
 	Strict  bool   // any warning or error publishes nothing
-	Theme   fs.FS  // the default theme (templates/, static/)
-	Workers int    // default GOMAXPROCS
+	// ErrorsAbort makes a file with an error publish nothing, instead of
+	// being skipped: serve keeps the last good board on screen.
+	ErrorsAbort bool
+	Theme       fs.FS // the default theme (templates/, static/)
+	Workers     int   // default GOMAXPROCS
 }
 
 // Result says what a build did.
@@ -63,8 +66,9 @@ func (r *Result) Summary() string {
 		r.Offers, r.Open, r.Closed, r.Skipped, r.Drafts, errs, warns, r.Duration.Round(time.Millisecond), r.Output)
 }
 
-// ErrStrict is returned when --strict finds any problem.
-var ErrStrict = errors.New("strict mode: problems found, nothing published")
+// ErrStrict is returned when --strict (or ErrorsAbort) finds a problem
+// and nothing was published.
+var ErrStrict = errors.New("problems found, nothing published")
 
 // Read loads the configuration and extracts every offer of a site without
 // writing anything. It is what `build` and `check` share.
@@ -167,7 +171,7 @@ func Run(opt Options) (*Result, error) {
 		outDir = filepath.Join(opt.Source, cfg.Output)
 	}
 	res.Output = outDir
-	if opt.Strict && len(res.Diags) > 0 {
+	if (opt.Strict && len(res.Diags) > 0) || (opt.ErrorsAbort && res.Diags.HasErrors()) {
 		res.Duration = time.Since(start)
 		return res, ErrStrict
 	}
