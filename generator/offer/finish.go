@@ -43,7 +43,7 @@ func (x *extractor) finish() {
 	if strings.TrimSpace(o.Body) == "" {
 		x.warnf(firstLine, "empty description: expected the text of the offer (missions, profile, how to apply) after the fields")
 	}
-	if o.Deadline.IsZero() {
+	if o.Deadline.IsZero() && !x.unreadable[FieldDeadline] {
 		x.warnf(firstLine, "no deadline: expected a line \"Date limite de candidature : 29/08/2025\"; the offer stays listed as open")
 	}
 	if !o.Deadline.IsZero() && !o.Posted.IsZero() && o.Deadline.Compare(o.Posted) < 0 {

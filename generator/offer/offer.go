@@ -99,6 +99,9 @@ type extractor struct {
 	// when no posting date is given.
 	refDate     Date
 	refDateLine int
+	// unreadable marks date fields given but not understood, already
+	// reported: no second "missing" warning for them.
+	unreadable [numFields]bool
 }
 
 func (x *extractor) warnf(line int, format string, args ...any) {
@@ -380,6 +383,7 @@ func (x *extractor) setDate(f Field, line int, value string) {
 	res, err := ParseDate(value)
 	if err != nil {
 		x.warnf(line, "%s: %v", fieldLabel[f], err)
+		x.unreadable[f] = true
 		return
 	}
 	if res.Note != "" {

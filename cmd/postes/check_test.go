@@ -1,0 +1,62 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// TestCheckGolden runs postes check over a folder of deliberately wrong
+// offers, in text and JSON, and compares with testdata/check/want.*.
+func TestCheckGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"want.txt", nil},
+		{"want.json", []string{"--format", "json"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr strings.Builder
+			args := append([]string{"check", "--source", "testdata/check", "--now", "2025-03-20"}, tc.args...)
+			err := run(args, &stdout, &stderr)
+			var ee exitError
+			if !errors.As(err, &ee) || ee.code != 2 {
+				t.Errorf("exit = %v, want status 2 (errors found)", err)
+			}
+			golden := filepath.Join("testdata", "check", tc.name)
+			if *update {
+				if err := os.WriteFile(golden, []byte(stdout.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if stdout.String() != string(want) {
+				t.Errorf("check output differs from %s (run go test -update and review the diff)\ngot:\n%s", golden, stdout.String())
+			}
+		})
+	}
+}
+
+func TestCheckExitStatus(t *testing.T) {
+	var out, errOut strings.Builder
+	// One clean file: status 0.
+	if err := run([]string{"check", "--source", "testdata/check", "--now", "2025-03-20", "testdata/check/content/ok.txt"}, &out, &errOut); err != nil {
+		t.Errorf("clean file: %v\n%s", err, out.String())
+	}
+	// Warnings only: status 1.
+	err := run([]string{"check", "--source", "testdata/check", "--now", "2025-03-20", "testdata/check/content/weekday.txt"}, &out, &errOut)
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Errorf("warnings only: %v, want status 1", err)
+	}
+}
