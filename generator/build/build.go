@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"io/fs"
 	"os"
@@ -179,7 +180,8 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	info := &render.Site{Title: cfg.Title, Description: cfg.Description, Language: cfg.Language, TimeZone: cfg.TimeZone}
+	info := &render.Site{Title: cfg.Title, Description: cfg.Description, Language: cfg.Language, TimeZone: cfg.TimeZone,
+		Locale: ogLocale(cfg.Language, cfg.Country)}
 	r, err := render.New(theme, info, board)
 	if err != nil {
 		return res, fmt.Errorf("templates: %w", err)
@@ -369,9 +371,22 @@ func (w *writer) jobs() []job {
 	add(&render.Page{Kind: "months", Path: "echeances/", Title: "Échéances"})
 	add(&render.Page{Kind: "404", Path: "404.html", Title: "Page introuvable"})
 	for _, p := range b.Offers {
-		desc := feed.Summary(p)
-		add(&render.Page{Kind: "offer", Path: p.Path, Title: p.Title + " – " + p.Employer.Name, Description: clip(desc, 300),
-			Offer: p, Feed: p.Employer.Path + "feed.xml", FeedTitle: "Offres de " + p.Employer.Name})
+		pg := &render.Page{Kind: "offer", Path: p.Path, Title: p.Title + " – " + p.Employer.Name, Description: clip(feed.Summary(p), 300),
+			Offer: p, Feed: p.Employer.Path + "feed.xml", FeedTitle: "Offres de " + p.Employer.Name}
+		p := p
+		if !p.Closed {
+			pages = append(pages, pg.Path)
+			jobs = append(jobs, job{pg.Path + "index.html", func(out io.Writer) error {
+				ld, err := feed.JobPosting(b, p, cfg.Location(), w.country(p.Employer))
+				if err != nil {
+					return err
+				}
+				pg.JSONLD = template.JS(ld)
+				return w.r.Page(out, pg)
+			}})
+			continue
+		}
+		add(pg)
 	}
 	for _, e := range b.Employers {
 		add(&render.Page{Kind: "employer", Path: e.Path, Title: e.Name, Employer: e,
@@ -381,6 +396,10 @@ func (w *writer) jobs() []job {
 			Language: cfg.Language, Link: b.AbsURL(e.Path), Self: b.AbsURL(e.Path + "feed.xml"), Loc: cfg.Location()}
 		jobs = append(jobs, job{e.Path + "feed.xml", w.rss(ch, site.FeedOffers(e.Offers, cfg.FeedLength))})
 	}
+	for _, e := range b.Employers {
+		jobs = append(jobs, job{e.Path + "echeances.ics", w.ics(feed.Calendar{Name: "Échéances · " + e.Name, TimeZone: cfg.TimeZone, ReminderDays: cfg.ReminderDays}, e.Offers)})
+	}
+	jobs = append(jobs, job{"echeances.ics", w.ics(feed.Calendar{Name: "Échéances · " + cfg.Title, TimeZone: cfg.TimeZone, ReminderDays: cfg.ReminderDays}, b.Open)})
 	for _, m := range b.Months {
 		add(&render.Page{Kind: "month", Path: m.Path, Title: "Offres closant en " + m.Name, Month: m})
 	}
@@ -420,6 +439,28 @@ func (w *writer) jobs() []job {
 		}})
 	}
 	return jobs
+}
+
+func (w *writer) ics(cal feed.Calendar, offers []*site.Offer) func(io.Writer) error {
+	return func(out io.Writer) error { return feed.WriteICS(out, w.board, cal, offers) }
+}
+
+// country is the ISO code of an employer's country: config's [countries]
+// entry for it, else the board's country.
+func (w *writer) country(e *site.Employer) string {
+	for name, c := range w.cfg.Countries {
+		if strings.EqualFold(name, e.Name) || site.Slug(name, 80) == e.Slug {
+			return c
+		}
+	}
+	return w.cfg.Country
+}
+
+func ogLocale(lang, country string) string {
+	if len(lang) == 2 && len(country) == 2 {
+		return strings.ToLower(lang) + "_" + strings.ToUpper(country)
+	}
+	return "fr_FR"
 }
 
 func mediaType(name string) string {

@@ -25,6 +25,13 @@ type Config struct {
 	TimeZone    string `toml:"time_zone"`
 	Output      string `toml:"output"`
 	FeedLength  int    `toml:"feed_length"`
+	// Country is the ISO 3166 code of the board's employers, for search
+	// engines ("NC", "FR"); Countries sets it per employer where needed.
+	Country   string            `toml:"country"`
+	Countries map[string]string `toml:"countries"`
+	// ReminderDays adds an alarm this many days before each deadline in
+	// the calendars; 0 for none.
+	ReminderDays int `toml:"reminder_days"`
 	// Aliases files offers written under one name under another:
 	// "Ville de Nouméa" = "Mairie de Nouméa".
 	Aliases map[string]string `toml:"aliases"`
@@ -35,13 +42,15 @@ type Config struct {
 // DefaultConfig is used for every key config.toml does not set.
 func DefaultConfig() Config {
 	return Config{
-		Title:       "Offres d’emploi",
-		Description: "Les offres d’emploi publiées par les employeurs publics.",
-		BaseURL:     "http://localhost:1313/",
-		Language:    "fr",
-		TimeZone:    "Europe/Paris",
-		Output:      "public",
-		FeedLength:  50,
+		Title:        "Offres d’emploi",
+		Description:  "Les offres d’emploi publiées par les employeurs publics.",
+		BaseURL:      "http://localhost:1313/",
+		Language:     "fr",
+		TimeZone:     "Europe/Paris",
+		Output:       "public",
+		FeedLength:   50,
+		Country:      "FR",
+		ReminderDays: 3,
 	}
 }
 
@@ -67,7 +76,7 @@ func LoadConfig(dir string) (Config, error) {
 	if und := md.Undecoded(); len(und) > 0 {
 		var msgs []string
 		for _, k := range und {
-			msgs = append(msgs, fmt.Sprintf("config.toml:%d: unknown key %q; known keys: title, description, base_url, language, time_zone, output, feed_length, [aliases]",
+			msgs = append(msgs, fmt.Sprintf("config.toml:%d: unknown key %q; known keys: title, description, base_url, language, time_zone, output, feed_length, country, reminder_days, [aliases], [countries]",
 				keyLine(string(data), k), k.String()))
 		}
 		sort.Strings(msgs)
@@ -104,6 +113,9 @@ func (c *Config) check(name string) error {
 	c.loc = loc
 	if c.FeedLength < 0 {
 		return fmt.Errorf("%s: feed_length must be 0 (all open offers) or more, not %d", name, c.FeedLength)
+	}
+	if c.ReminderDays < 0 {
+		return fmt.Errorf("%s: reminder_days must be 0 (no reminder) or more, not %d", name, c.ReminderDays)
 	}
 	if c.Output == "" {
 		c.Output = "public"

@@ -36,6 +36,7 @@ type Site struct {
 	Description string
 	Language    string
 	TimeZone    string
+	Locale      string // Open Graph locale, "fr_FR"
 }
 
 // Page is the data a template receives.
@@ -48,6 +49,8 @@ type Page struct {
 	Path        string // page path relative to the site root, "" for the home page
 	Feed        string // path of the page's own RSS feed, if any
 	FeedTitle   string
+
+	JSONLD template.JS // structured data for search engines, if any
 
 	Offer         *site.Offer
 	Employer      *site.Employer
@@ -83,6 +86,15 @@ func New(theme fs.FS, s *Site, b *site.Board) (*Renderer, error) {
 			return fmt.Sprintf("%d %s", n, many)
 		},
 		"safeHTML": func(s string) template.HTML { return template.HTML(s) },
+		// webcal is the subscription form of an absolute URL: calendar
+		// apps open it and refresh it, where https would download once.
+		"webcal": func(p string) string {
+			u := b.AbsURL(p)
+			if i := strings.Index(u, "://"); i >= 0 {
+				return "webcal" + u[i:]
+			}
+			return u
+		},
 	}
 	names, err := fs.Glob(theme, "templates/*.html")
 	if err != nil {
