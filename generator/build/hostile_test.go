@@ -74,8 +74,25 @@ func TestHostileTextIsEscapedEverywhere(t *testing.T) {
 				break
 			}
 			if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
-				switch name, _ := z.TagName(); string(name) {
-				case "script", "img", "iframe", "em", "b":
+				name, hasAttr := z.TagName()
+				switch string(name) {
+				case "script":
+					// Only the theme's own scripts: JSON-LD data or a src.
+					ok := false
+					for hasAttr {
+						var k, v []byte
+						k, v, hasAttr = z.TagAttr()
+						if string(k) == "src" || string(k) == "type" && string(v) == "application/ld+json" {
+							ok = true
+						}
+					}
+					if !ok {
+						t.Errorf("%s: <script> injected by the offer's text", p)
+					}
+					if z.Next() == html.TextToken && strings.ContainsAny(string(z.Text()), "<>") {
+						t.Errorf("%s: script text carries unescaped markup: %s", p, z.Text())
+					}
+				case "img", "iframe", "em", "b":
 					t.Errorf("%s: element <%s> injected by the offer's text", p, name)
 				}
 			}
