@@ -407,6 +407,7 @@ func (w *writer) jobs() []job {
 		Link: b.AbsURL(""), Self: b.AbsURL("feed.xml"), Loc: cfg.Location()}
 	jobs = append(jobs, job{"feed.xml", w.rss(ch, site.FeedOffers(b.Offers, cfg.FeedLength))})
 	jobs = append(jobs, job{"offres.json", func(out io.Writer) error { return feed.WriteJSON(out, b) }})
+	jobs = append(jobs, job{"recherche.json", func(out io.Writer) error { return feed.WriteSearchIndex(out, b) }})
 	sort.Strings(pages)
 	jobs = append(jobs, job{"sitemap.xml", func(out io.Writer) error {
 		var buf bytes.Buffer
@@ -469,6 +470,8 @@ func mediaType(name string) string {
 		return "text/css"
 	case ".js":
 		return "application/javascript"
+	case ".json":
+		return "application/json"
 	case ".svg":
 		return "image/svg+xml"
 	}

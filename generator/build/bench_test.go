@@ -1,0 +1,148 @@
+package build_test
+
+// Benchmarks of whole builds on the synthetic corpus of tools/gencorpus
+// (the one scripts/bench uses). Compare two versions with benchstat:
+//
+//	go test -run '^$' -bench . -benchmem -count 6 ./generator/build > old.txt
+//	(change the code)
+//	go test -run '^$' -bench . -benchmem -count 6 ./generator/build > new.txt
+//	benchstat old.txt new.txt
+//
+// The corpus is written once per test process (by running the generator
+// with the go command, so the benchmarks skip where go is not in PATH) and
+// removed when the process ends.
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"postes"
+	"postes/generator/build"
+)
+
+// benchNow is the build's today: deadlines of the corpus run from July
+// 2024 to June 2026, so about a quarter of the offers are open.
+const benchNow = "2025-01-15"
+
+var (
+	corporaMu  sync.Mutex
+	corpora    = map[int]*corpus{}
+	corporaDir string
+)
+
+type corpus struct {
+	once sync.Once
+	dir  string // holds content/
+	err  error
+	skip string
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if corporaDir != "" {
+		_ = os.RemoveAll(corporaDir)
+	}
+	os.Exit(code)
+}
+
+// benchCorpus returns the folder holding a corpus of n offers (seed 1),
+// writing it on first use.
+func benchCorpus(b *testing.B, n int) string {
+	b.Helper()
+	corporaMu.Lock()
+	c := corpora[n]
+	if c == nil {
+		c = &corpus{}
+		corpora[n] = c
+	}
+	corporaMu.Unlock()
+	c.once.Do(func() {
+		goCmd, err := exec.LookPath("go")
+		if err != nil {
+			c.skip = "go command not found; it is needed to write the benchmark corpus"
+			return
+		}
+		corporaMu.Lock()
+		if corporaDir == "" {
+			corporaDir, err = os.MkdirTemp("", "postes-bench-corpus-")
+		}
+		root := corporaDir
+		corporaMu.Unlock()
+		if err != nil {
+			c.err = err
+			return
+		}
+		c.dir = filepath.Join(root, fmt.Sprint(n))
+		cmd := exec.Command(goCmd, "run", "../../tools/gencorpus", "-n", fmt.Sprint(n), "-seed", "1", "-out", c.dir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			c.err = fmt.Errorf("gencorpus: %v\n%s", err, out)
+		}
+	})
+	if c.skip != "" {
+		b.Skip(c.skip)
+	}
+	if c.err != nil {
+		b.Fatal(c.err)
+	}
+	return c.dir
+}
+
+func benchOptions(src, out string) build.Options {
+	return build.Options{Source: src, Output: out, Now: benchNow, Theme: postes.Theme}
+}
+
+func benchBuild(b *testing.B, n int) {
+	src := benchCorpus(b, n)
+	tmp := b.TempDir()
+	var res *build.Result
+	i := 0
+	for b.Loop() {
+		i++
+		var err error
+		res, err = build.Run(benchOptions(src, filepath.Join(tmp, fmt.Sprint("out", i))))
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	if res.Offers != n {
+		b.Fatalf("%d offers published, want %d", res.Offers, n)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/offer")
+	b.ReportMetric(float64(res.Written+res.Linked), "files/op")
+}
+
+// BenchmarkBuild1000 is a cold build of 1,000 offers into a fresh output
+// folder: read, extract, model, render, minify, write.
+func BenchmarkBuild1000(b *testing.B) { benchBuild(b, 1000) }
+
+// BenchmarkBuild10000 is the same at 10,000 offers, to see how the build
+// scales (about 10 s per build on a small machine; use it with -benchtime 3x
+// to take a CPU profile).
+func BenchmarkBuild10000(b *testing.B) { benchBuild(b, 10000) }
+
+// BenchmarkRebuildUnchanged1000 rebuilds 1,000 unchanged offers into the
+// output folder of the previous build, as `postes serve` and repeated
+// builds do: every file is rendered again, but unchanged files are
+// hard-linked instead of written.
+func BenchmarkRebuildUnchanged1000(b *testing.B) {
+	const n = 1000
+	src := benchCorpus(b, n)
+	out := filepath.Join(b.TempDir(), "public")
+	if _, err := build.Run(benchOptions(src, out)); err != nil {
+		b.Fatal(err)
+	}
+	var res *build.Result
+	for b.Loop() {
+		var err error
+		res, err = build.Run(benchOptions(src, out))
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/offer")
+	b.ReportMetric(float64(res.Written), "written/op")
+}

@@ -1,0 +1,204 @@
+// postes: search, filters and live deadline badges. Progressive
+// enhancement only: every list is in the HTML, this script adds finding
+// and keeps "closes in N days" true on the reader's day. No framework.
+(() => {
+  "use strict";
+  const root = document.documentElement;
+  const tz = root.dataset.tz || "UTC";
+  const base = root.dataset.base || "/";
+
+  // Today in the board's time zone, as YYYY-MM-DD: an offer is open
+  // through its deadline day there, whatever the reader's own zone.
+  const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const days = (a, b) => Math.round((Date.parse(b + "T00:00:00Z") - Date.parse(a + "T00:00:00Z")) / 864e5);
+  const months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+  const short = (d) => { const [y, m, j] = d.split("-").map(Number); return (j === 1 ? "1er" : j) + " " + months[m - 1] + " " + y; };
+
+  function badge(d, t) {
+    const n = days(t, d);
+    if (n < 0) return ['<span class="badge closed">Candidatures closes</span> depuis le ' + short(d), true];
+    if (n === 0) return ['<span class="badge soon">Dernier jour</span> : candidatures jusqu’à ce soir, ' + short(d), false];
+    if (n === 1) return ['<span class="badge soon">Clôture demain</span>, ' + short(d), false];
+    if (n <= 7) return ['<span class="badge soon">Plus que ' + n + " jours</span> : jusqu’au " + short(d), false];
+    return ['Candidatures jusqu’au <time datetime="' + d + '">' + short(d) + "</time>", false];
+  }
+
+  // Badges: the server wrote them for the build's day; rewrite them for today.
+  function refreshBadges() {
+    const t = today();
+    document.querySelectorAll("[data-deadline]").forEach((el) => {
+      const due = el.classList.contains("due") || el.classList.contains("status") ? el : el.querySelector(".due");
+      if (!due || el.closest(".closed-for-good")) return;
+      const [html, closed] = badge(el.dataset.deadline, t);
+      if (due.classList.contains("status") && closed) {
+        due.className = "status closed";
+        due.innerHTML = "<strong>Candidatures closes</strong> : la date limite était le " + short(el.dataset.deadline) + ".";
+        return;
+      }
+      due.innerHTML = html;
+      el.classList.toggle("closed", closed);
+    });
+  }
+
+  const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[’']/g, " ").replace(/œ/g, "oe").replace(/æ/g, "ae");
+  const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+
+  let index = null;
+  async function loadIndex() {
+    if (!index) {
+      index = fetch(base + "recherche.json").then((r) => r.json()).then((d) => {
+        d.offers = d.offers.map((o) => ({
+          slug: o[0], title: o[1], emp: d.employers[o[2]], loc: o[3], grades: o[4] ? o[4].split("|") : [],
+          deadline: o[5], posted: o[6], closed: !!o[7],
+          hay: fold([o[1], d.employers[o[2]][0], o[3], o[4], o[8]].join(" ")),
+        }));
+        return d;
+      });
+    }
+    return index;
+  }
+
+  const finder = document.querySelector("form.finder");
+  const scopeEl = document.querySelector("[data-scope]");
+  if (finder && scopeEl) setupFinder(finder, scopeEl);
+  refreshBadges();
+
+  function setupFinder(form, scopeEl) {
+    const f = form.elements;
+    const list = scopeEl.querySelector("ul.offers, p.empty");
+    const out = document.createElement("div");
+    const status = form.querySelector("[role=status]");
+    scopeEl.appendChild(out);
+    form.hidden = false;
+    let limit = 100;
+    // Form fields are named as their URL parameters.
+    const PARAMS = ["q", "employeur", "lieu", "grade", "echeance", "tri"];
+
+    const inScope = (o) => {
+      const s = scopeEl.dataset;
+      // Closed on the reader's day counts as closed, even if the board was
+      // built before the deadline passed.
+      const closed = o.closed || (o.deadline && o.deadline < today());
+      if (s.scope === "open" && closed) return false;
+      if (s.scope === "closed" && !closed) return false;
+      if (s.employer && o.emp[1] !== s.employer) return false;
+      if (s.month && !(o.deadline || "").startsWith(s.month)) return false;
+      return true;
+    };
+
+    function fillSelect(sel, values) {
+      const keep = sel.value;
+      sel.length = 1;
+      for (const [v, label] of values) sel.add(new Option(label, v));
+      sel.value = keep;
+    }
+
+    let filled = false;
+    async function ensureIndex() {
+      const d = await loadIndex();
+      if (!filled) {
+        filled = true;
+        const emps = new Map(), locs = new Map(), grades = new Map();
+        for (const o of d.offers) {
+          if (!inScope(o)) continue;
+          emps.set(o.emp[1], o.emp[0]);
+          if (o.loc) locs.set(o.loc, o.loc);
+          for (const g of o.grades) grades.set(g, g);
+        }
+        const sorted = (m) => [...m].sort((a, b) => fold(a[1]).localeCompare(fold(b[1])));
+        if (f.employeur) fillSelect(f.employeur, sorted(emps));
+        fillSelect(f.lieu, sorted(locs));
+        fillSelect(f.grade, sorted(grades));
+        // The options exist now: select what the URL asks for.
+        readURL(["employeur", "lieu", "grade"]);
+      }
+      return d;
+    }
+
+    function state() {
+      const st = {};
+      for (const k of PARAMS) if (f[k] && f[k].value) st[k] = f[k].value;
+      return st;
+    }
+
+    function readURL(keys) {
+      const p = new URLSearchParams(location.search);
+      for (const k of keys || PARAMS) if (f[k]) f[k].value = p.get(k) || "";
+    }
+
+    function writeURL(push) {
+      const p = new URLSearchParams();
+      const st = state();
+      for (const k in st) p.set(k, st[k]);
+      const url = location.pathname + (p.toString() ? "?" + p : "");
+      if (url !== location.pathname + location.search) history[push ? "pushState" : "replaceState"](null, "", url);
+    }
+
+    async function apply() {
+      const st = state();
+      const active = Object.keys(st).length > 0;
+      if (!active) {
+        out.innerHTML = "";
+        if (list) list.hidden = false;
+        status.textContent = "";
+        return;
+      }
+      const d = await ensureIndex();
+      const t = today();
+      const terms = fold(st.q || "").split(/[^a-z0-9]+/).filter(Boolean);
+      const res = [];
+      for (const o of d.offers) {
+        if (!inScope(o)) continue;
+        if (st.employeur && o.emp[1] !== st.employeur) continue;
+        if (st.lieu && o.loc !== st.lieu) continue;
+        if (st.grade && !o.grades.includes(st.grade)) continue;
+        if (st.echeance) {
+          if (!o.deadline) continue;
+          const n = days(t, o.deadline);
+          if (n < 0 || (st.echeance === "7j" && n > 7) || (st.echeance === "mois" && o.deadline.slice(0, 7) !== t.slice(0, 7))) continue;
+        }
+        if (terms.length && !terms.every((w) => o.hay.includes(w))) continue;
+        res.push(o);
+      }
+      const dir = scopeEl.dataset.scope === "closed" ? -1 : 1; // closed offers: latest first
+      if (st.tri === "publication") res.sort((a, b) => (b.posted || "").localeCompare(a.posted || "") || a.slug.localeCompare(b.slug));
+      else res.sort((a, b) => dir * (a.deadline || "9").localeCompare(b.deadline || "9") || a.slug.localeCompare(b.slug));
+      if (list) list.hidden = true;
+      status.textContent = res.length === 0 ? "Aucune offre ne correspond." : res.length === 1 ? "1 offre correspond." : res.length + " offres correspondent.";
+      const shown = res.slice(0, limit);
+      let html = '<ul class="offers results">';
+      for (const o of shown) {
+        html += '<li class="offer' + (o.closed ? " closed" : "") + '"' + (o.deadline ? ' data-deadline="' + o.deadline + '"' : "") + '><h3><a href="' + base + "offres/" + esc(o.slug) + '/">' + esc(o.title) + "</a></h3>" +
+          '<p class="meta"><a href="' + base + "employeurs/" + esc(o.emp[1]) + '/">' + esc(o.emp[0]) + "</a>" + (o.loc ? " · " + esc(o.loc) : "") + "</p>" +
+          '<p class="due">' + (o.deadline ? badge(o.deadline, t)[0] : '<span class="badge">Date limite non précisée</span>') + "</p></li>";
+      }
+      html += "</ul>";
+      if (res.length > shown.length) html += '<p><button type="button" class="more">Afficher ' + Math.min(100, res.length - shown.length) + " offres de plus</button></p>";
+      out.innerHTML = html;
+    }
+
+    let timer = 0;
+    form.addEventListener("input", (e) => {
+      limit = 100;
+      if (e.target.name === "q") {
+        clearTimeout(timer);
+        // The URL follows typing without filling the history.
+        apply();
+        timer = setTimeout(() => writeURL(false), 300);
+      }
+    });
+    form.addEventListener("change", (e) => {
+      limit = 100;
+      if (e.target.name !== "q") { writeURL(true); apply(); }
+    });
+    form.addEventListener("submit", (e) => { e.preventDefault(); writeURL(true); apply(); });
+    form.addEventListener("reset", () => setTimeout(() => { writeURL(true); apply(); }, 0));
+    out.addEventListener("click", (e) => {
+      if (e.target.classList.contains("more")) { limit += 100; apply(); }
+    });
+    f.q.addEventListener("focus", ensureIndex, { once: true });
+    window.addEventListener("popstate", () => { readURL(); apply(); });
+    readURL(["q", "echeance", "tri"]);
+    if (location.search) ensureIndex().then(apply);
+  }
+})();
