@@ -16,7 +16,7 @@
 
   function badge(d, t) {
     const n = days(t, d);
-    if (n < 0) return ['<span class="badge closed">Candidatures closes</span> depuis le ' + short(d), true];
+    if (n < 0) return ['<span class="badge closed">Candidatures closes</span> (date limite : ' + short(d) + ")", true];
     if (n === 0) return ['<span class="badge soon">Dernier jour</span> : candidatures jusqu’à ce soir, ' + short(d), false];
     if (n === 1) return ['<span class="badge soon">Clôture demain</span>, ' + short(d), false];
     if (n <= 7) return ['<span class="badge soon">Plus que ' + n + " jours</span> : jusqu’au " + short(d), false];
@@ -168,7 +168,7 @@
       const shown = res.slice(0, limit);
       let html = '<ul class="offers results">';
       for (const o of shown) {
-        html += '<li class="offer' + (o.closed ? " closed" : "") + '"' + (o.deadline ? ' data-deadline="' + o.deadline + '"' : "") + '><h3><a href="' + base + "offres/" + esc(o.slug) + '/">' + esc(o.title) + "</a></h3>" +
+        html += '<li class="offer' + (o.closed ? " closed" : "") + '"' + (o.deadline ? ' data-deadline="' + o.deadline + '"' : "") + '><h2><a href="' + base + "offres/" + esc(o.slug) + '/">' + esc(o.title) + "</a></h2>" +
           '<p class="meta"><a href="' + base + "employeurs/" + esc(o.emp[1]) + '/">' + esc(o.emp[0]) + "</a>" + (o.loc ? " · " + esc(o.loc) : "") + "</p>" +
           '<p class="due">' + (o.deadline ? badge(o.deadline, t)[0] : '<span class="badge">Date limite non précisée</span>') + "</p></li>";
       }

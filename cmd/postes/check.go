@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -64,7 +65,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 		errs, warns := diags.Count()
-		fmt.Fprintf(stderr, "%d files checked: %d errors, %d warnings\n", res.Offers+res.Skipped+res.Drafts, errs, warns)
+		n := res.Offers + res.Skipped + res.Drafts + res.Scheduled
+		if only != nil {
+			n = len(only)
+		}
+		fmt.Fprintf(stderr, "%d files checked: %d errors, %d warnings\n", n, errs, warns)
 	}
 	switch errs, warns := diags.Count(); {
 	case errs > 0:
@@ -87,6 +92,9 @@ func selected(source string, args []string) (map[string]bool, error) {
 	}
 	m := map[string]bool{}
 	for _, a := range args {
+		if _, err := os.Stat(a); err != nil {
+			return nil, fmt.Errorf("%s: no such file", a)
+		}
 		abs, err := filepath.Abs(a)
 		if err != nil {
 			return nil, err

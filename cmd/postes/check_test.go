@@ -47,6 +47,14 @@ func TestCheckGolden(t *testing.T) {
 	}
 }
 
+func TestCheckMissingFileIsAnError(t *testing.T) {
+	var out, errOut strings.Builder
+	err := run([]string{"check", "--source", "testdata/check", "testdata/check/content/nope.txt"}, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), "nope.txt: no such file") {
+		t.Errorf("err = %v, want the missing file named", err)
+	}
+}
+
 func TestCheckExitStatus(t *testing.T) {
 	var out, errOut strings.Builder
 	// One clean file: status 0.

@@ -47,24 +47,26 @@ type Options struct {
 
 // Result says what a build did.
 type Result struct {
-	Output   string
-	Today    offer.Date
-	Offers   int // published
-	Open     int
-	Closed   int
-	Skipped  int // files with errors
-	Drafts   int
-	Diags    content.List
-	Written  int
-	Linked   int
-	Duration time.Duration
+	Output  string
+	Today   offer.Date
+	Offers  int // published
+	Open    int
+	Closed  int
+	Skipped int // files with errors
+	Drafts  int
+	// Scheduled offers are dated after today and not published yet.
+	Scheduled int
+	Diags     content.List
+	Written   int
+	Linked    int
+	Duration  time.Duration
 }
 
 // Summary is the line that ends every build.
 func (r *Result) Summary() string {
 	errs, warns := r.Diags.Count()
-	return fmt.Sprintf("%d offers published (%d open, %d closed), %d skipped, %d drafts, %d errors, %d warnings in %s → %s",
-		r.Offers, r.Open, r.Closed, r.Skipped, r.Drafts, errs, warns, r.Duration.Round(time.Millisecond), r.Output)
+	return fmt.Sprintf("%d offers published (%d open, %d closed), %d scheduled, %d skipped, %d drafts, %d errors, %d warnings in %s → %s",
+		r.Offers, r.Open, r.Closed, r.Scheduled, r.Skipped, r.Drafts, errs, warns, r.Duration.Round(time.Millisecond), r.Output)
 }
 
 // ErrStrict is returned when --strict (or ErrorsAbort) finds a problem
@@ -155,6 +157,7 @@ func check(opt Options) (Config, *Result, *site.Board, error) {
 	res.Diags = append(res.Diags, diags...)
 	res.Diags.Sort()
 	res.Offers, res.Open, res.Closed = len(board.Offers), len(board.Open), len(board.Closed)
+	res.Scheduled = len(board.Scheduled)
 	return cfg, res, board, nil
 }
 
@@ -368,7 +371,16 @@ func (w *writer) jobs() []job {
 	}
 	add(arch)
 	add(&render.Page{Kind: "employers", Path: "employeurs/", Title: "Employeurs"})
-	add(&render.Page{Kind: "months", Path: "echeances/", Title: "Échéances"})
+	months := &render.Page{Kind: "months", Path: "echeances/", Title: "Échéances"}
+	thisMonth := fmt.Sprintf("%04d-%02d", b.Today.Year, int(b.Today.Month))
+	for _, m := range b.Months {
+		if m.Key >= thisMonth {
+			months.Upcoming = append(months.Upcoming, m)
+		} else {
+			months.Past = append([]*site.Month{m}, months.Past...)
+		}
+	}
+	add(months)
 	add(&render.Page{Kind: "404", Path: "404.html", Title: "Page introuvable"})
 	for _, p := range b.Offers {
 		pg := &render.Page{Kind: "offer", Path: p.Path, Title: p.Title + " – " + p.Employer.Name, Description: clip(feed.Summary(p), 300),
@@ -392,7 +404,7 @@ func (w *writer) jobs() []job {
 		add(&render.Page{Kind: "employer", Path: e.Path, Title: e.Name, Employer: e,
 			Description: fmt.Sprintf("Offres d’emploi de %s : %d ouvertes sur %d.", e.Name, e.Open, len(e.Offers)),
 			Feed:        e.Path + "feed.xml", FeedTitle: "Offres de " + e.Name})
-		ch := feed.Channel{Title: e.Name + " · " + cfg.Title, Description: "Offres d’emploi ouvertes de " + e.Name,
+		ch := feed.Channel{Title: e.Name + " · " + cfg.Title, Description: "Offres d’emploi ouvertes : " + e.Name,
 			Language: cfg.Language, Link: b.AbsURL(e.Path), Self: b.AbsURL(e.Path + "feed.xml"), Loc: cfg.Location()}
 		jobs = append(jobs, job{e.Path + "feed.xml", w.rss(ch, site.FeedOffers(e.Offers, cfg.FeedLength))})
 	}
@@ -401,7 +413,7 @@ func (w *writer) jobs() []job {
 	}
 	jobs = append(jobs, job{"echeances.ics", w.ics(feed.Calendar{Name: "Échéances · " + cfg.Title, TimeZone: cfg.TimeZone, ReminderDays: cfg.ReminderDays}, b.Open)})
 	for _, m := range b.Months {
-		add(&render.Page{Kind: "month", Path: m.Path, Title: "Offres closant en " + m.Name, Month: m})
+		add(&render.Page{Kind: "month", Path: m.Path, Title: "Date limite en " + m.Name, Month: m})
 	}
 	ch := feed.Channel{Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
 		Link: b.AbsURL(""), Self: b.AbsURL("feed.xml"), Loc: cfg.Location()}

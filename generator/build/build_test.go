@@ -56,7 +56,7 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 // testdata/golden. Run "go test ./generator/build -update" to refresh it,
 // then review the diff.
 func TestGolden(t *testing.T) {
-	out := buildSample(t, "2025-04-01", 0)
+	out := buildSample(t, "2025-08-15", 0)
 	got := readTree(t, out)
 	golden := filepath.Join("testdata", "golden")
 	if *update {

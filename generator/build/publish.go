@@ -84,6 +84,12 @@ func OpenOutput(final string) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	// MkdirTemp makes the folder private (0700); a web server running as
+	// another user must be able to read the board.
+	if err := os.Chmod(o.stage, 0o755); err != nil {
+		o.Abort()
+		return nil, err
+	}
 	return o, nil
 }
 

@@ -10,7 +10,9 @@ package feed
 import (
 	"encoding/json"
 	"encoding/xml"
+	"html"
 	"io"
+	"regexp"
 	"strings"
 	"time"
 
@@ -93,7 +95,7 @@ func WriteRSS(w io.Writer, b *site.Board, ch Channel, offers []*site.Offer) erro
 			GUID:        rssGUID{IsPermaLink: true, Value: link},
 			Categories:  []string{p.Employer.Name},
 			Description: Summary(p),
-			Content:     cdata{p.BodyHTML},
+			Content:     cdata{factsHTML(p) + p.BodyHTML},
 		}
 		if p.Location != "" {
 			it.Categories = append(it.Categories, p.Location)
@@ -117,6 +119,25 @@ func WriteRSS(w io.Writer, b *site.Board, ch Channel, offers []*site.Offer) erro
 	return xml.NewEncoder(w).Encode(doc)
 }
 
+// factsHTML lists the key facts at the top of a feed item's full text:
+// readers that show content:encoded hide the description.
+func factsHTML(p *site.Offer) string {
+	var b strings.Builder
+	b.WriteString("<ul>")
+	item := func(label, value string) {
+		if value != "" {
+			b.WriteString("<li><strong>" + label + " :</strong> " + html.EscapeString(value) + "</li>")
+		}
+	}
+	item("Employeur", p.Employer.Name)
+	item("Lieu de travail", p.Location)
+	item("Date limite de candidature", p.Deadline.Long())
+	item("Grade", strings.Join(p.Grades, ", "))
+	item("Référence", p.Reference)
+	b.WriteString("</ul>")
+	return b.String()
+}
+
 // Summary is the short plain text a feed reader shows under the title: the
 // key facts, then the start of the body.
 func Summary(p *site.Offer) string {
@@ -138,13 +159,21 @@ func Summary(p *site.Offer) string {
 	return s
 }
 
-// plainText strips Markdown marks well enough for a summary.
+var (
+	reMDLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	reMDEmphasis = regexp.MustCompile(`(^|\W)[*_]{1,3}([^*_]+?)[*_]{1,3}(\W|$)`)
+)
+
+// plainText strips Markdown marks well enough for a summary: headings,
+// list bullets, emphasis, links (their text is kept), escapes.
 func plainText(md string, max int) string {
 	var words []string
 	n := 0
 	for _, line := range strings.Split(md, "\n") {
 		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#-*>+ "))
-		line = strings.NewReplacer("\\", "", "**", "", "__", "").Replace(line)
+		line = reMDLink.ReplaceAllString(line, "$1")
+		line = reMDEmphasis.ReplaceAllString(line, "$1$2$3")
+		line = strings.NewReplacer("\\", "", "**", "", "__", "", "`", "").Replace(line)
 		for _, w := range strings.Fields(line) {
 			if n+len(w) > max {
 				return strings.Join(words, " ") + "…"

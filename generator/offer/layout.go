@@ -62,7 +62,9 @@ func (x *extractor) layoutA(start int) {
 					x.o.Extras = append(x.o.Extras, Extra{label, value})
 				case FieldHeading:
 				case FieldExtra:
-					x.o.Extras = append(x.o.Extras, Extra{cleanLabel(label), value})
+					if !notApplicable(value) {
+						x.o.Extras = append(x.o.Extras, Extra{cleanLabel(label), value})
+					}
 				case FieldReference:
 					x.setReference(ln, value)
 				default:
@@ -143,8 +145,23 @@ func clip(s string, n int) string {
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
+// cleanLabel is a label as shown on the page: without bold marks, colon
+// or footnote call ("Durée de résidence exigée (1)").
 func cleanLabel(label string) string {
-	return strings.TrimSpace(strings.Trim(label, "*_ :"))
+	label = strings.TrimSpace(strings.Trim(label, "*_ :"))
+	label = reFootnote.ReplaceAllString(label, "")
+	return strings.TrimSpace(label)
+}
+
+var reFootnote = regexp.MustCompile(`\s*\(\d\)$|\s*\(\*\)$`)
+
+// notApplicable is how offers say a field does not apply.
+func notApplicable(v string) bool {
+	switch strings.TrimSpace(v) {
+	case "/", "-", "–", "—", "néant", "Néant", "N/A", "n/a", "sans objet", "Sans objet":
+		return true
+	}
+	return false
 }
 
 var expiredBanners = []string{"delai de candidature pour cette offre a expire", "cette offre a expire", "cette offre n'est plus disponible", "offre expiree"}
@@ -333,7 +350,7 @@ func bodyB(stray []string, lines []string) string {
 			}
 			endList()
 			prevHeading = Fold(h)
-			b.WriteString("## ")
+			b.WriteString("# ")
 			b.WriteString(escapeMarkdown(h))
 			b.WriteString("\n\n")
 			continue

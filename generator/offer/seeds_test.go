@@ -97,7 +97,7 @@ func TestExtractLayoutB(t *testing.T) {
 	if o.Contract != "Emploi permanent - création d'emploi" {
 		t.Errorf("contract = %q", o.Contract)
 	}
-	for _, want := range []string{"## Descriptif de l'emploi", "## Missions / conditions d'exercice", "- Animation d'ensemble et ressource interne\n  - En lien", "## Travailleurs handicapés"} {
+	for _, want := range []string{"# Descriptif de l'emploi", "# Missions / conditions d'exercice", "- Animation d'ensemble et ressource interne\n  - En lien", "# Travailleurs handicapés"} {
 		if !strings.Contains(o.Body, want) {
 			t.Errorf("body lacks %q:\n%s", want, o.Body)
 		}

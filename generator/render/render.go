@@ -56,7 +56,9 @@ type Page struct {
 	Employer      *site.Employer
 	Month         *site.Month
 	Offers        []*site.Offer
-	More          int // offers not listed on the page (archive)
+	More          int           // offers not listed on the page (archive)
+	Upcoming      []*site.Month // months page: this month and later, soonest first
+	Past          []*site.Month // months page: earlier months, latest first
 	OpenEmployers int
 }
 

@@ -36,6 +36,8 @@ type Board struct {
 	Closed    []*Offer // closed offers, latest deadline first
 	Employers []*Employer
 	Months    []*Month // deadline months, oldest first
+	// Scheduled offers have a posting date after today: not published yet.
+	Scheduled []*offer.Offer
 }
 
 // Offer is an offer placed on the board.
@@ -97,6 +99,12 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 	names := map[string]map[string]int{}
 	months := map[string]*Month{}
 	for _, o := range sorted {
+		// An offer dated after today is scheduled: it appears on its
+		// posting day, as future-dated pages do in other generators.
+		if !o.Posted.IsZero() && o.Posted.Compare(opt.Today) > 0 {
+			b.Scheduled = append(b.Scheduled, o)
+			continue
+		}
 		p := &Offer{Offer: o}
 		p.Slug = offerSlug(o)
 		if prev, dup := slugs[p.Slug]; dup {
