@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 
 	"postes"
 	"postes/generator/build"
@@ -19,6 +21,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&opt.Now, "now", "", "the build's today as YYYY-MM-DD (default: today in the board's time zone)")
 	fs.StringVar(&opt.BaseURL, "base-url", "", "absolute URL the site is served from (default: config's base_url)")
 	fs.BoolVar(&opt.Strict, "strict", false, "publish nothing and fail on any warning or error")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (for developers)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -27,6 +30,17 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	opt.Theme = postes.Theme
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	res, err := build.Run(opt)
 	if res != nil {
 		for _, d := range res.Diags {

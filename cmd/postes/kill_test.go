@@ -40,7 +40,7 @@ func TestKilledBuildLeavesPreviousBoardIntact(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	const n = 3000
+	const n = 1200
 	for i := 0; i < n; i++ {
 		text := fmt.Sprintf("# Poste numéro %d\n\nRéférence : K-%d\nEmployeur : Commune %d\nDate de dépôt de l’offre : 01/03/2025\nDate limite de candidature : 31/03/2025\n\n# Missions\n\n%s\n",
 			i, i, i%50, strings.Repeat("Une phrase de description assez longue pour peser. ", 60))
@@ -95,7 +95,7 @@ func TestKilledBuildLeavesPreviousBoardIntact(t *testing.T) {
 	if b, err := postesCmd(t, args...).CombinedOutput(); err != nil {
 		t.Fatalf("build after the kill: %v\n%s", err, b)
 	}
-	if left, _ := filepath.Glob(filepath.Join(root, ".public.postes-*")); len(left) > 0 {
+	if left, _ := filepath.Glob(filepath.Join(root, ".public.postes-tmp-*")); len(left) > 0 {
 		t.Errorf("staging folders left behind: %v", left)
 	}
 	now, _ := os.ReadFile(marker)

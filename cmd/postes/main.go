@@ -22,6 +22,8 @@ import (
 	"io"
 	"os"
 	_ "time/tzdata" // time zones work on machines without a zoneinfo database
+
+	"postes/generator/build" // time zones work on machines without a zoneinfo database
 )
 
 // errUsage marks errors caused by the command line itself.
@@ -74,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
 	case "version":
-		fmt.Fprintln(stdout, "postes", version)
+		fmt.Fprintln(stdout, "postes", build.Version)
 		return nil
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
@@ -83,5 +85,3 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "postes: unknown command %q\n\n%s", args[0], usage)
 	return errUsage
 }
-
-const version = "0.1.0"

@@ -53,6 +53,7 @@ const debounce = 80 * time.Millisecond
 // server serves the last good board and tells open pages to reload.
 type server struct {
 	opt    build.Options
+	b      *build.Builder // keeps what it read and wrote between rebuilds
 	stdout io.Writer
 	stderr io.Writer
 
@@ -79,7 +80,10 @@ func serve(ctx context.Context, opt build.Options, addr string, stdout, stderr i
 	opt.Output = filepath.Join(tmp, "public")
 	opt.BaseURL = "http://" + ln.Addr().String() + "/"
 	opt.ErrorsAbort = true
-	s := &server{opt: opt, stdout: stdout, stderr: stderr, clients: map[chan sse]bool{}}
+	// serve's output is its own: update it in place, file by file, so a
+	// rebuild after one edit writes only what that edit changed.
+	opt.InPlace = true
+	s := &server{opt: opt, b: build.NewBuilder(opt), stdout: stdout, stderr: stderr, clients: map[chan sse]bool{}}
 	if !s.rebuild() {
 		// Nothing to serve yet: show the problems until they are fixed.
 		if err := os.MkdirAll(opt.Output, 0o755); err != nil {
@@ -199,7 +203,7 @@ func (s *server) relevant(name string) bool {
 
 // rebuild builds the board and reports whether it was published.
 func (s *server) rebuild() bool {
-	res, err := build.Run(s.opt)
+	res, err := s.b.Build()
 	var msgs []string
 	if res != nil {
 		for _, d := range res.Diags {

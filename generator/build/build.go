@@ -9,6 +9,7 @@ package build
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -24,12 +25,18 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/cespare/xxhash/v2"
+
 	"postes/generator/content"
 	"postes/generator/feed"
 	"postes/generator/offer"
 	"postes/generator/render"
 	"postes/generator/site"
 )
+
+// Version is postes's version. It is part of every page's key: a new
+// version renders everything again.
+const Version = "0.2.0"
 
 // Options are the command line's choices; zero values mean "from config".
 type Options struct {
@@ -43,6 +50,11 @@ type Options struct {
 	ErrorsAbort bool
 	Theme       fs.FS // the default theme (templates/, static/)
 	Workers     int   // default GOMAXPROCS
+	// InPlace updates the output folder file by file instead of swapping
+	// in a new one: each file is replaced atomically, not the board as a
+	// whole. For serve, whose output is private, so that a rebuild after
+	// one edit costs what that edit changed.
+	InPlace bool
 }
 
 // Result says what a build did.
@@ -73,9 +85,37 @@ func (r *Result) Summary() string {
 // and nothing was published.
 var ErrStrict = errors.New("problems found, nothing published")
 
+// Builder builds one site again and again, reusing what did not change
+// since its last build: files whose size and modification time are the
+// same are not read again, and pages whose inputs are the same are not
+// rendered again (see Output). A one-shot build is a Builder used once;
+// serve keeps one for its whole session.
+type Builder struct {
+	opt   Options
+	mu    sync.Mutex
+	files map[string]*readFile // by path under content/
+}
+
+type readFile struct {
+	size  int64
+	mod   time.Time
+	o     *offer.Offer
+	diags content.List
+}
+
+// NewBuilder prepares a Builder; it reads nothing yet.
+func NewBuilder(opt Options) *Builder {
+	return &Builder{opt: opt, files: map[string]*readFile{}}
+}
+
 // Read loads the configuration and extracts every offer of a site without
 // writing anything. It is what `build` and `check` share.
 func Read(opt Options) (Config, []*offer.Offer, *Result, error) {
+	return NewBuilder(opt).read()
+}
+
+func (b *Builder) read() (Config, []*offer.Offer, *Result, error) {
+	opt := b.opt
 	start := time.Now()
 	res := &Result{}
 	cfg, err := LoadConfig(opt.Source)
@@ -109,20 +149,17 @@ func Read(opt Options) (Config, []*offer.Offer, *Result, error) {
 	for i := range files {
 		files[i].Path = "content/" + files[i].Path
 	}
-	type item struct {
-		o     *offer.Offer
-		diags content.List
-	}
-	items := make([]item, len(files))
+	items := make([]*readFile, len(files))
 	parallel(len(files), opt.Workers, func(i int) {
-		src, d := content.ReadFile(files[i])
-		if src == nil {
-			items[i] = item{nil, d}
-			return
-		}
-		o, d2 := offer.Extract(src)
-		items[i] = item{o, append(d, d2...)}
+		items[i] = b.readOne(files[i])
 	})
+	b.mu.Lock()
+	seen := make(map[string]*readFile, len(files))
+	for i, f := range files {
+		seen[f.Path] = items[i]
+	}
+	b.files = seen // forget deleted files
+	b.mu.Unlock()
 	var offers []*offer.Offer
 	for _, it := range items {
 		res.Diags = append(res.Diags, it.diags...)
@@ -132,7 +169,6 @@ func Read(opt Options) (Config, []*offer.Offer, *Result, error) {
 		case it.o.Draft:
 			res.Drafts++
 		default:
-			it.o.Source = strings.TrimPrefix(it.o.Source, "content/")
 			offers = append(offers, it.o)
 		}
 	}
@@ -140,16 +176,47 @@ func Read(opt Options) (Config, []*offer.Offer, *Result, error) {
 	return cfg, offers, res, nil
 }
 
+// readOne reads and extracts one file, or returns what the last build read
+// when the file's size and modification time have not changed.
+func (b *Builder) readOne(f content.File) *readFile {
+	st, err := os.Stat(f.Abs)
+	if err == nil {
+		b.mu.Lock()
+		prev := b.files[f.Path]
+		b.mu.Unlock()
+		if prev != nil && prev.size == st.Size() && prev.mod.Equal(st.ModTime()) {
+			return prev
+		}
+	}
+	rf := &readFile{}
+	if st != nil {
+		rf.size, rf.mod = st.Size(), st.ModTime()
+	}
+	src, d := content.ReadFile(f)
+	rf.diags = d
+	if src == nil {
+		return rf
+	}
+	o, d2 := offer.Extract(src)
+	rf.diags = append(rf.diags, d2...)
+	if o != nil {
+		o.Source = strings.TrimPrefix(o.Source, "content/")
+		o.Hash = xxhash.Sum64String(strings.Join(src.Lines, "\n"))
+	}
+	rf.o = o
+	return rf
+}
+
 // Check reads every offer and builds the board in memory, publishing
 // nothing: every problem a build would meet, including those between files
 // (a reference or an address used twice), is in Result.Diags.
 func Check(opt Options) (*Result, *site.Board, error) {
-	_, res, board, err := check(opt)
+	_, res, board, err := NewBuilder(opt).check()
 	return res, board, err
 }
 
-func check(opt Options) (Config, *Result, *site.Board, error) {
-	cfg, offers, res, err := Read(opt)
+func (b *Builder) check() (Config, *Result, *site.Board, error) {
+	cfg, offers, res, err := b.read()
 	if err != nil {
 		return cfg, nil, nil, err
 	}
@@ -161,12 +228,18 @@ func check(opt Options) (Config, *Result, *site.Board, error) {
 	return cfg, res, board, nil
 }
 
-// Run builds the site. It returns an error when nothing was published; a
-// build that skipped bad files still publishes the rest and reports them in
-// Result.Diags.
+// Run builds the site once. It returns an error when nothing was
+// published; a build that skipped bad files still publishes the rest and
+// reports them in Result.Diags.
 func Run(opt Options) (*Result, error) {
+	return NewBuilder(opt).Build()
+}
+
+// Build builds the site. See Run.
+func (b *Builder) Build() (*Result, error) {
+	opt := b.opt
 	start := time.Now()
-	cfg, res, board, err := check(opt)
+	cfg, res, board, err := b.check()
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +252,7 @@ func Run(opt Options) (*Result, error) {
 		res.Duration = time.Since(start)
 		return res, ErrStrict
 	}
-	theme, err := loadTheme(opt.Theme, opt.Source)
+	theme, themeHash, err := loadTheme(opt.Theme, opt.Source)
 	if err != nil {
 		return res, err
 	}
@@ -189,11 +262,12 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return res, fmt.Errorf("templates: %w", err)
 	}
-	out, err := OpenOutput(outDir)
+	out, err := OpenOutput(outDir, opt.InPlace)
 	if err != nil {
 		return res, err
 	}
-	w := &writer{out: out, r: r, board: board, cfg: &cfg, info: info, theme: theme, workers: opt.Workers}
+	w := &writer{out: out, r: r, board: board, cfg: &cfg, info: info, theme: theme, workers: opt.Workers,
+		common: commonKey(&cfg, themeHash, board.Today)}
 	if err := w.all(); err != nil {
 		out.Abort()
 		return res, err
@@ -234,8 +308,9 @@ func parallel(n, workers int, f func(i int)) {
 }
 
 // loadTheme overlays the site's templates/ and static/ on the default
-// theme, file by file.
-func loadTheme(def fs.FS, source string) (fs.FS, error) {
+// theme, file by file. It also returns a hash of the result: a changed
+// template or style sheet changes every page's key.
+func loadTheme(def fs.FS, source string) (fs.FS, uint64, error) {
 	m := fstest.MapFS{}
 	add := func(fsys fs.FS) error {
 		for _, top := range []string{"templates", "static"} {
@@ -264,13 +339,23 @@ func loadTheme(def fs.FS, source string) (fs.FS, error) {
 	}
 	if def != nil {
 		if err := add(def); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
 	if err := add(os.DirFS(source)); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return m, nil
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	h := xxhash.New()
+	for _, n := range names {
+		fmt.Fprintf(h, "%s\x00%d\x00", n, len(m[n].Data))
+		h.Write(m[n].Data)
+	}
+	return m, h.Sum64(), nil
 }
 
 // writer renders every output file of one board.
@@ -282,9 +367,21 @@ type writer struct {
 	info    *render.Site
 	theme   fs.FS
 	workers int
+	common  uint64 // hash of what every page depends on: theme, config, today
+
+	md     *render.Markdown
+	inFeed map[*site.Offer]*lazyHTML
 
 	errMu sync.Mutex
 	err   error
+}
+
+// lazyHTML renders an offer's body once, on first need: an offer whose
+// page is reused from the last build is rendered only if a feed needs it.
+type lazyHTML struct {
+	once sync.Once
+	html string
+	err  error
 }
 
 func (w *writer) fail(err error) {
@@ -295,40 +392,102 @@ func (w *writer) fail(err error) {
 	w.errMu.Unlock()
 }
 
+// job is one output file. key sums everything the file's content depends
+// on: when it equals the key recorded by the last build, the old file is
+// reused and gen is not run.
 type job struct {
-	path string // file path in the output
+	path string
+	key  uint64
 	gen  func(io.Writer) error
 }
 
+// bodyHTML renders an offer's body, keeping the result only for offers
+// that feeds carry: at national scale the bodies of every offer would not
+// fit in memory twice.
+func (w *writer) bodyHTML(p *site.Offer) (string, error) {
+	if l := w.inFeed[p]; l != nil {
+		l.once.Do(func() { l.html, l.err = w.md.Render(p.Body) })
+		return l.html, l.err
+	}
+	return w.md.Render(p.Body)
+}
+
 func (w *writer) all() error {
-	b := w.board
-	md := render.NewMarkdown()
-	parallel(len(b.Offers), w.workers, func(i int) {
-		p := b.Offers[i]
-		html, err := md.Render(p.Body)
-		if err != nil {
-			w.fail(fmt.Errorf("content/%s: markdown: %w", p.Source, err))
-			return
+	b, cfg := w.board, w.cfg
+	w.md = render.NewMarkdown()
+	w.inFeed = map[*site.Offer]*lazyHTML{}
+	for _, p := range site.FeedOffers(b.Offers, cfg.FeedLength) {
+		w.inFeed[p] = &lazyHTML{}
+	}
+	for _, e := range b.Employers {
+		for _, p := range site.FeedOffers(e.Offers, cfg.FeedLength) {
+			w.inFeed[p] = &lazyHTML{}
 		}
-		p.BodyHTML = html
-	})
-	if w.err != nil {
-		return w.err
 	}
 	jobs := w.jobs()
 	parallel(len(jobs), w.workers, func(i int) {
 		j := jobs[i]
+		if w.out.Reuse(j.path, j.key) {
+			return
+		}
 		var buf bytes.Buffer
 		if err := j.gen(&buf); err != nil {
 			w.fail(fmt.Errorf("%s: %w", j.path, err))
 			return
 		}
-		if err := w.out.Write(j.path, buf.Bytes()); err != nil {
+		if err := w.out.Write(j.path, j.key, buf.Bytes()); err != nil {
 			w.fail(err)
 		}
 	})
 	return w.err
 }
+
+// commonKey hashes what every output depends on.
+func commonKey(cfg *Config, themeHash uint64, today offer.Date) uint64 {
+	data, _ := json.Marshal(cfg) // exported fields only, map keys sorted
+	h := xxhash.New()
+	fmt.Fprintf(h, "postes %s\x00%x\x00%s\x00", Version, themeHash, today)
+	h.Write(data)
+	return h.Sum64()
+}
+
+// keyer sums the inputs of one output file.
+type keyer struct{ h *xxhash.Digest }
+
+func (w *writer) keyer(kind string) keyer {
+	k := keyer{xxhash.New()}
+	fmt.Fprintf(k.h, "%x\x00%s\x00", w.common, kind)
+	return k
+}
+
+// offer adds what a page shows of an offer: its text (through its hash),
+// address, status on the build's day, employer and month.
+func (k keyer) offer(p *site.Offer) keyer {
+	month := ""
+	if p.Month != nil {
+		month = p.Month.Key
+	}
+	fmt.Fprintf(k.h, "%x\x00%s\x00%t\x00%d\x00%s\x00%s\x00%s\x00", p.Hash, p.Slug, p.Closed, p.DaysLeft, p.Employer.Name, p.Employer.Slug, month)
+	return k
+}
+
+func (k keyer) offers(ps []*site.Offer) keyer {
+	fmt.Fprintf(k.h, "%d\x00", len(ps))
+	for _, p := range ps {
+		k.offer(p)
+	}
+	return k
+}
+
+func (k keyer) str(ss ...string) keyer {
+	for _, s := range ss {
+		k.h.WriteString(s)
+		k.h.WriteString("\x00")
+	}
+	return k
+}
+
+func (k keyer) sum() uint64 { return k.h.Sum64() }
 
 func (w *writer) page(p *render.Page) func(io.Writer) error {
 	return func(out io.Writer) error { return w.r.Page(out, p) }
@@ -337,7 +496,7 @@ func (w *writer) page(p *render.Page) func(io.Writer) error {
 func (w *writer) rss(ch feed.Channel, offers []*site.Offer) func(io.Writer) error {
 	return func(out io.Writer) error {
 		var buf bytes.Buffer
-		if err := feed.WriteRSS(&buf, w.board, ch, offers); err != nil {
+		if err := feed.WriteRSS(&buf, w.board, ch, offers, w.bodyHTML); err != nil {
 			return err
 		}
 		return w.r.Minifier().Minify("application/xml", out, &buf)
@@ -348,29 +507,32 @@ func (w *writer) jobs() []job {
 	b, cfg := w.board, w.cfg
 	var jobs []job
 	var pages []string
-	add := func(p *render.Page) {
+	// Pages that list offers depend on every offer they list; the board's
+	// counts are in the home page's key through the lists.
+	add := func(p *render.Page, key uint64) {
 		file := p.Path + "index.html"
 		if p.Kind == "404" {
 			file = "404.html"
 		} else {
 			pages = append(pages, p.Path)
 		}
-		jobs = append(jobs, job{file, w.page(p)})
+		jobs = append(jobs, job{file, key, w.page(p)})
 	}
+	all := w.keyer("all").offers(b.Offers).sum()
 	openEmployers := 0
 	for _, e := range b.Employers {
 		if e.Open > 0 {
 			openEmployers++
 		}
 	}
-	add(&render.Page{Kind: "home", Path: "", OpenEmployers: openEmployers})
+	add(&render.Page{Kind: "home", Path: "", OpenEmployers: openEmployers}, all)
 	const archiveLen = 200
 	arch := &render.Page{Kind: "archive", Path: "archives/", Title: "Offres closes", Offers: b.Closed}
 	if len(b.Closed) > archiveLen {
 		arch.Offers, arch.More = b.Closed[:archiveLen], len(b.Closed)-archiveLen
 	}
-	add(arch)
-	add(&render.Page{Kind: "employers", Path: "employeurs/", Title: "Employeurs"})
+	add(arch, all)
+	add(&render.Page{Kind: "employers", Path: "employeurs/", Title: "Employeurs"}, all)
 	months := &render.Page{Kind: "months", Path: "echeances/", Title: "Échéances"}
 	thisMonth := fmt.Sprintf("%04d-%02d", b.Today.Year, int(b.Today.Month))
 	for _, m := range b.Months {
@@ -380,55 +542,62 @@ func (w *writer) jobs() []job {
 			months.Past = append([]*site.Month{m}, months.Past...)
 		}
 	}
-	add(months)
-	add(&render.Page{Kind: "404", Path: "404.html", Title: "Page introuvable"})
+	add(months, all)
+	add(&render.Page{Kind: "404", Path: "404.html", Title: "Page introuvable"}, w.keyer("404").sum())
 	for _, p := range b.Offers {
 		pg := &render.Page{Kind: "offer", Path: p.Path, Title: p.Title + " – " + p.Employer.Name, Description: clip(feed.Summary(p), 300),
 			Offer: p, Feed: p.Employer.Path + "feed.xml", FeedTitle: "Offres de " + p.Employer.Name}
 		p := p
-		if !p.Closed {
-			pages = append(pages, pg.Path)
-			jobs = append(jobs, job{pg.Path + "index.html", func(out io.Writer) error {
-				ld, err := feed.JobPosting(b, p, cfg.Location(), w.country(p.Employer))
+		pages = append(pages, pg.Path)
+		jobs = append(jobs, job{pg.Path + "index.html", w.keyer("offer").offer(p).str(w.country(p.Employer)).sum(), func(out io.Writer) error {
+			html, err := w.bodyHTML(p)
+			if err != nil {
+				return fmt.Errorf("markdown: %w", err)
+			}
+			pg.Body = template.HTML(html)
+			if !p.Closed {
+				ld, err := feed.JobPosting(b, p, html, cfg.Location(), w.country(p.Employer))
 				if err != nil {
 					return err
 				}
 				pg.JSONLD = template.JS(ld)
-				return w.r.Page(out, pg)
-			}})
-			continue
-		}
-		add(pg)
+			}
+			return w.r.Page(out, pg)
+		}})
 	}
 	for _, e := range b.Employers {
+		key := w.keyer("employer").str(e.Name, e.Slug).offers(e.Offers).sum()
 		add(&render.Page{Kind: "employer", Path: e.Path, Title: e.Name, Employer: e,
 			Description: fmt.Sprintf("Offres d’emploi de %s : %d ouvertes sur %d.", e.Name, e.Open, len(e.Offers)),
-			Feed:        e.Path + "feed.xml", FeedTitle: "Offres de " + e.Name})
+			Feed:        e.Path + "feed.xml", FeedTitle: "Offres de " + e.Name}, key)
+		items := site.FeedOffers(e.Offers, cfg.FeedLength)
 		ch := feed.Channel{Title: e.Name + " · " + cfg.Title, Description: "Offres d’emploi ouvertes : " + e.Name,
 			Language: cfg.Language, Link: b.AbsURL(e.Path), Self: b.AbsURL(e.Path + "feed.xml"), Loc: cfg.Location()}
-		jobs = append(jobs, job{e.Path + "feed.xml", w.rss(ch, site.FeedOffers(e.Offers, cfg.FeedLength))})
+		jobs = append(jobs, job{e.Path + "feed.xml", w.keyer("rss").str(e.Name, e.Slug).offers(items).sum(), w.rss(ch, items)})
+		jobs = append(jobs, job{e.Path + "echeances.ics", w.keyer("ics").str(e.Name, e.Slug).offers(e.Offers).sum(),
+			w.ics(feed.Calendar{Name: "Échéances · " + e.Name, TimeZone: cfg.TimeZone, ReminderDays: cfg.ReminderDays}, e.Offers)})
 	}
-	for _, e := range b.Employers {
-		jobs = append(jobs, job{e.Path + "echeances.ics", w.ics(feed.Calendar{Name: "Échéances · " + e.Name, TimeZone: cfg.TimeZone, ReminderDays: cfg.ReminderDays}, e.Offers)})
-	}
-	jobs = append(jobs, job{"echeances.ics", w.ics(feed.Calendar{Name: "Échéances · " + cfg.Title, TimeZone: cfg.TimeZone, ReminderDays: cfg.ReminderDays}, b.Open)})
+	jobs = append(jobs, job{"echeances.ics", w.keyer("ics").offers(b.Open).sum(),
+		w.ics(feed.Calendar{Name: "Échéances · " + cfg.Title, TimeZone: cfg.TimeZone, ReminderDays: cfg.ReminderDays}, b.Open)})
 	for _, m := range b.Months {
-		add(&render.Page{Kind: "month", Path: m.Path, Title: "Date limite en " + m.Name, Month: m})
+		add(&render.Page{Kind: "month", Path: m.Path, Title: "Date limite en " + m.Name, Month: m},
+			w.keyer("month").str(m.Key).offers(m.Offers).sum())
 	}
+	items := site.FeedOffers(b.Offers, cfg.FeedLength)
 	ch := feed.Channel{Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
 		Link: b.AbsURL(""), Self: b.AbsURL("feed.xml"), Loc: cfg.Location()}
-	jobs = append(jobs, job{"feed.xml", w.rss(ch, site.FeedOffers(b.Offers, cfg.FeedLength))})
-	jobs = append(jobs, job{"offres.json", func(out io.Writer) error { return feed.WriteJSON(out, b) }})
-	jobs = append(jobs, job{"recherche.json", func(out io.Writer) error { return feed.WriteSearchIndex(out, b) }})
+	jobs = append(jobs, job{"feed.xml", w.keyer("rss").offers(items).sum(), w.rss(ch, items)})
+	jobs = append(jobs, job{"offres.json", all, func(out io.Writer) error { return feed.WriteJSON(out, b) }})
+	jobs = append(jobs, job{"recherche.json", all, func(out io.Writer) error { return feed.WriteSearchIndex(out, b) }})
 	sort.Strings(pages)
-	jobs = append(jobs, job{"sitemap.xml", func(out io.Writer) error {
+	jobs = append(jobs, job{"sitemap.xml", all, func(out io.Writer) error {
 		var buf bytes.Buffer
 		if err := feed.WriteSitemap(&buf, b, pages); err != nil {
 			return err
 		}
 		return w.r.Minifier().Minify("application/xml", out, &buf)
 	}})
-	jobs = append(jobs, job{"robots.txt", func(out io.Writer) error {
+	jobs = append(jobs, job{"robots.txt", w.keyer("robots").sum(), func(out io.Writer) error {
 		_, err := fmt.Fprintf(out, "User-agent: *\nAllow: /\n\nSitemap: %s\n", b.AbsURL("sitemap.xml"))
 		return err
 	}})
@@ -439,7 +608,7 @@ func (w *writer) jobs() []job {
 		if st, err := fs.Stat(w.theme, name); err != nil || st.IsDir() {
 			continue
 		}
-		jobs = append(jobs, job{strings.TrimPrefix(name, "static/"), func(out io.Writer) error {
+		jobs = append(jobs, job{strings.TrimPrefix(name, "static/"), w.keyer("static").str(name).sum(), func(out io.Writer) error {
 			data, err := fs.ReadFile(w.theme, name)
 			if err != nil {
 				return err

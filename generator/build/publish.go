@@ -8,47 +8,71 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/cespare/xxhash/v2"
 )
 
-// markerName is the file that marks a folder as postes output. It holds
-// the hash of every file written, so the next build can hard-link what did
-// not change instead of writing it again. A folder without it is never
+// markerName marks a folder as postes output. A folder without it is never
 // replaced or deleted: --output pointed at the wrong folder loses nothing.
-const markerName = ".postes-build.json"
+const markerName = ".postes-build"
+
+// legacyMarker is the marker of postes 0.1, which held the cache too.
+const legacyMarker = ".postes-build.json"
+
+// cacheSuffix names the cache kept beside the output folder ("public" →
+// ".public.postes-cache.json"). For every file of the last build it holds
+// the hash of its content and the key of its inputs. Deleting it only makes
+// the next build cold.
+const cacheSuffix = ".postes-cache.json"
 
 type manifest struct {
-	Generator string            `json:"generator"`
-	Files     map[string]string `json:"files"` // path → xxhash64, hex
+	Generator string           `json:"generator"`
+	Files     map[string]entry `json:"files"`
 }
 
-// Output writes a site into a fresh sibling of the final folder and swaps
-// it in only when every file is written: readers of the final folder see
-// the old board or the new one, never a mix, and a killed build leaves the
-// old board intact (its staging folder is removed by the next build).
+type entry struct {
+	Hash uint64 `json:"h"` // xxhash64 of the content
+	Key  uint64 `json:"k"` // the job's key: a hash of its inputs; 0 if none
+}
+
+// Output writes a site. By default it builds a fresh sibling of the final
+// folder and swaps it in only when every file is written: readers see the
+// old board or the new one, never a mix, and a killed build leaves the old
+// board intact (its staging folder is removed by the next build). Files
+// whose inputs did not change are hard-linked from the old board instead of
+// rendered again; when nothing changed at all, the old board is left as it
+// is and no file is touched.
+//
+// In place, files are replaced one by one (each atomically, by rename), and
+// only those that changed: serve uses it for its private output, where a
+// rebuild after one edit must cost what that edit changed.
 type Output struct {
-	final string
-	stage string
-	prev  map[string]string
+	final   string
+	cache   string
+	inPlace bool
+	prev    map[string]entry
 
-	mu     sync.Mutex
-	files  map[string]string
-	dirs   sync.Map
-	linked atomic.Int64
-	wrote  atomic.Int64
+	mu      sync.Mutex
+	stage   string // "" until the first write
+	files   map[string]entry
+	reused  []string
+	dirs    map[string]*dirOnce
+	written int
+	changed bool
 }
 
-// OpenOutput prepares a staging folder beside final.
-func OpenOutput(final string) (*Output, error) {
+// OpenOutput prepares to write the site into final.
+func OpenOutput(final string, inPlace bool) (*Output, error) {
 	final, err := filepath.Abs(final)
 	if err != nil {
 		return nil, err
 	}
-	o := &Output{final: final, files: map[string]string{}}
+	parent, base := filepath.Split(final)
+	o := &Output{final: final, inPlace: inPlace, files: map[string]entry{}, dirs: map[string]*dirOnce{},
+		cache: filepath.Join(parent, "."+base+cacheSuffix)}
 	st, err := os.Stat(final)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -57,94 +81,243 @@ func OpenOutput(final string) (*Output, error) {
 	case !st.IsDir():
 		return nil, fmt.Errorf("output %s exists and is not a folder; refusing to replace it", final)
 	default:
-		data, err := os.ReadFile(filepath.Join(final, markerName))
-		if err != nil {
+		if !isOurs(final) {
 			ents, _ := os.ReadDir(final)
 			if len(ents) > 0 {
 				return nil, fmt.Errorf("output %s is not empty and was not made by postes (no %s in it); refusing to replace it: remove it or choose another --output", final, markerName)
 			}
-		} else {
+		} else if data, err := os.ReadFile(o.cache); err == nil {
 			var m manifest
-			if json.Unmarshal(data, &m) == nil {
+			if json.Unmarshal(data, &m) == nil && m.Generator == "postes" {
 				o.prev = m.Files
 			}
 		}
 	}
-	parent, base := filepath.Split(final)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
 	// Staging folders left by killed builds.
-	if old, _ := filepath.Glob(filepath.Join(parent, "."+base+".postes-*")); len(old) > 0 {
+	for _, pat := range []string{".postes-tmp-*", ".postes-tmp-*-old"} {
+		old, _ := filepath.Glob(filepath.Join(parent, "."+base+pat))
 		for _, d := range old {
 			_ = os.RemoveAll(d)
 		}
 	}
-	o.stage, err = os.MkdirTemp(parent, "."+base+".postes-tmp-")
-	if err != nil {
-		return nil, err
-	}
-	// MkdirTemp makes the folder private (0700); a web server running as
-	// another user must be able to read the board.
-	if err := os.Chmod(o.stage, 0o755); err != nil {
-		o.Abort()
-		return nil, err
+	if inPlace {
+		if err := os.MkdirAll(final, 0o755); err != nil {
+			return nil, err
+		}
+		o.stage = final
 	}
 	return o, nil
 }
 
-// Dir is the staging folder.
+func isOurs(dir string) bool {
+	for _, m := range []string{markerName, legacyMarker} {
+		if _, err := os.Stat(filepath.Join(dir, m)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// Dir is the folder being written (the final one when in place).
 func (o *Output) Dir() string { return o.stage }
+
+func cleanPath(rel string) (string, error) {
+	clean := path.Clean("/" + rel)[1:]
+	if clean == "" || clean != strings.TrimSuffix(rel, "/") || strings.HasPrefix(clean, "../") || strings.Contains(clean, "\\") ||
+		clean == markerName || clean == legacyMarker {
+		return "", fmt.Errorf("refusing to write %q: not a plain path inside the output folder", rel)
+	}
+	return clean, nil
+}
+
+// Reuse reports whether the file at rel can be kept from the last build
+// because its inputs, summed in key, are the same. The caller then skips
+// rendering it.
+func (o *Output) Reuse(rel string, key uint64) bool {
+	if key == 0 || o.prev == nil {
+		return false
+	}
+	clean, err := cleanPath(rel)
+	if err != nil {
+		return false
+	}
+	e, ok := o.prev[clean]
+	if !ok || e.Key != key {
+		return false
+	}
+	if _, err := os.Lstat(filepath.Join(o.final, filepath.FromSlash(clean))); err != nil {
+		return false // the old file is gone: render it again
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if _, dup := o.files[clean]; dup {
+		return false // let Write report it
+	}
+	o.files[clean] = e
+	o.reused = append(o.reused, clean)
+	return true
+}
 
 // Write stores one file. rel is a slash-separated path inside the site; a
 // path that would leave the output folder is refused.
-func (o *Output) Write(rel string, data []byte) error {
-	clean := path.Clean("/" + rel)[1:]
-	if clean == "" || clean != strings.TrimSuffix(rel, "/") || strings.HasPrefix(clean, "../") || strings.Contains(clean, "\\") {
-		return fmt.Errorf("refusing to write %q: not a plain path inside the output folder", rel)
+func (o *Output) Write(rel string, key uint64, data []byte) error {
+	clean, err := cleanPath(rel)
+	if err != nil {
+		return err
 	}
-	sum := fmt.Sprintf("%016x", xxhash.Sum64(data))
+	e := entry{Hash: xxhash.Sum64(data), Key: key}
 	o.mu.Lock()
 	if _, dup := o.files[clean]; dup {
 		o.mu.Unlock()
 		return fmt.Errorf("two pages want the same file %s", clean)
 	}
-	o.files[clean] = sum
+	o.files[clean] = e
+	prev, had := o.prev[clean]
+	same := had && prev.Hash == e.Hash
+	if same && (o.inPlace || o.stage == "") {
+		// Identical to the file already there: nothing to write (in place),
+		// or only a link to make at commit time (staged).
+		if !o.inPlace {
+			o.reused = append(o.reused, clean)
+		}
+		o.mu.Unlock()
+		return nil
+	}
+	o.changed = true
+	if err := o.ensureStage(); err != nil {
+		o.mu.Unlock()
+		return err
+	}
+	dst := filepath.Join(o.stage, filepath.FromSlash(clean))
+	o.written++
 	o.mu.Unlock()
 
-	dst := filepath.Join(o.stage, filepath.FromSlash(clean))
-	if dir := filepath.Dir(dst); dir != o.stage {
-		if _, ok := o.dirs.Load(dir); !ok {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-			o.dirs.Store(dir, true)
-		}
+	if err := o.mkdir(filepath.Dir(dst)); err != nil {
+		return err
 	}
-	if o.prev != nil && o.prev[clean] == sum {
+	if same {
 		if os.Link(filepath.Join(o.final, filepath.FromSlash(clean)), dst) == nil {
-			o.linked.Add(1)
 			return nil
 		}
 	}
-	o.wrote.Add(1)
+	if o.inPlace {
+		tmp := dst + ".postes-new"
+		if err := os.WriteFile(tmp, data, 0o644); err != nil {
+			return err
+		}
+		return os.Rename(tmp, dst)
+	}
 	return os.WriteFile(dst, data, 0o644)
 }
 
-// Stats reports how many files were written and how many reused.
-func (o *Output) Stats() (written, linked int) {
-	return int(o.wrote.Load()), int(o.linked.Load())
+// dirOnce creates one folder once, however many files go into it.
+type dirOnce struct {
+	once sync.Once
+	err  error
 }
 
-// Commit writes the marker and puts the new site in place of the old.
-func (o *Output) Commit() error {
-	data, err := json.Marshal(manifest{Generator: "postes", Files: o.files})
+func (o *Output) mkdir(dir string) error {
+	o.mu.Lock()
+	d := o.dirs[dir]
+	if d == nil {
+		d = &dirOnce{}
+		o.dirs[dir] = d
+	}
+	o.mu.Unlock()
+	d.once.Do(func() { d.err = os.MkdirAll(dir, 0o755) })
+	return d.err
+}
+
+// ensureStage creates the staging folder on first need. Called with o.mu held.
+func (o *Output) ensureStage() error {
+	if o.stage != "" {
+		return nil
+	}
+	// The cache describes the old board: drop it before anything changes,
+	// so that a build killed after the swap cannot leave a wrong cache.
+	_ = os.Remove(o.cache)
+	parent, base := filepath.Split(o.final)
+	stage, err := os.MkdirTemp(parent, "."+base+".postes-tmp-")
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(o.stage, markerName), data, 0o644); err != nil {
+	// MkdirTemp makes the folder private (0700); a web server running as
+	// another user must be able to read the board.
+	if err := os.Chmod(stage, 0o755); err != nil {
+		_ = os.RemoveAll(stage)
 		return err
 	}
+	o.stage = stage
+	return nil
+}
+
+// Stats reports how many files were written and how many kept from the
+// last build.
+func (o *Output) Stats() (written, reused int) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.written, len(o.files) - o.written
+}
+
+// unchanged reports whether the new build is the old one exactly.
+func (o *Output) unchanged() bool {
+	if o.changed || o.prev == nil || len(o.prev) != len(o.files) {
+		return false
+	}
+	for p, e := range o.files {
+		if pe, ok := o.prev[p]; !ok || pe.Hash != e.Hash {
+			return false
+		}
+	}
+	return true
+}
+
+// Commit puts the new site in place of the old.
+func (o *Output) Commit() error {
+	if o.inPlace {
+		return o.commitInPlace()
+	}
+	if o.unchanged() {
+		o.Abort()
+		return nil // the board on disk is already this one
+	}
+	o.mu.Lock()
+	err := o.ensureStage()
+	o.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	// Link what was kept from the old board into the new one.
+	sort.Strings(o.reused)
+	var linkErr error
+	var once sync.Once
+	parallel(len(o.reused), 0, func(i int) {
+		rel := filepath.FromSlash(o.reused[i])
+		dst := filepath.Join(o.stage, rel)
+		if err := o.mkdir(filepath.Dir(dst)); err != nil {
+			once.Do(func() { linkErr = err })
+			return
+		}
+		if err := os.Link(filepath.Join(o.final, rel), dst); err != nil {
+			once.Do(func() { linkErr = fmt.Errorf("reusing %s from the previous build: %w", o.reused[i], err) })
+		}
+	})
+	if linkErr != nil {
+		return linkErr
+	}
+	if err := os.WriteFile(filepath.Join(o.stage, markerName), []byte("postes\n"), 0o644); err != nil {
+		return err
+	}
+	if err := o.swap(); err != nil {
+		return err
+	}
+	return o.writeCache()
+}
+
+func (o *Output) swap() error {
 	if _, err := os.Stat(o.final); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(o.stage, o.final)
 	}
@@ -164,5 +337,46 @@ func (o *Output) Commit() error {
 	return os.RemoveAll(old)
 }
 
+func (o *Output) commitInPlace() error {
+	if o.unchanged() {
+		return nil
+	}
+	_ = os.Remove(o.cache)
+	for p := range o.prev {
+		if _, ok := o.files[p]; ok {
+			continue
+		}
+		dst := filepath.Join(o.final, filepath.FromSlash(p))
+		_ = os.Remove(dst)
+		// Remove the folders the file leaves empty ("offres/<slug>/").
+		for dir := filepath.Dir(dst); dir != o.final && strings.HasPrefix(dir, o.final); dir = filepath.Dir(dir) {
+			if os.Remove(dir) != nil {
+				break
+			}
+		}
+	}
+	_ = os.Remove(filepath.Join(o.final, legacyMarker))
+	if err := os.WriteFile(filepath.Join(o.final, markerName), []byte("postes\n"), 0o644); err != nil {
+		return err
+	}
+	return o.writeCache()
+}
+
+func (o *Output) writeCache() error {
+	data, err := json.Marshal(manifest{Generator: "postes", Files: o.files})
+	if err != nil {
+		return err
+	}
+	tmp := o.cache + ".new"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, o.cache)
+}
+
 // Abort removes the staging folder; the old board stays as it was.
-func (o *Output) Abort() { _ = os.RemoveAll(o.stage) }
+func (o *Output) Abort() {
+	if !o.inPlace && o.stage != "" {
+		_ = os.RemoveAll(o.stage)
+	}
+}

@@ -120,7 +120,7 @@ func TestRebuildReplacesOldPagesAndReusesUnchanged(t *testing.T) {
 	if res.Linked == 0 {
 		t.Errorf("no unchanged file was reused (written %d)", res.Written)
 	}
-	left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".site.postes-*"))
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".site.postes-tmp-*"))
 	if len(left) > 0 {
 		t.Errorf("staging folders left behind: %v", left)
 	}

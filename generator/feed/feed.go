@@ -80,7 +80,9 @@ type cdata struct {
 // URL, which stays the same across rebuilds; pubDate is the posting date at
 // midnight in the board's time zone; description is a plain-text summary and
 // content:encoded the full HTML body.
-func WriteRSS(w io.Writer, b *site.Board, ch Channel, offers []*site.Offer) error {
+//
+// body returns an offer's rendered body HTML.
+func WriteRSS(w io.Writer, b *site.Board, ch Channel, offers []*site.Offer, body func(*site.Offer) (string, error)) error {
 	doc := rss{Version: "2.0", Content: "http://purl.org/rss/1.0/modules/content/", Atom: "http://www.w3.org/2005/Atom"}
 	c := &doc.Channel
 	c.Title, c.Link, c.Description, c.Language = ch.Title, ch.Link, ch.Description, ch.Language
@@ -89,13 +91,17 @@ func WriteRSS(w io.Writer, b *site.Board, ch Channel, offers []*site.Offer) erro
 	var latest offer.Date
 	for _, p := range offers {
 		link := b.AbsURL(p.Path)
+		html, err := body(p)
+		if err != nil {
+			return err
+		}
 		it := rssItem{
 			Title:       p.Title + " – " + p.Employer.Name,
 			Link:        link,
 			GUID:        rssGUID{IsPermaLink: true, Value: link},
 			Categories:  []string{p.Employer.Name},
 			Description: Summary(p),
-			Content:     cdata{factsHTML(p) + p.BodyHTML},
+			Content:     cdata{factsHTML(p) + html},
 		}
 		if p.Location != "" {
 			it.Categories = append(it.Categories, p.Location)

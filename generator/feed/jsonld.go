@@ -13,7 +13,7 @@ import (
 // second of the deadline day in the board's time zone, when applications
 // close. json.Marshal escapes <, > and &, so the result is safe inside a
 // <script> element.
-func JobPosting(b *site.Board, p *site.Offer, loc *time.Location, country string) ([]byte, error) {
+func JobPosting(b *site.Board, p *site.Offer, bodyHTML string, loc *time.Location, country string) ([]byte, error) {
 	type postal struct {
 		Type     string `json:"@type"`
 		Locality string `json:"addressLocality,omitempty"`
@@ -51,7 +51,7 @@ func JobPosting(b *site.Board, p *site.Offer, loc *time.Location, country string
 	}{
 		Context: "https://schema.org", Type: "JobPosting",
 		Title:       p.Title,
-		Description: p.BodyHTML,
+		Description: bodyHTML,
 		Hiring:      org{Type: "Organization", Name: p.Employer.Name, SameAs: b.AbsURL(p.Employer.Path)},
 		JobLocation: place{Type: "Place", Address: postal{Type: "PostalAddress", Locality: p.Location, Country: country}},
 		URL:         b.AbsURL(p.Path),

@@ -65,6 +65,9 @@ type Offer struct {
 	Expired bool
 	Extras  []Extra
 	Body    string // Markdown
+	// Hash identifies the file's decoded text; the builder sets it, so that
+	// pages whose offers did not change are not rendered again.
+	Hash uint64
 	// Slug is set by front matter only; package site derives the others.
 	Slug  string
 	Draft bool

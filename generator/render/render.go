@@ -50,7 +50,8 @@ type Page struct {
 	Feed        string // path of the page's own RSS feed, if any
 	FeedTitle   string
 
-	JSONLD template.JS // structured data for search engines, if any
+	JSONLD template.JS   // structured data for search engines, if any
+	Body   template.HTML // offer page: the rendered description
 
 	Offer         *site.Offer
 	Employer      *site.Employer
@@ -87,7 +88,6 @@ func New(theme fs.FS, s *Site, b *site.Board) (*Renderer, error) {
 			}
 			return fmt.Sprintf("%d %s", n, many)
 		},
-		"safeHTML": func(s string) template.HTML { return template.HTML(s) },
 		// webcal is the subscription form of an absolute URL: calendar
 		// apps open it and refresh it, where https would download once.
 		"webcal": func(p string) string {

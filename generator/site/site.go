@@ -49,9 +49,6 @@ type Offer struct {
 	DaysLeft int // days from today to the deadline, when open and known
 	Employer *Employer
 	Month    *Month // nil when the deadline is unknown
-	// BodyHTML is the rendered body, filled by the renderer so that pages
-	// and feeds render it once.
-	BodyHTML string
 }
 
 // Employer is one hiring body and its offers.

@@ -1,0 +1,182 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"postes"
+)
+
+// copySample copies the sample board's config and content to a new folder.
+func copySample(t *testing.T) string {
+	t.Helper()
+	files := map[string]string{}
+	for _, dir := range []string{"config.toml", "content"} {
+		err := filepath.WalkDir(filepath.Join(sampleRoot, dir), func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			rel, _ := filepath.Rel(sampleRoot, p)
+			files[filepath.ToSlash(rel)] = string(data)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return writeSite(t, files)
+}
+
+type fileID struct {
+	ino   uint64
+	mtime time.Time
+}
+
+func identities(t *testing.T, dir string) map[string]fileID {
+	t.Helper()
+	ids := map[string]fileID{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		ids[rel] = fileID{st.Sys().(*syscall.Stat_t).Ino, st.ModTime()}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+func sameTrees(t *testing.T, a, b string) {
+	t.Helper()
+	ta, tb := readTree(t, a), readTree(t, b)
+	if len(ta) != len(tb) {
+		t.Errorf("%d files vs %d", len(ta), len(tb))
+	}
+	for p, data := range ta {
+		if string(data) != string(tb[p]) {
+			t.Errorf("%s differs from a cold build's", p)
+		}
+	}
+	for p := range tb {
+		if _, ok := ta[p]; !ok {
+			t.Errorf("%s missing from the incremental build", p)
+		}
+	}
+}
+
+// TestIncrementalBuildEqualsColdBuild edits one offer and checks that the
+// rebuild, which reuses what did not change, is byte-identical to a cold
+// build of the edited board, staged or in place.
+func TestIncrementalBuildEqualsColdBuild(t *testing.T) {
+	for _, inPlace := range []bool{false, true} {
+		name := "staged"
+		if inPlace {
+			name = "in_place"
+		}
+		t.Run(name, func(t *testing.T) {
+			root := copySample(t)
+			out := filepath.Join(t.TempDir(), "public")
+			b := NewBuilder(Options{Source: root, Output: out, Now: "2025-08-15", Theme: postes.Theme, InPlace: inPlace})
+			if _, err := b.Build(); err != nil {
+				t.Fatal(err)
+			}
+			// Edit one offer (its location), delete another.
+			p := filepath.Join(root, "content", "secretaire-general-poum.txt")
+			data, _ := os.ReadFile(p)
+			if err := os.WriteFile(p, []byte(strings.Replace(string(data), "Lieu de travail : POUM", "Lieu de travail : Tiabet", 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			later := time.Now().Add(2 * time.Second) // a new mtime even on coarse clocks
+			_ = os.Chtimes(p, later, later)
+			if err := os.Remove(filepath.Join(root, "content", "referent-gusp-tours.txt")); err != nil {
+				t.Fatal(err)
+			}
+			res, err := b.Build()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Linked == 0 || res.Written == 0 {
+				t.Errorf("rebuild wrote %d and reused %d files; want some of each", res.Written, res.Linked)
+			}
+			cold := filepath.Join(t.TempDir(), "cold")
+			if _, err := Run(Options{Source: root, Output: cold, Now: "2025-08-15", Theme: postes.Theme}); err != nil {
+				t.Fatal(err)
+			}
+			sameTrees(t, out, cold)
+		})
+	}
+}
+
+// TestUnchangedRebuildRewritesNothing: a second build of the same board
+// touches no file, and deleting the cache only makes the next build cold.
+func TestUnchangedRebuildRewritesNothing(t *testing.T) {
+	root := copySample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	opt := Options{Source: root, Output: out, Now: "2025-08-15", Theme: postes.Theme}
+	if _, err := Run(opt); err != nil {
+		t.Fatal(err)
+	}
+	before := identities(t, out)
+	res, err := Run(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Written != 0 {
+		t.Errorf("an unchanged rebuild wrote %d files", res.Written)
+	}
+	after := identities(t, out)
+	for p, id := range before {
+		if after[p] != id {
+			t.Errorf("%s was rewritten by an unchanged rebuild", p)
+		}
+	}
+	caches, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public"+cacheSuffix))
+	if len(caches) != 1 {
+		t.Fatalf("no cache beside the output: %v", caches)
+	}
+	if err := os.Remove(caches[0]); err != nil {
+		t.Fatal(err)
+	}
+	res, err = Run(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Linked != 0 {
+		t.Errorf("without its cache the build still reused %d files", res.Linked)
+	}
+	cold := filepath.Join(t.TempDir(), "cold")
+	if _, err := Run(Options{Source: root, Output: cold, Now: "2025-08-15", Theme: postes.Theme}); err != nil {
+		t.Fatal(err)
+	}
+	sameTrees(t, out, cold)
+}
+
+// TestNewDayRendersAgain: pages show the build's day, so a build on the
+// next day must not reuse yesterday's pages.
+func TestNewDayRendersAgain(t *testing.T) {
+	root := copySample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Run(Options{Source: root, Output: out, Now: "2025-08-28", Theme: postes.Theme}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(Options{Source: root, Output: out, Now: "2025-08-30", Theme: postes.Theme}); err != nil {
+		t.Fatal(err)
+	}
+	cold := filepath.Join(t.TempDir(), "cold")
+	if _, err := Run(Options{Source: root, Output: cold, Now: "2025-08-30", Theme: postes.Theme}); err != nil {
+		t.Fatal(err)
+	}
+	sameTrees(t, out, cold)
+}
