@@ -71,7 +71,7 @@ func Decode(path string, data []byte) (*Source, List) {
 			diags.Add(pos, Error, "text is neither UTF-8 nor Windows-1252: %v", err)
 			return nil, diags
 		}
-		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte{'\n'})
+		line := lineOf(data, firstInvalid(data))
 		diags.Add(Pos{Path: path, Line: line}, Warning, "file is not UTF-8; read as Windows-1252 (Latin-1): save it as UTF-8 to silence this warning")
 		data = out
 	}
@@ -111,6 +111,14 @@ func firstInvalid(data []byte) int {
 	return len(data)
 }
 
+// lineOf returns the 1-based line of byte offset i, counting line breaks
+// as splitLines does: LF, CRLF and lone CR. Counting LF alone put every
+// warning of a CR-only file (old Mac editors) on line 1.
+func lineOf(data []byte, i int) int {
+	head := data[:i]
+	return 1 + bytes.Count(head, []byte{'\n'}) + bytes.Count(head, []byte{'\r'}) - bytes.Count(head, []byte("\r\n"))
+}
+
 // splitLines splits on LF, CRLF and lone CR, and drops control characters
 // that no offer means to contain (they would make the XML outputs invalid).
 func splitLines(text string) []string {
@@ -123,12 +131,15 @@ func splitLines(text string) []string {
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
 		if strings.IndexFunc(l, isJunk) >= 0 {
-			lines[i] = strings.Map(func(r rune) rune {
+			l = strings.Map(func(r rune) rune {
 				if isJunk(r) {
 					return -1
 				}
 				return r
 			}, l)
+			// Removing a control between a letter and its accent
+			// ("e\x01\u0301") joins them: normalise again so labels match.
+			lines[i] = norm.NFC.String(l)
 		}
 	}
 	return lines

@@ -34,6 +34,12 @@ func Find(root string) ([]File, List, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("content folder: %w", err)
 	}
+	// WalkDir does not descend into a root that is itself a symbolic link
+	// (content -> ../shared/content): it would find nothing and say
+	// nothing. Walk the folder the link names instead.
+	if fi, err := os.Lstat(rootAbs); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		rootAbs = realRoot
+	}
 	err = filepath.WalkDir(rootAbs, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

@@ -141,7 +141,11 @@ var (
 	reNumeric = regexp.MustCompile(`\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?(\d{4}|\d{2})\b`)
 	reLong    = regexp.MustCompile(`(?:\b(dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi),? +)?\b(\d{1,2}) *(?:er|e|eme)? +(` + monthAlt + `)\.? +(\d{4})\b`)
 	reMonth   = regexp.MustCompile(`\b(` + monthAlt + `)\.? +(?:(?:de|d')? *)?(\d{4})\b`)
-	reASAP    = regexp.MustCompile(`des que possible|immediatement|au plus tot|\basap\b|sans delai`)
+	// reISOMonth is the form Date.String gives a month ("2025-11"), read
+	// back when it is the whole value (front matter copied from
+	// offres.json); anywhere in a line it would take references for dates.
+	reISOMonth = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
+	reASAP     = regexp.MustCompile(`des que possible|immediatement|au plus tot|\basap\b|sans delai`)
 )
 
 // DateResult is what ParseDate read.
@@ -162,9 +166,10 @@ func ParseDate(s string) (DateResult, error) {
 		return DateResult{}, &DateError{"empty date; expected a date such as 29/08/2025 or vendredi 29 août 2025"}
 	}
 	type cand struct {
-		at   int
-		date Date
-		wd   string
+		at    int
+		date  Date
+		wd    string
+		month bool // a month alone ("novembre 2025"): Day 0 is no error
 	}
 	var best *cand
 	try := func(c cand) {
@@ -191,7 +196,12 @@ func ParseDate(s string) (DateResult, error) {
 	}
 	if best == nil {
 		if m := reMonth.FindStringSubmatchIndex(f); m != nil {
-			try(cand{at: m[0], date: Date{atoi(f[m[4]:m[5]]), monthNumber[f[m[2]:m[3]]], 0}})
+			try(cand{at: m[0], date: Date{atoi(f[m[4]:m[5]]), monthNumber[f[m[2]:m[3]]], 0}, month: true})
+		}
+	}
+	if best == nil {
+		if m := reISOMonth.FindStringSubmatch(f); m != nil {
+			try(cand{date: Date{atoi(m[1]), time.Month(atoi(m[2])), 0}, month: true})
 		}
 	}
 	if best == nil {
@@ -207,7 +217,9 @@ func ParseDate(s string) (DateResult, error) {
 	if d.Month < 1 || d.Month > 12 {
 		return DateResult{}, &DateError{fmt.Sprintf("%q: no month %d; expected day/month/year", strings.TrimSpace(s), int(d.Month))}
 	}
-	if d.Day != 0 {
+	// Day 0 means a month only when the text named a month alone: "00/12/2025"
+	// is a typo, not "December 2025".
+	if !best.month {
 		if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
 			return DateResult{}, &DateError{fmt.Sprintf("%q: no such day (%s %d has %d days)", strings.TrimSpace(s), frMonths[d.Month-1], d.Year, daysIn(d.Year, d.Month))}
 		}

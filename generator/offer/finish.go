@@ -14,7 +14,14 @@ func (x *extractor) finish() {
 		o.Posted = x.refDate
 		o.Lines[FieldPosted] = x.refDateLine
 	}
-	firstLine := x.src.Start + 1
+	// Problems of the whole file point at its first line of text, or at
+	// no line (0) when it has none: never past its end.
+	firstLine := 0
+	if i := firstNonBlank(x.src.Lines, x.src.Start); i >= 0 {
+		firstLine = i + 1
+	} else if x.src.Front != nil {
+		firstLine = x.src.FrontLine - 1
+	}
 	if o.Title == "" {
 		x.errorf(firstLine, "no title: expected a first line \"# Intitulé du poste\" or title = \"…\" in the front matter")
 	}

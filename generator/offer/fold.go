@@ -43,6 +43,8 @@ var foldTable = func() []string {
 	return t
 }()
 
+var ligatures = [...]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}
+
 // Fold returns s lower-cased, without accents, with typographic quotes,
 // dashes and spaces made plain: the form in which labels, employer names and
 // search words are compared. "Référence" and "REFERENCE" fold alike.
@@ -70,6 +72,10 @@ func Fold(s string) string {
 			b.WriteByte(byte(r))
 		case int(r) < len(foldTable):
 			b.WriteString(foldTable[r])
+		case 0xFB00 <= r && r <= 0xFB06:
+			// Ligatures pasted from PDFs ("ﬁlière", "qualiﬁcation") lie
+			// past the table; without this "ﬁlière" is no label.
+			b.WriteString(ligatures[r-0xFB00])
 		default:
 			b.WriteRune(unicode.ToLower(r))
 		}
@@ -131,7 +137,8 @@ func TitleCase(s string) string {
 }
 
 func titleWord(w string, first bool) string {
-	if acronyms[w] {
+	// Punctuation around a word must not hide an acronym: "(CCAS)".
+	if acronyms[strings.TrimFunc(w, unicode.IsPunct)] {
 		return w
 	}
 	// Split on hyphens and apostrophes, which start a new capital:
@@ -157,6 +164,12 @@ func titleSeg(s string, first bool) string {
 	if !first && minorWords[lower] {
 		return lower
 	}
-	r, n := utf8.DecodeRuneInString(lower)
-	return string(unicode.ToUpper(r)) + lower[n:]
+	// The capital goes on the first letter or digit, not on an opening
+	// bracket or quote: "(VAR)" → "(Var)", "2E" → "2e".
+	i := strings.IndexFunc(lower, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	if i < 0 {
+		return lower
+	}
+	r, n := utf8.DecodeRuneInString(lower[i:])
+	return lower[:i] + string(unicode.ToUpper(r)) + lower[i+n:]
 }

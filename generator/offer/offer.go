@@ -33,9 +33,12 @@
 package offer
 
 import (
+	"errors"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 
@@ -243,10 +246,14 @@ func (x *extractor) frontMatter() bool {
 	if err != nil {
 		line := x.src.FrontLine
 		var perr toml.ParseError
-		if pe, ok := err.(toml.ParseError); ok {
-			perr = pe
+		if errors.As(err, &perr) {
 			line += perr.Position.Line - 1
 			x.errorf(line, "front matter: %s", perr.Message)
+		} else if m := reTOMLLine.FindStringSubmatch(err.Error()); m != nil {
+			// Type errors ("draft" given as a string) are not ParseErrors
+			// but name their line in the message.
+			n, _ := strconv.Atoi(m[1])
+			x.errorf(line+n-1, "front matter: %s", strings.TrimPrefix(err.Error(), m[0]))
 		} else {
 			x.errorf(line, "front matter: %v", err)
 		}
@@ -267,7 +274,7 @@ func (x *extractor) frontMatter() bool {
 	o := x.o
 	set := func(f Field, key string, dst *string, v string) {
 		if md.IsDefined(key) {
-			*dst = strings.TrimSpace(v)
+			*dst = oneLine(v)
 			x.front[f] = true
 			o.Lines[f] = keyLine(key)
 		}
@@ -281,6 +288,9 @@ func (x *extractor) frontMatter() bool {
 	set(FieldWorkingTime, "working_time", &o.WorkingTime, fm.WorkingTime)
 	set(FieldContract, "contract", &o.Contract, fm.Contract)
 	if md.IsDefined("grades") {
+		for i := range fm.Grades {
+			fm.Grades[i] = oneLine(fm.Grades[i])
+		}
 		o.Grades = cleanList(fm.Grades)
 		x.front[FieldGrades] = true
 		o.Lines[FieldGrades] = keyLine("grades")
@@ -309,10 +319,24 @@ func (x *extractor) frontMatter() bool {
 		x.setDate(d.f, line, s)
 	}
 	if fm.Slug != "" {
-		o.Slug = fm.Slug
+		o.Slug = oneLine(fm.Slug)
 	}
 	o.Draft = fm.Draft
 	return true
+}
+
+// oneLine cleans a front matter value as content.Decode cleans the text:
+// a field is one line, without control characters.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)), " ")
 }
 
 // set stores a field read from the text unless front matter already gave it.
@@ -398,16 +422,20 @@ func (x *extractor) setDate(f Field, line int, value string) {
 			o.Lines[f] = line
 		} else {
 			x.warnf(line, "%s: %q is not a date; expected e.g. 29/08/2025", fieldLabel[f], strings.TrimSpace(value))
+			x.unreadable[f] = true
 		}
 		return
 	}
 	if f != FieldStart && !res.Date.HasDay() {
 		x.warnf(line, "%s: %q names a month, not a day; expected e.g. 29/08/2025", fieldLabel[f], strings.TrimSpace(value))
+		x.unreadable[f] = true
 		return
 	}
 	*dst = res.Date
 	o.Lines[f] = line
 }
+
+var reTOMLLine = regexp.MustCompile(`^toml: line (\d+)(?: \([^)]*\))?:? *`)
 
 var reRefDate = regexp.MustCompile(`^(.*?)\s+(?:du|en date du|le)\s+(.+)$`)
 

@@ -1,0 +1,663 @@
+package offer
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/google/go-cmp/cmp"
+
+	"postes/generator/content"
+)
+
+// extract decodes text as content.ReadFile would and extracts it. Decoding
+// errors are returned with Extract's diagnostics, as build does.
+func extract(t *testing.T, path, text string) (*Offer, content.List) {
+	t.Helper()
+	src, diags := content.Decode(path, []byte(text))
+	if src == nil {
+		t.Fatalf("decode: %v", diags)
+	}
+	o, d := Extract(src)
+	return o, append(diags, d...)
+}
+
+// wantDiag is one expected diagnostic: its line, severity and a part of its
+// message.
+type wantDiag struct {
+	Line int
+	Sev  content.Severity
+	Msg  string
+}
+
+func (w wantDiag) String() string { return fmt.Sprintf("%d: %v: …%s…", w.Line, w.Sev, w.Msg) }
+
+// checkDiags requires exactly the diagnostics in want, in line order, each
+// naming path.
+func checkDiags(t *testing.T, path string, got content.List, want []wantDiag) {
+	t.Helper()
+	got.Sort()
+	ok := len(got) == len(want)
+	for i := 0; ok && i < len(got); i++ {
+		g, w := got[i], want[i]
+		ok = g.Pos.Path == path && g.Pos.Line == w.Line && g.Severity == w.Sev && strings.Contains(g.Msg, w.Msg)
+	}
+	if !ok {
+		t.Errorf("diagnostics:\n%v\nwant:\n%v", got, want)
+	}
+}
+
+// fields is what most tests compare of an Offer.
+type fields struct {
+	Layout                               string
+	Title, Employer, Reference, Location string
+	Direction, Family, WorkingTime       string
+	Contract                             string
+	Grades, Address                      []string
+	Posted, Deadline, Start              string
+	StartASAP, Expired, Draft            bool
+	Extras                               []Extra
+}
+
+func fieldsOf(o *Offer) fields {
+	return fields{
+		Layout: strings.Trim(string(o.Layout), "\x00"), Title: o.Title, Employer: o.Employer, Reference: o.Reference,
+		Location: o.Location, Direction: o.Direction, Family: o.Family, WorkingTime: o.WorkingTime,
+		Contract: o.Contract, Grades: o.Grades, Address: o.Address,
+		Posted: o.Posted.String(), Deadline: o.Deadline.String(), Start: o.Start.String(),
+		StartASAP: o.StartASAP, Expired: o.Expired, Draft: o.Draft, Extras: o.Extras,
+	}
+}
+
+// body is a description, so that tests do not all warn about an empty one.
+const body = "\n## Missions\n\nAccueillir le public.\n"
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name  string
+		path  string
+		text  string
+		want  fields
+		diags []wantDiag
+		lines map[Field]int // Offer.Lines to check
+	}{
+		{
+			name:  "layout_a_minimal",
+			path:  "b/layout-b.txt", // names and folders play no part
+			text:  "# Agent d'accueil\n\nEmployeur : Mairie de Tours\n\nDate limite de candidature : 29/08/2025\n" + body,
+			want:  fields{Layout: "a", Title: "Agent d'accueil", Employer: "Mairie de Tours", Deadline: "2025-08-29"},
+			lines: map[Field]int{FieldTitle: 1, FieldEmployer: 3, FieldDeadline: 5},
+		},
+		{
+			name: "layout_a_without_blank_lines_or_heading",
+			path: "offre.txt",
+			text: "Agent d'accueil\nEmployeur : Mairie de Tours\nLieu de travail : Tours\nDate limite de candidature : 29/08/2025\n" + body,
+			want: fields{Layout: "a", Title: "Agent d'accueil", Employer: "Mairie de Tours", Location: "Tours", Deadline: "2025-08-29"},
+		},
+		{
+			name:  "layout_b_minimal",
+			path:  "a/layout-a.txt",
+			text:  "Agent d'accueil\n\nEmployeur\nMAIRIE DE TOURS\nLieu de travail\nTOURS\nDate limite de candidature\n29/08/2025\nDescriptif de l'emploi\nAccueillir le public.\n",
+			want:  fields{Layout: "b", Title: "Agent d'accueil", Employer: "Mairie de Tours", Location: "Tours", Deadline: "2025-08-29"},
+			lines: map[Field]int{FieldTitle: 1, FieldEmployer: 4, FieldLocation: 6, FieldDeadline: 8},
+		},
+		{
+			// A template whose labels are still empty is layout a, not b.
+			name: "layout_a_template_with_empty_labels",
+			path: "offre.txt",
+			text: "# Agent\nEmployeur : Mairie\nLieu de travail :\nDate limite de candidature :\nType d'emploi :\n" + body,
+			want: fields{Layout: "a", Title: "Agent", Employer: "Mairie"},
+			diags: []wantDiag{
+				{1, content.Warning, "no deadline"},
+				{3, content.Warning, `label "Lieu de travail" has no value`},
+				{4, content.Warning, `label "Date limite de candidature" has no value`},
+				{5, content.Warning, `label "Type d'emploi" has no value`},
+			},
+		},
+		{
+			name:  "province_sud_heading_is_not_the_title",
+			path:  "offre.txt",
+			text:  "PROVINCE SUD\n\nChargé de la gestion des commissions\n\nEmployeur : Province Sud\n\nDate limite de candidature : vendredi 06 juin 2025\n" + body,
+			want:  fields{Layout: "a", Title: "Chargé de la gestion des commissions", Employer: "Province Sud", Deadline: "2025-06-06"},
+			lines: map[Field]int{FieldTitle: 3},
+		},
+		{
+			name: "province_sud_heading_after_title_is_dropped",
+			path: "offre.txt",
+			text: "# Chargé de la gestion des commissions\n\nPROVINCE SUD\n\nEmployeur : Province Sud\n\nDate limite de candidature : vendredi 06 juin 2025\n" + body,
+			want: fields{Layout: "a", Title: "Chargé de la gestion des commissions", Employer: "Province Sud", Deadline: "2025-06-06"},
+		},
+		{
+			name:  "standalone_direction_line",
+			path:  "offre.txt",
+			text:  "# Chargé de mission\n\nEmployeur : Province Sud\n\nDirection de l'Emploi et du Logement\n\nDate limite de candidature : 06/06/2025\n" + body,
+			want:  fields{Layout: "a", Title: "Chargé de mission", Employer: "Province Sud", Direction: "Direction de l'Emploi et du Logement", Deadline: "2025-06-06"},
+			lines: map[Field]int{FieldDirection: 5},
+		},
+		{
+			name:  "unknown_label_warns_and_is_kept",
+			path:  "offres/x.txt",
+			text:  "# Agent\nEmployeur : Mairie\nAvantages : tickets restaurant\nDate limite de candidature : 29/08/2025\n" + body,
+			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29", Extras: []Extra{{"Avantages", "tickets restaurant"}}},
+			diags: []wantDiag{{3, content.Warning, `unknown label "Avantages"`}},
+		},
+		{
+			name: "known_extra_label",
+			path: "offre.txt",
+			text: "# Agent\nEmployeur : Mairie\n**Rémunération** : selon grille\nDate limite de candidature : 29/08/2025\n" + body,
+			want: fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29", Extras: []Extra{{"Rémunération", "selon grille"}}},
+		},
+		{
+			name: "unreadable_deadline",
+			path: "offre.txt",
+			text: "# Agent\nEmployeur : Mairie\n\nDate limite de candidature : bientôt\n" + body,
+			want: fields{Layout: "a", Title: "Agent", Employer: "Mairie"},
+			// One warning: no second "no deadline" for a deadline given.
+			diags: []wantDiag{{4, content.Warning, `date limite de candidature: cannot read "bientôt"`}},
+		},
+		{
+			name:  "impossible_deadline",
+			path:  "offre.txt",
+			text:  "# Agent\nEmployeur : Mairie\nDate limite de candidature : 31 février 2025\n" + body,
+			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie"},
+			diags: []wantDiag{{3, content.Warning, "no such day"}},
+		},
+		{
+			name:  "deadline_weekday_mismatch",
+			path:  "offre.txt",
+			text:  "# Agent\nEmployeur : Mairie\nDate limite de candidature : mardi 29 août 2025\n" + body,
+			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29"},
+			diags: []wantDiag{{3, content.Warning, "is a vendredi, not a mardi"}},
+		},
+		{
+			name:  "deadline_before_posting_date",
+			path:  "offre.txt",
+			text:  "# Agent\nEmployeur : Mairie\nDate de dépôt de l'offre : 10/09/2025\nDate limite de candidature : 01/09/2025\n" + body,
+			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie", Posted: "2025-09-10", Deadline: "2025-09-01"},
+			diags: []wantDiag{{4, content.Warning, "deadline 2025-09-01 is before the posting date 2025-09-10"}},
+		},
+		{
+			name:  "deadline_year_typo",
+			path:  "offre.txt",
+			text:  "# Agent\nEmployeur : Mairie\nDate de dépôt de l'offre : 10/08/2025\nDate limite de candidature : 01/09/2052\n" + body,
+			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie", Posted: "2025-08-10", Deadline: "2052-09-01"},
+			diags: []wantDiag{{4, content.Warning, "more than a year after"}},
+		},
+		{
+			name: "start_asap_and_month",
+			path: "offre.txt",
+			text: "# Agent\nEmployeur : Mairie\nPoste à pourvoir : dès que possible\nDate limite de candidature : 29/08/2025\n" + body,
+			want: fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29", StartASAP: true},
+		},
+		{
+			name: "start_month",
+			path: "offre.txt",
+			text: "# Agent\nEmployeur : Mairie\nPoste à pourvoir : Novembre 2025\nDate limite de candidature : 29/08/2025\n" + body,
+			want: fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29", Start: "2025-11"},
+		},
+		{
+			name:  "field_given_twice",
+			path:  "offre.txt",
+			text:  "# Agent\nEmployeur : Mairie de Tours\nLieu de travail : Tours\nCollectivité : Ville de Blois\nDate limite de candidature : 29/08/2025\n" + body,
+			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie de Tours", Location: "Tours", Deadline: "2025-08-29"},
+			diags: []wantDiag{{4, content.Warning, `employeur given twice ("Mairie de Tours" at line 2, "Ville de Blois" here)`}},
+		},
+		{
+			name:  "missing_employer",
+			path:  "offre.txt",
+			text:  "# Agent\nLieu de travail : Tours\nDate limite de candidature : 29/08/2025\n" + body,
+			diags: []wantDiag{{1, content.Error, "no employer"}},
+		},
+		{
+			name:  "missing_title",
+			path:  "offre.txt",
+			text:  "Employeur : Mairie\nDate limite de candidature : 29/08/2025\n" + body,
+			diags: []wantDiag{{1, content.Error, "no title"}},
+		},
+		{
+			name:  "missing_both",
+			path:  "offre.txt",
+			text:  "Lieu de travail : Tours\n" + body,
+			diags: []wantDiag{{1, content.Error, "no employer"}, {1, content.Error, "no title"}},
+		},
+		{
+			name:  "reference_date_stands_for_posting_date",
+			path:  "offre.txt",
+			text:  "# Référent\n\nRéférence : 3134-25-1264/SR du 08/08/2025\n\nEmployeur : Mairie de Nouméa\n\nDate limite de candidature : 29/08/2025\n" + body,
+			want:  fields{Layout: "a", Title: "Référent", Employer: "Mairie de Nouméa", Reference: "3134-25-1264/SR", Posted: "2025-08-08", Deadline: "2025-08-29"},
+			lines: map[Field]int{FieldReference: 3, FieldPosted: 3},
+		},
+		{
+			name:  "explicit_posting_date_wins_over_reference_date",
+			path:  "offre.txt",
+			text:  "# Référent\nRéférence : 3134 du 21 mars 2025\nEmployeur : Mairie\nDate de dépôt de l'offre : 24/03/2025\nDate limite de candidature : 11/04/2025\n" + body,
+			want:  fields{Layout: "a", Title: "Référent", Employer: "Mairie", Reference: "3134", Posted: "2025-03-24", Deadline: "2025-04-11"},
+			lines: map[Field]int{FieldPosted: 4},
+		},
+		{
+			name: "reference_without_date",
+			path: "offre.txt",
+			text: "# Référent\nRéférence : 3134 du service RH\nEmployeur : Mairie\nDate limite de candidature : 11/04/2025\n" + body,
+			want: fields{Layout: "a", Title: "Référent", Employer: "Mairie", Reference: "3134 du service RH", Deadline: "2025-04-11"},
+		},
+		{
+			name: "body_starts_at_first_heading_or_list",
+			path: "offre.txt",
+			text: "# Agent\nEmployeur : Mairie\nDate limite de candidature : 29/08/2025\n- accueillir\n- orienter\n",
+			want: fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29"},
+		},
+		{
+			name:  "stray_line_warns",
+			path:  "offre.txt",
+			text:  "# Agent\nEmployeur : Mairie\nUn poste passionnant vous attend\nDate limite de candidature : 29/08/2025\n" + body,
+			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29"},
+			diags: []wantDiag{{3, content.Warning, `line "Un poste passionnant vous attend" has no label`}},
+		},
+		{
+			name:  "empty_description",
+			path:  "offre.txt",
+			text:  "# Agent\nEmployeur : Mairie\nDate limite de candidature : 29/08/2025\n",
+			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29"},
+			diags: []wantDiag{{1, content.Warning, "empty description"}},
+		},
+		{
+			name: "hostile_text_kept_as_text",
+			path: "offre.txt",
+			text: "# <script>alert('x')</script> & \"co\"\nEmployeur : A & B ]]> <b>C</b> 'd' \"e\"\nLieu de travail : <img src=x onerror=alert(1)>\nDate limite de candidature : 29/08/2025\n" + body,
+			want: fields{Layout: "a", Title: "<script>alert('x')</script> & \"co\"", Employer: "A & B ]]> <b>C</b> 'd' \"e\"",
+				Location: "<img src=x onerror=alert(1)>", Deadline: "2025-08-29"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, diags := extract(t, tt.path, tt.text)
+			checkDiags(t, tt.path, diags, tt.diags)
+			if tt.want.Title == "" {
+				if o != nil {
+					t.Errorf("Extract returned an offer, want nil: %+v", fieldsOf(o))
+				}
+				if !diags.HasErrors() {
+					t.Errorf("nil offer without an error")
+				}
+				return
+			}
+			if o == nil {
+				t.Fatalf("Extract returned nil: %v", diags)
+			}
+			if diff := cmp.Diff(tt.want, fieldsOf(o)); diff != "" {
+				t.Errorf("Extract mismatch (-want +got):\n%s", diff)
+			}
+			if o.Source != tt.path {
+				t.Errorf("Source = %q, want %q", o.Source, tt.path)
+			}
+			for f, want := range tt.lines {
+				if o.Lines[f] != want {
+					t.Errorf("Lines[%v] = %d, want %d", f, o.Lines[f], want)
+				}
+			}
+		})
+	}
+}
+
+// TestExtractLabelSpelling writes the employer label every way editors do:
+// spaces and no-break spaces around the colon, bold, tabs, capitals.
+func TestExtractLabelSpelling(t *testing.T) {
+	for _, line := range []string{
+		"Employeur : Mairie de Tours",
+		"Employeur: Mairie de Tours",
+		"Employeur :Mairie de Tours",
+		"Employeur\u00a0: Mairie de Tours",
+		"Employeur\u202f:\u00a0Mairie de Tours",
+		"Employeur\t:\tMairie de Tours",
+		"Employeur  :   Mairie de Tours  ",
+		"**Employeur** : Mairie de Tours",
+		"**Employeur :** Mairie de Tours",
+		"**Employeur** :\u00a0Mairie de Tours",
+		"__Employeur__ : Mairie de Tours",
+		"EMPLOYEUR : Mairie de Tours",
+		"Collectivité employeur : Mairie de Tours",
+		"Collectivite : Mairie de Tours",
+		"Employeur : MAIRIE DE TOURS",
+		"Employeur : **Mairie de Tours**",
+	} {
+		t.Run(line, func(t *testing.T) {
+			text := "# Agent\n" + line + "\nDate limite de candidature : 29/08/2025\n" + body
+			o, diags := extract(t, "offre.txt", text)
+			checkDiags(t, "offre.txt", diags, nil)
+			if o == nil {
+				t.Fatal("no offer")
+			}
+			if o.Employer != "Mairie de Tours" || o.Lines[FieldEmployer] != 2 || o.Layout != 'a' {
+				t.Errorf("Employer = %q at line %d, layout %c; want \"Mairie de Tours\" at line 2, layout a", o.Employer, o.Lines[FieldEmployer], o.Layout)
+			}
+		})
+	}
+}
+
+func TestExtractDeadlineSpelling(t *testing.T) {
+	for _, line := range []string{
+		"Date limite de candidature : 29/08/2025",
+		"Date limite de candidature\u00a0: vendredi 29\u00a0août 2025",
+		"Date limite de candidatures : 29-08-2025",
+		"**Date limite de dépôt des candidatures** : 2025-08-29",
+		"DATE LIMITE DE CANDIDATURE : VENDREDI 29 AOÛT 2025",
+		"Date de clôture : le 29 août 2025 à midi",
+		"Candidatures avant le : 29/08/25",
+	} {
+		t.Run(line, func(t *testing.T) {
+			o, diags := extract(t, "offre.txt", "# Agent\nEmployeur : Mairie\n"+line+"\n"+body)
+			checkDiags(t, "offre.txt", diags, nil)
+			if o == nil || o.Deadline != (Date{2025, 8, 29}) || o.Lines[FieldDeadline] != 3 {
+				t.Errorf("got %+v", o)
+			}
+		})
+	}
+}
+
+func TestExtractFrontMatter(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		want  fields
+		slug  string
+		diags []wantDiag
+		lines map[Field]int
+	}{
+		{
+			name: "overrides_the_text",
+			text: "+++\ntitle = \"Agent d'accueil (F/H)\"\nemployer = \"CCAS DE BREST\"\ndeadline = 2025-09-30\nstart = \"dès que possible\"\ngrades = [\"Adjoint administratif\", \" \", \"Rédacteur\"]\nslug = \"agent-accueil\"\n+++\n" +
+				"# Agent d'accueil\nEmployeur : Mairie de Brest\nDate limite de candidature : 01/09/2025\nPoste à pourvoir : 01/10/2025\nGrade : Attaché\n" + body,
+			// Front matter is taken as written: no title case.
+			want: fields{Layout: "a", Title: "Agent d'accueil (F/H)", Employer: "CCAS DE BREST", Deadline: "2025-09-30", StartASAP: true,
+				Grades: []string{"Adjoint administratif", "Rédacteur"}},
+			slug:  "agent-accueil",
+			lines: map[Field]int{FieldTitle: 2, FieldEmployer: 3, FieldDeadline: 4, FieldStart: 5, FieldGrades: 6},
+		},
+		{
+			name:  "fills_missing_fields",
+			text:  "+++\nemployer = \"Mairie de Tours\"\nposted = \"28/02/2024\"\n+++\n# Agent\nDate limite de candidature : 29/03/2024\n" + body,
+			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie de Tours", Posted: "2024-02-28", Deadline: "2024-03-29"},
+			lines: map[Field]int{FieldTitle: 5, FieldEmployer: 2, FieldPosted: 3, FieldDeadline: 6},
+		},
+		{
+			name: "local_date_and_datetime",
+			text: "+++\nposted = 2024-02-28T10:00:00+11:00\ndeadline = 2024-03-29\n+++\n# Agent\nEmployeur : Mairie\n" + body,
+			want: fields{Layout: "a", Title: "Agent", Employer: "Mairie", Posted: "2024-02-28", Deadline: "2024-03-29"},
+		},
+		{
+			name: "draft",
+			text: "+++\ndraft = true\n+++\n# Agent\nEmployeur : Mairie\n" + body,
+			want: fields{Title: "", Draft: true},
+		},
+		{
+			name:  "unknown_key_warns",
+			text:  "+++\ntitle = \"Agent\"\nemployeur = \"Mairie\"\n+++\nEmployeur : Mairie\nDate limite de candidature : 29/08/2025\n" + body,
+			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29"},
+			diags: []wantDiag{{3, content.Warning, `unknown key "employeur"`}},
+		},
+		{
+			name:  "date_of_wrong_type_warns",
+			text:  "+++\ndeadline = 20250829\n+++\n# Agent\nEmployeur : Mairie\nDate limite de candidature : 29/08/2025\n" + body,
+			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29"},
+			diags: []wantDiag{{2, content.Warning, "deadline must be a date"}},
+		},
+		{
+			name:  "unreadable_date_string_warns",
+			text:  "+++\ndeadline = \"fin août\"\n+++\n# Agent\nEmployeur : Mairie\nDate limite de candidature : 29/08/2025\n" + body,
+			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie"},
+			diags: []wantDiag{{2, content.Warning, "cannot read"}},
+		},
+		{
+			name:  "missing_employer_is_reported_after_front_matter",
+			text:  "+++\ntitle = \"Agent\"\n+++\nLieu de travail : Tours\n" + body,
+			diags: []wantDiag{{4, content.Error, "no employer"}},
+		},
+		{
+			name:  "invalid_toml_value",
+			text:  "+++\ntitle = \"Agent\"\nemployer =\n+++\n# Agent\nEmployeur : Mairie\n" + body,
+			diags: []wantDiag{{3, content.Error, "front matter"}},
+		},
+		{
+			name:  "invalid_toml_unterminated_string",
+			text:  "+++\n# commentaire\n\ntitle = \"Agent\ndraft = false\n+++\n# Agent\nEmployeur : Mairie\n" + body,
+			diags: []wantDiag{{4, content.Error, "front matter"}},
+		},
+		{
+			name:  "invalid_toml_date",
+			text:  "+++\ntitle = \"Agent\"\ndeadline = 2025-13-45\n+++\n# Agent\nEmployeur : Mairie\n" + body,
+			diags: []wantDiag{{3, content.Error, "front matter"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, diags := extract(t, "offre.txt", tt.text)
+			checkDiags(t, "offre.txt", diags, tt.diags)
+			if tt.want.Title == "" && !tt.want.Draft {
+				if o != nil {
+					t.Errorf("Extract returned an offer, want nil: %+v", fieldsOf(o))
+				}
+				return
+			}
+			if o == nil {
+				t.Fatalf("Extract returned nil: %v", diags)
+			}
+			if diff := cmp.Diff(tt.want, fieldsOf(o)); diff != "" {
+				t.Errorf("Extract mismatch (-want +got):\n%s", diff)
+			}
+			if o.Slug != tt.slug {
+				t.Errorf("Slug = %q, want %q", o.Slug, tt.slug)
+			}
+			for f, want := range tt.lines {
+				if o.Lines[f] != want {
+					t.Errorf("Lines[%v] = %d, want %d", f, o.Lines[f], want)
+				}
+			}
+			if tt.name == "overrides_the_text" && strings.Contains(o.Body, "# Agent d'accueil") {
+				t.Errorf("the text's title line, replaced by the front matter, is in the body:\n%s", o.Body)
+			}
+		})
+	}
+}
+
+const layoutB = `Un Référent Gestion Urbaine de Proximité (F/H)
+
+Le délai de candidature pour cette offre a expiré, merci de ne plus postuler.
+Offre n° O037240201370133
+Publiée le 28/02/2024
+
+Synthèse de l'offre
+
+Employeur
+MAIRIE DE TOURS
+1 à 3 rue des Minimes
+37926 TOURS Cedex 9
+MAIRIE DE TOURS
+1 à 3 rue des Minimes
+37926 TOURS Cedex 9
+Poste à pourvoir le
+01/05/2024
+Date limite de candidature
+29/03/2024
+Type d'emploi
+Emploi permanent - création d'emploi
+Nombre de postes
+1
+
+Détails de l'offre
+
+Famille de métiers
+Habitat et politique de la ville > Politique de la ville
+Grade(s) recherché(s)
+Rédacteur
+Rédacteur principal de 2ème classe
+Animateur
+Temps de travail
+Temps complet, 1607 heures annuelles
+Descriptif de l'emploi
+La Ville de Tours recrute :
+- Animer la démarche
+o En lien avec ses collègues
+o Suivi de la convention
+- Déployer la gestion urbaine
+Missions / conditions d'exercice
+1. Premier point
+Profil recherché
+* Rigueur
+• Sens du service public
+`
+
+func TestExtractLayoutBInline(t *testing.T) {
+	o, diags := extract(t, "offre.txt", layoutB)
+	checkDiags(t, "offre.txt", diags, nil)
+	if o == nil {
+		t.Fatal("no offer")
+	}
+	want := fields{
+		Layout: "b", Title: "Un Référent Gestion Urbaine de Proximité (F/H)", Employer: "Mairie de Tours",
+		Reference: "O037240201370133", Location: "Tours", Contract: "Emploi permanent - création d'emploi",
+		Family: "Habitat et politique de la ville > Politique de la ville", WorkingTime: "Temps complet, 1607 heures annuelles",
+		Grades:  []string{"Rédacteur", "Rédacteur principal de 2ème classe", "Animateur"},
+		Address: []string{"1 à 3 rue des Minimes", "37926 TOURS Cedex 9"},
+		Posted:  "2024-02-28", Deadline: "2024-03-29", Start: "2024-05-01", Expired: true,
+		Extras: []Extra{{"Nombre de postes", "1"}},
+	}
+	if diff := cmp.Diff(want, fieldsOf(o)); diff != "" {
+		t.Errorf("Extract mismatch (-want +got):\n%s", diff)
+	}
+	lines := map[Field]int{FieldTitle: 1, FieldReference: 4, FieldPosted: 5, FieldEmployer: 10, FieldStart: 17, FieldDeadline: 19, FieldGrades: 30}
+	for f, want := range lines {
+		if o.Lines[f] != want {
+			t.Errorf("Lines[%v] = %d, want %d", f, o.Lines[f], want)
+		}
+	}
+	// Section labels become top-level headings, as "# Missions" in layout a.
+	wantBody := `# Descriptif de l'emploi
+
+La Ville de Tours recrute :
+
+- Animer la démarche
+  - En lien avec ses collègues
+  - Suivi de la convention
+- Déployer la gestion urbaine
+
+# Missions / conditions d'exercice
+
+1\. Premier point
+
+# Profil recherché
+
+- Rigueur
+- Sens du service public`
+	if diff := cmp.Diff(wantBody, o.Body); diff != "" {
+		t.Errorf("body mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestExtractLayoutBWarnings(t *testing.T) {
+	text := "Agent\n\nEmployeur\nMAIRIE DE TOURS\nDate limite de candidature\n29/03/2024\n30/03/2024\nUne ligne perdue\nLieu de travail\n\nDescriptif de l'emploi\nTexte.\n"
+	o, diags := extract(t, "offre.txt", text)
+	if o == nil {
+		t.Fatalf("no offer: %v", diags)
+	}
+	checkDiags(t, "offre.txt", diags, []wantDiag{
+		{7, content.Warning, `extra line under "Date limite de candidature" ignored: "30/03/2024"`},
+		{8, content.Warning, `extra line under "Date limite de candidature" ignored: "Une ligne perdue"`},
+		{9, content.Warning, `label "Lieu de travail" has no value below it`},
+	})
+}
+
+func TestExtractLayoutBHostile(t *testing.T) {
+	text := "<script>alert(1)</script>\n\nEmployeur\nA & B ]]> \"C\"\nDate limite de candidature\n29/03/2024\nDescriptif de l'emploi\n<script>alert(1)</script> & ]]> [lien](javascript:alert(1)) `code`\n# pas un titre\n"
+	o, diags := extract(t, "offre.txt", text)
+	if o == nil {
+		t.Fatalf("no offer: %v", diags)
+	}
+	if o.Layout != 'b' || o.Title != "<script>alert(1)</script>" || o.Employer != "A & B ]]> \"C\"" {
+		t.Errorf("fields changed: %+v", fieldsOf(o))
+	}
+	// Layout b is plain text: Markdown syntax in it is escaped, not run.
+	for _, want := range []string{`\<script\>alert(1)\</script\> & \]\]\> \[lien\](javascript:alert(1)) \` + "`code\\`", `\# pas un titre`} {
+		if !strings.Contains(o.Body, want) {
+			t.Errorf("body lacks %q:\n%s", want, o.Body)
+		}
+	}
+}
+
+// Every field must come out the same however the file was saved.
+func TestExtractEncodingsAgree(t *testing.T) {
+	utf8Text := "# Référent de secteur\r\nEmployeur : Mairie de Nouméa\r\nDate limite de candidature : Vendredi 29 août 2025\r\n" + body
+	latin1 := []byte(strings.NewReplacer("é", "\xe9", "û", "\xfb").Replace(utf8Text))
+	decomposed := strings.NewReplacer("é", "e\u0301", "û", "u\u0302").Replace(utf8Text)
+	var want fields
+	for i, data := range [][]byte{[]byte(utf8Text), []byte("\xEF\xBB\xBF" + utf8Text), latin1, []byte(decomposed)} {
+		src, _ := content.Decode("offre.txt", data)
+		o, diags := Extract(src)
+		if o == nil {
+			t.Fatalf("encoding %d: %v", i, diags)
+		}
+		got := fieldsOf(o)
+		if i == 0 {
+			want = got
+			if got.Deadline != "2025-08-29" || got.Employer != "Mairie de Nouméa" {
+				t.Fatalf("utf-8: %+v", got)
+			}
+			continue
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("encoding %d differs (-utf8 +got):\n%s", i, diff)
+		}
+	}
+}
+
+// A date field given but unusable for a deadline (a month, "dès que
+// possible") is reported once, at its line, like an unreadable one.
+func TestExtractUnusableDeadlineWarnsOnce(t *testing.T) {
+	for _, value := range []string{"septembre 2025", "dès que possible"} {
+		t.Run(value, func(t *testing.T) {
+			_, diags := extract(t, "offre.txt", "# Agent\nEmployeur : Mairie\nDate limite de candidature : "+value+"\n"+body)
+			checkDiags(t, "offre.txt", diags, []wantDiag{{3, content.Warning, "date limite de candidature"}})
+		})
+	}
+}
+
+// A TOML type error must point at the offending line of the file, as parse
+// errors do.
+func TestExtractFrontMatterTypeErrorLine(t *testing.T) {
+	_, diags := extract(t, "offre.txt", "+++\ntitle = \"Agent\"\n\ndraft = \"oui\"\n+++\n# Agent\nEmployeur : Mairie\n"+body)
+	checkDiags(t, "offre.txt", diags, []wantDiag{{4, content.Error, "front matter"}})
+}
+
+// Text from front matter must be as clean as the text package content
+// decodes: TOML escapes can write control characters, and multi-line
+// strings line breaks.
+func TestExtractFrontMatterControlCharacters(t *testing.T) {
+	o, diags := extract(t, "offre.txt", "+++\ntitle = \"a\\u0007b\\u0000c\"\nemployer = \"\"\"x\ny\"\"\"\n+++\n# T\n"+body)
+	if o == nil {
+		t.Fatalf("no offer: %v", diags)
+	}
+	for _, s := range []string{o.Title, o.Employer} {
+		if strings.IndexFunc(s, func(r rune) bool { return r != '\t' && unicode.IsControl(r) }) >= 0 {
+			t.Errorf("control character in %q", s)
+		}
+	}
+}
+
+// Diagnostics point at a line of the file, or at the whole file (line 0).
+func TestExtractPositionsInsideFile(t *testing.T) {
+	for _, text := range []string{
+		"", // 0 lines; errors at line 1
+		"+++\ntitle = \"x\"\nemployer = \"y\"\n+++\n",           // 4 lines; warnings at line 5
+		"+++\ntitle = \"Agent\"\n# Agent\nEmployeur : Mairie\n", // unclosed: 4 lines; errors at line 5
+	} {
+		t.Run("", func(t *testing.T) {
+			src, d0 := content.Decode("offre.txt", []byte(text))
+			_, d := Extract(src)
+			for _, diag := range append(d0, d...) {
+				if diag.Pos.Line < 0 || diag.Pos.Line > len(src.Lines) {
+					t.Errorf("%q: %v is outside the file's %d lines", text, diag, len(src.Lines))
+				}
+			}
+		})
+	}
+}
