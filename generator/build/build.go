@@ -9,6 +9,7 @@ package build
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,6 +21,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing/fstest"
@@ -94,6 +96,60 @@ type Builder struct {
 	opt   Options
 	mu    sync.Mutex
 	files map[string]*readFile // by path under content/
+	memo  *memo                // per-offer pieces of the last build's outputs
+	site  site.Memo            // per-offer derivations of the last board
+	out   map[string]entry     // what the last build wrote, where
+}
+
+// memo keeps per-offer pieces of the big files (offres.json, the search
+// index) between builds of one Builder: after one edit only that offer's
+// pieces are made again. Entries are keyed by the offer's key, which
+// changes whenever anything they show changes.
+type memo struct {
+	mu     sync.Mutex
+	json   map[uint64][]byte
+	search map[uint64][]byte
+}
+
+func newMemo() *memo {
+	return &memo{json: map[uint64][]byte{}, search: map[uint64][]byte{}}
+}
+
+// carry keeps the last build's pieces where this build did not need them
+// (its file was reused whole), so the build after still finds them.
+func (m *memo) carry(prev *memo) {
+	if prev == nil {
+		return
+	}
+	if len(m.json) == 0 {
+		m.json = prev.json
+	}
+	if len(m.search) == 0 {
+		m.search = prev.search
+	}
+}
+
+// piece returns prev[key], or makes it and records it in next.
+func piece(prev, next *memo, m func(*memo) map[uint64][]byte, key uint64, make func() ([]byte, error)) ([]byte, error) {
+	if prev != nil {
+		prev.mu.Lock()
+		data, ok := m(prev)[key]
+		prev.mu.Unlock()
+		if ok {
+			next.mu.Lock()
+			m(next)[key] = data
+			next.mu.Unlock()
+			return data, nil
+		}
+	}
+	data, err := make()
+	if err != nil {
+		return nil, err
+	}
+	next.mu.Lock()
+	m(next)[key] = data
+	next.mu.Unlock()
+	return data, nil
 }
 
 type readFile struct {
@@ -220,7 +276,7 @@ func (b *Builder) check() (Config, *Result, *site.Board, error) {
 	if err != nil {
 		return cfg, nil, nil, err
 	}
-	board, diags := site.New(offers, site.Options{BaseURL: cfg.BaseURL, Today: res.Today, Aliases: cfg.Aliases})
+	board, diags := site.New(offers, site.Options{BaseURL: cfg.BaseURL, Today: res.Today, Aliases: cfg.Aliases, Memo: &b.site})
 	res.Diags = append(res.Diags, diags...)
 	res.Diags.Sort()
 	res.Offers, res.Open, res.Closed = len(board.Offers), len(board.Open), len(board.Closed)
@@ -262,15 +318,20 @@ func (b *Builder) Build() (*Result, error) {
 	if err != nil {
 		return res, fmt.Errorf("templates: %w", err)
 	}
-	out, err := OpenOutput(outDir, opt.InPlace)
+	out, err := openOutput(outDir, opt.InPlace, b.out)
 	if err != nil {
 		return res, err
 	}
 	w := &writer{out: out, r: r, board: board, cfg: &cfg, info: info, theme: theme, workers: opt.Workers,
-		common: commonKey(&cfg, themeHash, board.Today)}
+		common: commonKey(&cfg, themeHash, board.Today), prev: b.memo, next: newMemo()}
 	if err := w.all(); err != nil {
 		out.Abort()
 		return res, err
+	}
+	w.next.carry(b.memo)
+	b.memo = w.next
+	if opt.InPlace {
+		b.out = out.files // serve's output changes only through this Builder
 	}
 	if err := out.Commit(); err != nil {
 		out.Abort()
@@ -371,6 +432,9 @@ type writer struct {
 
 	md     *render.Markdown
 	inFeed map[*site.Offer]*lazyHTML
+	okey   map[*site.Offer]uint64 // each offer's key, computed once per build
+	prev   *memo                  // pieces kept from the last build, or nil
+	next   *memo                  // pieces of this build
 
 	errMu sync.Mutex
 	err   error
@@ -424,6 +488,10 @@ func (w *writer) all() error {
 			w.inFeed[p] = &lazyHTML{}
 		}
 	}
+	w.okey = make(map[*site.Offer]uint64, len(b.Offers))
+	for _, p := range b.Offers {
+		w.okey[p] = offerKey(p)
+	}
 	jobs := w.jobs()
 	parallel(len(jobs), w.workers, func(i int) {
 		j := jobs[i]
@@ -452,22 +520,44 @@ func commonKey(cfg *Config, themeHash uint64, today offer.Date) uint64 {
 }
 
 // keyer sums the inputs of one output file.
-type keyer struct{ h *xxhash.Digest }
+type keyer struct {
+	h    *xxhash.Digest
+	okey map[*site.Offer]uint64
+}
 
 func (w *writer) keyer(kind string) keyer {
-	k := keyer{xxhash.New()}
+	k := keyer{xxhash.New(), w.okey}
 	fmt.Fprintf(k.h, "%x\x00%s\x00", w.common, kind)
 	return k
 }
 
-// offer adds what a page shows of an offer: its text (through its hash),
+// offerKey sums what pages show of an offer: its text (through its hash),
 // address, status on the build's day, employer and month.
-func (k keyer) offer(p *site.Offer) keyer {
+func offerKey(p *site.Offer) uint64 {
 	month := ""
 	if p.Month != nil {
 		month = p.Month.Key
 	}
-	fmt.Fprintf(k.h, "%x\x00%s\x00%t\x00%d\x00%s\x00%s\x00%s\x00", p.Hash, p.Slug, p.Closed, p.DaysLeft, p.Employer.Name, p.Employer.Slug, month)
+	b := make([]byte, 0, 128)
+	b = strconv.AppendUint(b, p.Hash, 16)
+	b = append(b, 0)
+	b = append(b, p.Slug...)
+	b = append(b, 0)
+	b = strconv.AppendBool(b, p.Closed)
+	b = strconv.AppendInt(b, int64(p.DaysLeft), 10)
+	b = append(b, 0)
+	b = append(b, p.Employer.Name...)
+	b = append(b, 0)
+	b = append(b, p.Employer.Slug...)
+	b = append(b, 0)
+	b = append(b, month...)
+	return xxhash.Sum64(b)
+}
+
+func (k keyer) offer(p *site.Offer) keyer {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], k.okey[p])
+	k.h.Write(b[:])
 	return k
 }
 
@@ -545,11 +635,11 @@ func (w *writer) jobs() []job {
 	add(months, all)
 	add(&render.Page{Kind: "404", Path: "404.html", Title: "Page introuvable"}, w.keyer("404").sum())
 	for _, p := range b.Offers {
-		pg := &render.Page{Kind: "offer", Path: p.Path, Title: p.Title + " – " + p.Employer.Name, Description: clip(feed.Summary(p), 300),
-			Offer: p, Feed: p.Employer.Path + "feed.xml", FeedTitle: "Offres de " + p.Employer.Name}
 		p := p
-		pages = append(pages, pg.Path)
-		jobs = append(jobs, job{pg.Path + "index.html", w.keyer("offer").offer(p).str(w.country(p.Employer)).sum(), func(out io.Writer) error {
+		pages = append(pages, p.Path)
+		jobs = append(jobs, job{p.Path + "index.html", w.keyer("offer").offer(p).str(w.country(p.Employer)).sum(), func(out io.Writer) error {
+			pg := &render.Page{Kind: "offer", Path: p.Path, Title: p.Title + " – " + p.Employer.Name, Description: clip(feed.Summary(p), 300),
+				Offer: p, Feed: p.Employer.Path + "feed.xml", FeedTitle: "Offres de " + p.Employer.Name}
 			html, err := w.bodyHTML(p)
 			if err != nil {
 				return fmt.Errorf("markdown: %w", err)
@@ -587,8 +677,23 @@ func (w *writer) jobs() []job {
 	ch := feed.Channel{Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
 		Link: b.AbsURL(""), Self: b.AbsURL("feed.xml"), Loc: cfg.Location()}
 	jobs = append(jobs, job{"feed.xml", w.keyer("rss").offers(items).sum(), w.rss(ch, items)})
-	jobs = append(jobs, job{"offres.json", all, func(out io.Writer) error { return feed.WriteJSON(out, b) }})
-	jobs = append(jobs, job{"recherche.json", all, func(out io.Writer) error { return feed.WriteSearchIndex(out, b) }})
+	jobs = append(jobs, job{"offres.json", all, func(out io.Writer) error {
+		return feed.WriteJSON(out, b, func(p *site.Offer) ([]byte, error) {
+			return piece(w.prev, w.next, func(m *memo) map[uint64][]byte { return m.json }, w.okey[p],
+				func() ([]byte, error) { return feed.JSONEntry(b, p) })
+		})
+	}})
+	empIndex := make(map[*site.Employer]int, len(b.Employers))
+	for i, e := range b.Employers {
+		empIndex[e] = i
+	}
+	jobs = append(jobs, job{"recherche.json", all, func(out io.Writer) error {
+		return feed.WriteSearchIndex(out, b, func(p *site.Offer) ([]byte, error) {
+			key := w.okey[p] ^ uint64(empIndex[p.Employer])*0x9E3779B97F4A7C15
+			return piece(w.prev, w.next, func(m *memo) map[uint64][]byte { return m.search }, key,
+				func() ([]byte, error) { return feed.SearchEntry(p, empIndex[p.Employer], feed.Words(p.Body)) })
+		})
+	}})
 	sort.Strings(pages)
 	jobs = append(jobs, job{"sitemap.xml", all, func(out io.Writer) error {
 		var buf bytes.Buffer

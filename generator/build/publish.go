@@ -66,6 +66,12 @@ type Output struct {
 
 // OpenOutput prepares to write the site into final.
 func OpenOutput(final string, inPlace bool) (*Output, error) {
+	return openOutput(final, inPlace, nil)
+}
+
+// openOutput takes what the last build wrote when the caller kept it,
+// instead of reading the cache again.
+func openOutput(final string, inPlace bool, last map[string]entry) (*Output, error) {
 	final, err := filepath.Abs(final)
 	if err != nil {
 		return nil, err
@@ -86,6 +92,8 @@ func OpenOutput(final string, inPlace bool) (*Output, error) {
 			if len(ents) > 0 {
 				return nil, fmt.Errorf("output %s is not empty and was not made by postes (no %s in it); refusing to replace it: remove it or choose another --output", final, markerName)
 			}
+		} else if last != nil {
+			o.prev = last
 		} else if data, err := os.ReadFile(o.cache); err == nil {
 			var m manifest
 			if json.Unmarshal(data, &m) == nil && m.Generator == "postes" {
@@ -148,8 +156,12 @@ func (o *Output) Reuse(rel string, key uint64) bool {
 	if !ok || e.Key != key {
 		return false
 	}
-	if _, err := os.Lstat(filepath.Join(o.final, filepath.FromSlash(clean))); err != nil {
-		return false // the old file is gone: render it again
+	// A staged build links the old file: it must still be there. In place,
+	// the file is serve's own and stays where it was.
+	if !o.inPlace {
+		if _, err := os.Lstat(filepath.Join(o.final, filepath.FromSlash(clean))); err != nil {
+			return false // the old file is gone: render it again
+		}
 	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -185,6 +197,11 @@ func (o *Output) Write(rel string, key uint64, data []byte) error {
 		}
 		o.mu.Unlock()
 		return nil
+	}
+	if !o.changed && o.inPlace {
+		// In place, the old files are about to change: the cache must not
+		// outlive them if this build fails half-way.
+		_ = os.Remove(o.cache)
 	}
 	o.changed = true
 	if err := o.ensureStage(); err != nil {

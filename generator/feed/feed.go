@@ -8,6 +8,7 @@
 package feed
 
 import (
+	"bufio"
 	"encoding/json"
 	"encoding/xml"
 	"html"
@@ -221,24 +222,44 @@ func dateOrNil(d offer.Date) *string {
 	return &s
 }
 
-// WriteJSON writes offres.json: every published offer, open or closed, in
-// source path order.
-func WriteJSON(w io.Writer, b *site.Board) error {
-	out := make([]JSONOffer, 0, len(b.Offers))
-	for _, p := range b.Offers {
-		grades := p.Grades
-		if grades == nil {
-			grades = []string{}
-		}
-		out = append(out, JSONOffer{
-			Source: p.Source, URL: b.AbsURL(p.Path), Title: p.Title, Reference: p.Reference,
-			Employer: p.Employer.Name, EmployerURL: b.AbsURL(p.Employer.Path), Location: p.Location,
-			Grades: grades, Direction: p.Direction, Family: p.Family, WorkingTime: p.WorkingTime, Contract: p.Contract,
-			Posted: dateOrNil(p.Posted), Deadline: dateOrNil(p.Deadline), Start: dateOrNil(p.Start), StartASAP: p.StartASAP,
-			Closed: p.Closed,
-		})
+// JSONEntry is one offer's element of offres.json.
+func JSONEntry(b *site.Board, p *site.Offer) ([]byte, error) {
+	grades := p.Grades
+	if grades == nil {
+		grades = []string{}
 	}
-	return json.NewEncoder(w).Encode(out)
+	return json.Marshal(JSONOffer{
+		Source: p.Source, URL: b.AbsURL(p.Path), Title: p.Title, Reference: p.Reference,
+		Employer: p.Employer.Name, EmployerURL: b.AbsURL(p.Employer.Path), Location: p.Location,
+		Grades: grades, Direction: p.Direction, Family: p.Family, WorkingTime: p.WorkingTime, Contract: p.Contract,
+		Posted: dateOrNil(p.Posted), Deadline: dateOrNil(p.Deadline), Start: dateOrNil(p.Start), StartASAP: p.StartASAP,
+		Closed: p.Closed,
+	})
+}
+
+// WriteJSON writes offres.json: every published offer, open or closed, in
+// source path order. entry gives an offer's element (JSONEntry, or a copy
+// of it kept from the last build).
+func WriteJSON(w io.Writer, b *site.Board, entry func(*site.Offer) ([]byte, error)) error {
+	return writeArray(w, "[", "]\n", b.Offers, entry)
+}
+
+// writeArray writes the elements of a JSON array, one per offer.
+func writeArray(w io.Writer, open, close string, offers []*site.Offer, entry func(*site.Offer) ([]byte, error)) error {
+	buf := bufio.NewWriterSize(w, 64<<10)
+	buf.WriteString(open)
+	for i, p := range offers {
+		data, err := entry(p)
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.Write(data)
+	}
+	buf.WriteString(close)
+	return buf.Flush()
 }
 
 type urlset struct {

@@ -26,31 +26,38 @@ func init() {
 }
 
 // WriteSearchIndex writes recherche.json, which the pages' script loads
-// when a reader starts searching. Offers are arrays to keep the file small:
-// [slug, title, employer index, location, grades joined by "|", deadline,
-// posted, closed (0/1), words]. Words are folded (no case, no accents) and
-// unique.
-func WriteSearchIndex(w io.Writer, b *site.Board) error {
-	empIndex := map[*site.Employer]int{}
-	doc := struct {
-		V         int         `json:"v"`
-		Employers [][2]string `json:"employers"`
-		Offers    [][]any     `json:"offers"`
-	}{V: 1, Employers: [][2]string{}, Offers: [][]any{}}
-	for i, e := range b.Employers {
-		empIndex[e] = i
-		doc.Employers = append(doc.Employers, [2]string{e.Name, e.Slug})
+// when a reader starts searching:
+//
+//	{"v":1,"employers":[[name, slug]…],"offers":[offer…]}
+//
+// Each offer is an array, to keep the file small (SearchEntry). entry gives
+// an offer's element, from SearchEntry or a copy kept from the last build.
+func WriteSearchIndex(w io.Writer, b *site.Board, entry func(*site.Offer) ([]byte, error)) error {
+	emps := make([][2]string, 0, len(b.Employers))
+	for _, e := range b.Employers {
+		emps = append(emps, [2]string{e.Name, e.Slug})
 	}
-	for _, p := range b.Offers {
-		closed := 0
-		if p.Closed {
-			closed = 1
-		}
-		doc.Offers = append(doc.Offers, []any{p.Slug, p.Title, empIndex[p.Employer], p.Location,
-			strings.Join(p.Grades, "|"), p.Deadline.String(), p.Posted.String(), closed, bodyWords(p.Body)})
+	head, err := json.Marshal(emps)
+	if err != nil {
+		return err
 	}
-	return json.NewEncoder(w).Encode(doc)
+	return writeArray(w, `{"v":1,"employers":`+string(head)+`,"offers":[`, "]}\n", b.Offers, entry)
 }
+
+// SearchEntry is one offer in the search index: [slug, title, employer
+// index, location, grades joined by "|", deadline, posted, closed (0/1),
+// words], where words (from Words) are folded and unique.
+func SearchEntry(p *site.Offer, employer int, words string) ([]byte, error) {
+	closed := 0
+	if p.Closed {
+		closed = 1
+	}
+	return json.Marshal([]any{p.Slug, p.Title, employer, p.Location,
+		strings.Join(p.Grades, "|"), p.Deadline.String(), p.Posted.String(), closed, words})
+}
+
+// Words lists the distinct searchable words of an offer's body.
+func Words(body string) string { return bodyWords(body) }
 
 func bodyWords(md string) string {
 	seen := map[string]bool{}

@@ -24,6 +24,29 @@ type Options struct {
 	BaseURL string            // absolute, ends with "/" ("https://example.org/emplois/")
 	Today   offer.Date        // the build's today in the board's time zone
 	Aliases map[string]string // employer name as written → name to file it under
+	// Memo, when set, keeps what New derives from each offer alone (its
+	// address, its employer's grouping key) for the next board built from
+	// the same offers: serve rebuilds a board of 10,000 offers per edit.
+	Memo *Memo
+}
+
+// Memo remembers per-offer derivations between boards. Safe for use by one
+// New at a time.
+type Memo struct {
+	m map[*offer.Offer]derived
+}
+
+type derived struct {
+	slug, empKey, sortKey string
+}
+
+func (m *Memo) get(o *offer.Offer) derived {
+	if m != nil {
+		if d, ok := m.m[o]; ok {
+			return d
+		}
+	}
+	return derived{offerSlug(o), employerKey(o.Employer), offer.Fold(o.Title)}
 }
 
 // Board is every published offer, on one day.
@@ -49,6 +72,8 @@ type Offer struct {
 	DaysLeft int // days from today to the deadline, when open and known
 	Employer *Employer
 	Month    *Month // nil when the deadline is unknown
+
+	sortKey string // folded title: lists sort by it on ties
 }
 
 // Employer is one hiring body and its offers.
@@ -95,6 +120,10 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 	emps := map[string]*Employer{}
 	names := map[string]map[string]int{}
 	months := map[string]*Month{}
+	seenMemo := make(map[*offer.Offer]derived, len(sorted))
+	if opt.Memo != nil {
+		defer func() { opt.Memo.m = seenMemo }() // forget removed offers
+	}
 	for _, o := range sorted {
 		// An offer dated after today is scheduled: it appears on its
 		// posting day, as future-dated pages do in other generators.
@@ -102,8 +131,10 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 			b.Scheduled = append(b.Scheduled, o)
 			continue
 		}
-		p := &Offer{Offer: o}
-		p.Slug = offerSlug(o)
+		d := opt.Memo.get(o)
+		seenMemo[o] = d
+		p := &Offer{Offer: o, sortKey: d.sortKey}
+		p.Slug = d.slug
 		if prev, dup := slugs[p.Slug]; dup {
 			base := p.Slug
 			for n := 2; slugs[p.Slug] != nil; n++ {
@@ -129,7 +160,7 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 		}
 
 		name := o.Employer
-		key := employerKey(name)
+		key := d.empKey
 		if canon, ok := aliases[key]; ok {
 			name, key = canon, employerKey(canon)
 			if names[key] == nil {
@@ -282,8 +313,8 @@ func deadlineLess(a, b *Offer) int {
 }
 
 func tieBreak(a, b *Offer) bool {
-	if ta, tb := offer.Fold(a.Title), offer.Fold(b.Title); ta != tb {
-		return ta < tb
+	if a.sortKey != b.sortKey {
+		return a.sortKey < b.sortKey
 	}
 	return a.Slug < b.Slug
 }
