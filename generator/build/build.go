@@ -324,18 +324,21 @@ func (b *Builder) Build() (*Result, error) {
 	}
 	w := &writer{out: out, r: r, board: board, cfg: &cfg, info: info, theme: theme, workers: opt.Workers,
 		common: commonKey(&cfg, themeHash, board.Today), prev: b.memo, next: newMemo()}
-	if err := w.all(); err != nil {
+	fail := func(err error) (*Result, error) {
 		out.Abort()
+		b.out = nil // in place, files may have changed: trust nothing kept
 		return res, err
+	}
+	if err := w.all(); err != nil {
+		return fail(err)
+	}
+	if err := out.Commit(); err != nil {
+		return fail(err)
 	}
 	w.next.carry(b.memo)
 	b.memo = w.next
 	if opt.InPlace {
 		b.out = out.files // serve's output changes only through this Builder
-	}
-	if err := out.Commit(); err != nil {
-		out.Abort()
-		return res, err
 	}
 	res.Written, res.Linked = out.Stats()
 	res.Duration = time.Since(start)
