@@ -46,9 +46,10 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 }
 
 // debounce is how long serve waits after the last file event before it
-// rebuilds: long enough to see a whole "git checkout" or an editor's
-// write-then-rename as one change, short enough to feel instant.
-const debounce = 80 * time.Millisecond
+// rebuilds: long enough to see an editor's write-then-rename as one change,
+// short enough to count little in the time from save to page. A checkout
+// of many files may take two rebuilds; the last one sees every file.
+const debounce = 30 * time.Millisecond
 
 // server serves the last good board and tells open pages to reload.
 type server struct {
