@@ -99,6 +99,7 @@ type Builder struct {
 	memo  *memo                // per-offer pieces of the last build's outputs
 	site  site.Memo            // per-offer derivations of the last board
 	out   map[string]entry     // what the last build wrote, where
+	once  bool                 // built once: keep nothing for a next build
 }
 
 // memo keeps per-offer pieces of the big files (offres.json, the search
@@ -129,8 +130,12 @@ func (m *memo) carry(prev *memo) {
 	}
 }
 
-// piece returns prev[key], or makes it and records it in next.
+// piece returns prev[key], or makes it and records it in next. With no
+// next (a one-shot build) it only makes it: nothing is kept in memory.
 func piece(prev, next *memo, m func(*memo) map[uint64][]byte, key uint64, make func() ([]byte, error)) ([]byte, error) {
+	if next == nil {
+		return make()
+	}
 	if prev != nil {
 		prev.mu.Lock()
 		data, ok := m(prev)[key]
@@ -288,7 +293,9 @@ func (b *Builder) check() (Config, *Result, *site.Board, error) {
 // published; a build that skipped bad files still publishes the rest and
 // reports them in Result.Diags.
 func Run(opt Options) (*Result, error) {
-	return NewBuilder(opt).Build()
+	b := NewBuilder(opt)
+	b.once = true
+	return b.Build()
 }
 
 // Build builds the site. See Run.
@@ -323,7 +330,10 @@ func (b *Builder) Build() (*Result, error) {
 		return res, err
 	}
 	w := &writer{out: out, r: r, board: board, cfg: &cfg, info: info, theme: theme, workers: opt.Workers,
-		common: commonKey(&cfg, themeHash, board.Today), prev: b.memo, next: newMemo()}
+		common: commonKey(&cfg, themeHash, board.Today), prev: b.memo}
+	if !b.once {
+		w.next = newMemo()
+	}
 	fail := func(err error) (*Result, error) {
 		out.Abort()
 		b.out = nil // in place, files may have changed: trust nothing kept
@@ -335,8 +345,10 @@ func (b *Builder) Build() (*Result, error) {
 	if err := out.Commit(); err != nil {
 		return fail(err)
 	}
-	w.next.carry(b.memo)
-	b.memo = w.next
+	if w.next != nil {
+		w.next.carry(b.memo)
+		b.memo = w.next
+	}
 	if opt.InPlace {
 		b.out = out.files // serve's output changes only through this Builder
 	}
