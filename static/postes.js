@@ -9,10 +9,12 @@
 
   // Today in the board's time zone, as YYYY-MM-DD: an offer is open
   // through its deadline day there, whatever the reader's own zone.
-  const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const dayFmt = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" });
+  const today = () => dayFmt.format(new Date());
   const days = (a, b) => Math.round((Date.parse(b + "T00:00:00Z") - Date.parse(a + "T00:00:00Z")) / 864e5);
   const months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
   const short = (d) => { const [y, m, j] = d.split("-").map(Number); return (j === 1 ? "1er" : j) + " " + months[m - 1] + " " + y; };
+  const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
   function badge(d, t) {
     const n = days(t, d);
@@ -28,7 +30,7 @@
     const t = today();
     document.querySelectorAll("[data-deadline]").forEach((el) => {
       const due = el.classList.contains("due") || el.classList.contains("status") ? el : el.querySelector(".due");
-      if (!due || el.closest(".closed-for-good")) return;
+      if (!due) return;
       const [html, closed] = badge(el.dataset.deadline, t);
       if (due.classList.contains("status") && closed) {
         due.className = "status closed";
@@ -41,17 +43,25 @@
   }
 
   const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[’']/g, " ").replace(/œ/g, "oe").replace(/æ/g, "ae");
+  const norm = (s) => fold(s).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
+  // The index is fetched when the reader first needs it (focus on the
+  // search field, or a URL that asks for a search), never on page load.
   let index = null;
-  async function loadIndex() {
+  function loadIndex() {
     if (!index) {
       index = fetch(base + "recherche.json").then((r) => r.json()).then((d) => {
-        d.offers = d.offers.map((o) => ({
-          slug: o[0], title: o[1], emp: d.employers[o[2]], loc: o[3], grades: o[4] ? o[4].split("|") : [],
-          deadline: o[5], posted: o[6], closed: !!o[7],
-          hay: fold([o[1], d.employers[o[2]][0], o[3], o[4], o[8]].join(" ")),
-        }));
+        d.offers = d.offers.map((o) => {
+          const emp = d.employers[o[2]];
+          // The body words come folded from the build; fold the rest once
+          // here, so that a keystroke only scans ready-made strings.
+          const grades = o[4] ? o[4].split("|") : [];
+          // Locations and grades are filtered whatever their case and
+          // accents ("Attaché" and "attaché" are one grade).
+          return { slug: o[0], title: o[1], emp, loc: o[3], lk: norm(o[3]), grades, gk: grades.map(norm), deadline: o[5], posted: o[6], closed: !!o[7],
+            hay: fold([o[1], emp[0], o[3], o[4]].join(" ")) + " " + o[8] };
+        });
         return d;
       });
     }
@@ -73,18 +83,35 @@
     let limit = 100;
     // Form fields are named as their URL parameters.
     const PARAMS = ["q", "employeur", "lieu", "grade", "echeance", "tri"];
+    const s = scopeEl.dataset;
+    const dir = s.scope === "closed" ? -1 : 1; // closed offers: latest first
 
-    const inScope = (o) => {
-      const s = scopeEl.dataset;
+    const inScope = (o, t) => {
       // Closed on the reader's day counts as closed, even if the board was
       // built before the deadline passed.
-      const closed = o.closed || (o.deadline && o.deadline < today());
+      const closed = o.closed || (o.deadline && o.deadline < t);
       if (s.scope === "open" && closed) return false;
       if (s.scope === "closed" && !closed) return false;
       if (s.employer && o.emp[1] !== s.employer) return false;
       if (s.month && !(o.deadline || "").startsWith(s.month)) return false;
       return true;
     };
+
+    // The offers of this page, sorted once per order and per day: a
+    // keystroke filters an already sorted list and never sorts.
+    let pool = null;
+    function sorted(d, t, tri) {
+      if (!pool || pool.t !== t) {
+        pool = { t, all: d.offers.filter((o) => inScope(o, t)) };
+      }
+      const key = tri === "publication" ? "posted" : "deadline";
+      if (!pool[key]) {
+        pool[key] = pool.all.slice().sort(key === "posted"
+          ? (a, b) => cmp(b.posted || "", a.posted || "") || cmp(a.slug, b.slug)
+          : (a, b) => dir * cmp(a.deadline || "9", b.deadline || "9") || cmp(a.slug, b.slug));
+      }
+      return pool[key];
+    }
 
     function fillSelect(sel, values) {
       const keep = sel.value;
@@ -99,16 +126,15 @@
       if (!filled) {
         filled = true;
         const emps = new Map(), locs = new Map(), grades = new Map();
-        for (const o of d.offers) {
-          if (!inScope(o)) continue;
+        for (const o of sorted(d, today(), "")) {
           emps.set(o.emp[1], o.emp[0]);
-          if (o.loc) locs.set(o.loc, o.loc);
-          for (const g of o.grades) grades.set(g, g);
+          if (o.lk && !locs.has(o.lk)) locs.set(o.lk, o.loc);
+          o.gk.forEach((k, i) => { if (k && !grades.has(k)) grades.set(k, o.grades[i]); });
         }
-        const sorted = (m) => [...m].sort((a, b) => fold(a[1]).localeCompare(fold(b[1])));
-        if (f.employeur) fillSelect(f.employeur, sorted(emps));
-        fillSelect(f.lieu, sorted(locs));
-        fillSelect(f.grade, sorted(grades));
+        const byLabel = (m) => [...m].map((e) => [e, fold(e[1])]).sort((a, b) => a[1].localeCompare(b[1])).map((e) => e[0]);
+        if (f.employeur) fillSelect(f.employeur, byLabel(emps));
+        fillSelect(f.lieu, byLabel(locs));
+        fillSelect(f.grade, byLabel(grades));
         // The options exist now: select what the URL asks for.
         readURL(["employeur", "lieu", "grade"]);
       }
@@ -134,35 +160,42 @@
       if (url !== location.pathname + location.search) history[push ? "pushState" : "replaceState"](null, "", url);
     }
 
+    // The last answer: when the reader adds letters to the query and
+    // nothing else changed, the new answer is among the last one.
+    let last = null;
     async function apply() {
-      const st = state();
-      const active = Object.keys(st).length > 0;
-      if (!active) {
+      if (!Object.keys(state()).length) {
+        last = null;
         out.innerHTML = "";
         if (list) list.hidden = false;
         status.textContent = "";
         return;
       }
       const d = await ensureIndex();
+      // Read the form after the wait: the URL's filters are selected once
+      // the index has filled their options.
+      const st = state();
+      if (!Object.keys(st).length) return apply();
       const t = today();
-      const terms = fold(st.q || "").split(/[^a-z0-9]+/).filter(Boolean);
+      const q = fold(st.q || "");
+      const terms = q.split(/[^a-z0-9]+/).filter(Boolean);
+      const key = [t, st.employeur, st.lieu, st.grade, st.echeance, st.tri].join("\n");
+      const from = last && last.key === key && q.startsWith(last.q) ? last.res : sorted(d, t, st.tri);
       const res = [];
-      for (const o of d.offers) {
-        if (!inScope(o)) continue;
+      for (const o of from) {
         if (st.employeur && o.emp[1] !== st.employeur) continue;
-        if (st.lieu && o.loc !== st.lieu) continue;
-        if (st.grade && !o.grades.includes(st.grade)) continue;
+        if (st.lieu && o.lk !== st.lieu) continue;
+        if (st.grade && !o.gk.includes(st.grade)) continue;
         if (st.echeance) {
           if (!o.deadline) continue;
           const n = days(t, o.deadline);
           if (n < 0 || (st.echeance === "7j" && n > 7) || (st.echeance === "mois" && o.deadline.slice(0, 7) !== t.slice(0, 7))) continue;
         }
-        if (terms.length && !terms.every((w) => o.hay.includes(w))) continue;
-        res.push(o);
+        let ok = true;
+        for (const w of terms) if (!o.hay.includes(w)) { ok = false; break; }
+        if (ok) res.push(o);
       }
-      const dir = scopeEl.dataset.scope === "closed" ? -1 : 1; // closed offers: latest first
-      if (st.tri === "publication") res.sort((a, b) => (b.posted || "").localeCompare(a.posted || "") || a.slug.localeCompare(b.slug));
-      else res.sort((a, b) => dir * (a.deadline || "9").localeCompare(b.deadline || "9") || a.slug.localeCompare(b.slug));
+      last = { key, q, res };
       if (list) list.hidden = true;
       status.textContent = res.length === 0 ? "Aucune offre ne correspond." : res.length === 1 ? "1 offre correspond." : res.length + " offres correspondent.";
       const shown = res.slice(0, limit);
@@ -193,8 +226,14 @@
     });
     form.addEventListener("submit", (e) => { e.preventDefault(); writeURL(true); apply(); });
     form.addEventListener("reset", () => setTimeout(() => { writeURL(true); apply(); }, 0));
-    out.addEventListener("click", (e) => {
-      if (e.target.classList.contains("more")) { limit += 100; apply(); }
+    out.addEventListener("click", async (e) => {
+      if (!e.target.classList.contains("more")) return;
+      // Keep the keyboard where the reader was: on the first new offer.
+      const n = limit;
+      limit += 100;
+      await apply();
+      const a = out.querySelectorAll(".results > li > h2 > a")[n];
+      if (a) a.focus();
     });
     f.q.addEventListener("focus", ensureIndex, { once: true });
     window.addEventListener("popstate", () => { readURL(); apply(); });

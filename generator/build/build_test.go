@@ -74,6 +74,11 @@ func TestGolden(t *testing.T) {
 		}
 		return
 	}
+	for p, data := range got {
+		if strings.Contains(string(data), "ZgotmplZ") {
+			t.Errorf("%s: html/template refused a value (#ZgotmplZ)", p)
+		}
+	}
 	want := readTree(t, golden)
 	for p, w := range want {
 		g, ok := got[p]

@@ -90,13 +90,16 @@ func New(theme fs.FS, s *Site, b *site.Board) (*Renderer, error) {
 		},
 		// webcal is the subscription form of an absolute URL: calendar
 		// apps open it and refresh it, where https would download once.
-		"webcal": func(p string) string {
+		// It is built from base_url, checked at start-up, so it is safe
+		// to mark as a URL (html/template refuses unknown schemes).
+		"webcal": func(p string) template.URL {
 			u := b.AbsURL(p)
 			if i := strings.Index(u, "://"); i >= 0 {
-				return "webcal" + u[i:]
+				return template.URL("webcal" + u[i:])
 			}
-			return u
+			return template.URL(u)
 		},
+
 	}
 	names, err := fs.Glob(theme, "templates/*.html")
 	if err != nil {
