@@ -99,7 +99,6 @@ func New(theme fs.FS, s *Site, b *site.Board) (*Renderer, error) {
 			}
 			return template.URL(u)
 		},
-
 	}
 	names, err := fs.Glob(theme, "templates/*.html")
 	if err != nil {
