@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"postes/generator/offer"
 	"postes/generator/site"
@@ -174,6 +175,18 @@ var (
 // plainText strips Markdown marks well enough for a summary: headings,
 // list bullets, emphasis, links (their text is kept), escapes.
 func plainText(md string, max int) string {
+	// The summary needs the first few hundred characters: do not clean the
+	// whole body for them.
+	if limit := 4 * max; len(md) > limit {
+		cut := strings.LastIndexByte(md[:limit], '\n')
+		if cut < max {
+			cut = limit
+			for cut > 0 && !utf8.RuneStart(md[cut]) {
+				cut--
+			}
+		}
+		md = md[:cut]
+	}
 	var words []string
 	n := 0
 	for _, line := range strings.Split(md, "\n") {

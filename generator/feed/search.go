@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"postes/generator/offer"
 	"postes/generator/site"
@@ -59,20 +61,34 @@ func SearchEntry(p *site.Offer, employer int, words string) ([]byte, error) {
 // Words lists the distinct searchable words of an offer's body.
 func Words(body string) string { return bodyWords(body) }
 
+// bodyWords scans the body word by word and stops at maxWords distinct
+// words: it folds only what it keeps, not the whole body.
 func bodyWords(md string) string {
-	seen := map[string]bool{}
-	var out []string
-	for _, w := range strings.FieldsFunc(offer.Fold(md), func(r rune) bool {
-		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r > 0x7f)
-	}) {
-		if len(w) < 3 || stopWords[w] || seen[w] {
+	seen := make(map[string]bool, maxWords)
+	out := make([]string, 0, maxWords)
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 0; i < len(md) && len(out) < maxWords; {
+		r, n := utf8.DecodeRuneInString(md[i:])
+		if !isWord(r) {
+			i += n
 			continue
 		}
-		seen[w] = true
-		out = append(out, w)
-		if len(out) == maxWords {
-			break
+		j := i
+		for j < len(md) {
+			r, n := utf8.DecodeRuneInString(md[j:])
+			if !isWord(r) {
+				break
+			}
+			j += n
 		}
+		if j-i >= 3 {
+			w := offer.Fold(md[i:j])
+			if !stopWords[w] && !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+		i = j
 	}
 	return strings.Join(out, " ")
 }

@@ -143,7 +143,7 @@ func init() {
 func labelKey(s string) string {
 	f := Fold(s)
 	if strings.ContainsAny(f, "*_(") {
-		f = strings.NewReplacer("**", "", "__", "", "(s)", "s", "(e)", "", "(1)", "", "(2)", "", "(*)", "").Replace(f)
+		f = labelMarks.Replace(f)
 	}
 	f = strings.Trim(f, " :*_.")
 	// Spaces around slashes vary ("Corps /Domaine"): drop them.
@@ -157,9 +157,19 @@ func labelKey(s string) string {
 	return f
 }
 
+var labelMarks = strings.NewReplacer("**", "", "__", "", "(s)", "s", "(e)", "", "(1)", "", "(2)", "", "(*)", "")
+
+// maxLabelLen bounds the text worth looking up: the longest label with its
+// marks and qualifiers. Body lines are longer and are not folded for
+// nothing.
+const maxLabelLen = 160
+
 // lookupLabel finds what a label introduces. It reports FieldNone for text
 // that is not a label we know.
 func lookupLabel(label string) (labelInfo, bool) {
+	if len(label) > maxLabelLen {
+		return labelInfo{}, false
+	}
 	k := labelKey(label)
 	if k == "" {
 		return labelInfo{}, false
