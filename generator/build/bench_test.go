@@ -24,9 +24,11 @@ import (
 	"postes/generator/build"
 )
 
-// benchNow is the build's today: deadlines of the corpus run from July
-// 2024 to June 2026, so about a quarter of the offers are open.
-const benchNow = "2025-01-15"
+// benchNow is the build's today: the last posting date of the corpus
+// (deadlines run from July 2024 to June 2026, postings 14 to 45 days
+// before), so that every offer is published, none is scheduled, and a few
+// are still open.
+const benchNow = "2026-06-16"
 
 var (
 	corporaMu  sync.Mutex
@@ -77,7 +79,7 @@ func benchCorpus(b *testing.B, n int) string {
 			return
 		}
 		c.dir = filepath.Join(root, fmt.Sprint(n))
-		cmd := exec.Command(goCmd, "run", "../../tools/gencorpus", "-n", fmt.Sprint(n), "-seed", "1", "-out", c.dir)
+		cmd := exec.Command(goCmd, "run", "postes/tools/gencorpus", "-n", fmt.Sprint(n), "-seed", "1", "-out", c.dir)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			c.err = fmt.Errorf("gencorpus: %v\n%s", err, out)
 		}
