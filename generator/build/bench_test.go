@@ -127,9 +127,8 @@ func BenchmarkBuild1000(b *testing.B) { benchBuild(b, 1000) }
 func BenchmarkBuild10000(b *testing.B) { benchBuild(b, 10000) }
 
 // BenchmarkRebuildUnchanged1000 rebuilds 1,000 unchanged offers into the
-// output folder of the previous build, as `postes serve` and repeated
-// builds do: every file is rendered again, but unchanged files are
-// hard-linked instead of written.
+// output folder of the previous build, as a nightly build with no edit
+// does: no page is rendered again and no file is written.
 func BenchmarkRebuildUnchanged1000(b *testing.B) {
 	const n = 1000
 	src := benchCorpus(b, n)
@@ -146,5 +145,41 @@ func BenchmarkRebuildUnchanged1000(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/offer")
+	b.ReportMetric(float64(res.Written), "written/op")
+}
+
+// BenchmarkRebuildOneEdit10000 is what `postes serve` does after an editor
+// saves one offer of a 10,000-offer board: the same Builder (it keeps what
+// it read and wrote), the output updated in place. The time from save to
+// pages written is this plus serve's debounce (30 ms).
+func BenchmarkRebuildOneEdit10000(b *testing.B) {
+	const n = 10000
+	src := benchCorpus(b, n)
+	opt := benchOptions(src, filepath.Join(b.TempDir(), "public"))
+	opt.InPlace = true
+	bl := build.NewBuilder(opt)
+	if _, err := bl.Build(); err != nil {
+		b.Fatal(err)
+	}
+	file := filepath.Join(src, "content", "offres", "000123.txt")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.WriteFile(file, orig, 0o644)
+	i := 0
+	var res *build.Result
+	for b.Loop() {
+		i++
+		if err := os.WriteFile(file, append(orig, fmt.Sprintf("\nModifié %d.\n", i)...), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if res, err = bl.Build(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if res.Written == 0 {
+		b.Fatal("the edit wrote nothing")
+	}
 	b.ReportMetric(float64(res.Written), "written/op")
 }

@@ -255,6 +255,13 @@ func TestExtract(t *testing.T) {
 			diags: []wantDiag{{3, content.Warning, `line "Un poste passionnant vous attend" has no label`}},
 		},
 		{
+			name:  "bare_lower_case_line_is_the_direction",
+			path:  "offre.txt",
+			text:  "# Agent\nEmployeur : Mairie\npolitique de la Ville\nDate limite de candidature : 29/08/2025\n" + body,
+			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29", Direction: "politique de la Ville"},
+			diags: []wantDiag{{3, content.Warning, `read as the direction`}},
+		},
+		{
 			name:  "empty_description",
 			path:  "offre.txt",
 			text:  "# Agent\nEmployeur : Mairie\nDate limite de candidature : 29/08/2025\n",

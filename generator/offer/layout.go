@@ -3,6 +3,7 @@ package offer
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // headerUnit says where a header line belongs.
@@ -92,6 +93,12 @@ func (x *extractor) layoutA(start int) {
 			x.set(FieldDirection, ln, l)
 		case len(l) > 160 && labelsSeen > 0:
 			goto body
+		case x.o.Direction == "" && !x.front[FieldDirection] && labelsSeen > 0 && len(l) < 100 && startsLower(l) && !strings.ContainsAny(l, ".;!?"):
+			// A short bare line among the fields, in lower case as a value
+			// and not a sentence, is on these boards the hiring service
+			// ("politique de la Ville"): read it so, and say so.
+			x.set(FieldDirection, ln, l)
+			x.warnf(ln, "line %q has no label; read as the direction (write \"Direction : …\" to be sure)", clip(l, 60))
 		default:
 			x.warnf(ln, "line %q has no label; kept at the top of the description", clip(l, 60))
 			stray = append(stray, l)
@@ -113,6 +120,13 @@ body:
 		b.WriteByte('\n')
 	}
 	x.o.Body = strings.TrimSpace(b.String())
+}
+
+func startsLower(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r)
+	}
+	return false
 }
 
 func firstNonBlank(lines []string, from int) int {
