@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 
 	"postes"
@@ -30,6 +31,12 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	opt.Theme = postes.Theme
+	// A soft memory limit makes the collector work harder instead of
+	// letting a national board's build grow past a gigabyte of garbage;
+	// small boards never reach it. GOMEMLIMIT overrides it.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(768 << 20)
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {

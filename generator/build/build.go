@@ -100,7 +100,16 @@ type Builder struct {
 	site  site.Memo            // per-offer derivations of the last board
 	out   map[string]entry     // what the last build wrote, where
 	once  bool                 // built once: keep nothing for a next build
+	// dropOver is the board size above which a one-shot build does not
+	// keep offer bodies in memory but reads each file again for its page:
+	// it costs about a third more time, and saves gigabytes at national
+	// scale (see docs/performance.md).
+	dropOver int
+	drop     bool // this build drops bodies
 }
+
+// keepBodiesUpTo is Run's dropOver.
+const keepBodiesUpTo = 30000
 
 // memo keeps per-offer pieces of the big files (offres.json, the search
 // index) between builds of one Builder: after one edit only that offer's
@@ -162,6 +171,7 @@ type readFile struct {
 	mod   time.Time
 	o     *offer.Offer
 	diags content.List
+	file  content.File
 }
 
 // NewBuilder prepares a Builder; it reads nothing yet.
@@ -210,6 +220,7 @@ func (b *Builder) read() (Config, []*offer.Offer, *Result, error) {
 	for i := range files {
 		files[i].Path = "content/" + files[i].Path
 	}
+	b.drop = b.once && len(files) > b.dropOver
 	items := make([]*readFile, len(files))
 	parallel(len(files), opt.Workers, func(i int) {
 		items[i] = b.readOne(files[i])
@@ -263,9 +274,40 @@ func (b *Builder) readOne(f content.File) *readFile {
 	if o != nil {
 		o.Source = strings.TrimPrefix(o.Source, "content/")
 		o.Hash = xxhash.Sum64String(strings.Join(src.Lines, "\n"))
+		if b.drop {
+			// Bodies are the bulk of a large board's memory: the page
+			// reads its file again (see body).
+			o.Body = ""
+		}
 	}
-	rf.o = o
+	rf.o, rf.file = o, f
 	return rf
+}
+
+// body returns an offer's Markdown body, reading its file again when the
+// build did not keep it.
+func (b *Builder) body(o *offer.Offer) (string, error) {
+	if o.Body != "" || !b.drop {
+		return o.Body, nil
+	}
+	b.mu.Lock()
+	rf := b.files["content/"+o.Source]
+	b.mu.Unlock()
+	if rf == nil || rf.o != o {
+		return "", fmt.Errorf("content/%s: no longer read", o.Source)
+	}
+	src, diags := content.ReadFile(rf.file)
+	if src == nil {
+		return "", diags.Err()
+	}
+	if xxhash.Sum64String(strings.Join(src.Lines, "\n")) != o.Hash {
+		return "", fmt.Errorf("content/%s changed during the build; build again", o.Source)
+	}
+	again, _ := offer.Extract(src)
+	if again == nil {
+		return "", fmt.Errorf("content/%s: cannot be read again", o.Source)
+	}
+	return again.Body, nil
 }
 
 // Check reads every offer and builds the board in memory, publishing
@@ -294,7 +336,7 @@ func (b *Builder) check() (Config, *Result, *site.Board, error) {
 // reports them in Result.Diags.
 func Run(opt Options) (*Result, error) {
 	b := NewBuilder(opt)
-	b.once = true
+	b.once, b.dropOver = true, keepBodiesUpTo
 	return b.Build()
 }
 
@@ -330,7 +372,7 @@ func (b *Builder) Build() (*Result, error) {
 		return res, err
 	}
 	w := &writer{out: out, r: r, board: board, cfg: &cfg, info: info, theme: theme, workers: opt.Workers,
-		common: commonKey(&cfg, themeHash, board.Today), prev: b.memo}
+		common: commonKey(&cfg, themeHash, board.Today), prev: b.memo, body: b.body}
 	if !b.once {
 		w.next = newMemo()
 	}
@@ -446,6 +488,7 @@ type writer struct {
 	common  uint64 // hash of what every page depends on: theme, config, today
 
 	md     *render.Markdown
+	body   func(*offer.Offer) (string, error) // an offer's Markdown body
 	inFeed map[*site.Offer]*lazyHTML
 	okey   map[*site.Offer]uint64 // each offer's key, computed once per build
 	prev   *memo                  // pieces kept from the last build, or nil
@@ -484,11 +527,18 @@ type job struct {
 // that feeds carry: at national scale the bodies of every offer would not
 // fit in memory twice.
 func (w *writer) bodyHTML(p *site.Offer) (string, error) {
+	render := func() (string, error) {
+		md, err := w.body(p.Offer)
+		if err != nil {
+			return "", err
+		}
+		return w.md.Render(md)
+	}
 	if l := w.inFeed[p]; l != nil {
-		l.once.Do(func() { l.html, l.err = w.md.Render(p.Body) })
+		l.once.Do(func() { l.html, l.err = render() })
 		return l.html, l.err
 	}
-	return w.md.Render(p.Body)
+	return render()
 }
 
 func (w *writer) all() error {
@@ -706,7 +756,7 @@ func (w *writer) jobs() []job {
 		return feed.WriteSearchIndex(out, b, func(p *site.Offer) ([]byte, error) {
 			key := w.okey[p] ^ uint64(empIndex[p.Employer])*0x9E3779B97F4A7C15
 			return piece(w.prev, w.next, func(m *memo) map[uint64][]byte { return m.search }, key,
-				func() ([]byte, error) { return feed.SearchEntry(p, empIndex[p.Employer], feed.Words(p.Body)) })
+				func() ([]byte, error) { return feed.SearchEntry(p, empIndex[p.Employer]) })
 		})
 	}})
 	sort.Strings(pages)

@@ -180,3 +180,18 @@ func TestNewDayRendersAgain(t *testing.T) {
 	}
 	sameTrees(t, out, cold)
 }
+
+// TestLargeBoardPathEqualsDefault builds with bodies dropped and read again
+// per page, as Run does for national boards, and compares with the default.
+func TestLargeBoardPathEqualsDefault(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	b := NewBuilder(Options{Source: sampleRoot, Output: out, Now: "2025-08-15", Theme: postes.Theme})
+	b.once, b.dropOver = true, 0
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	if !b.drop {
+		t.Fatal("bodies were kept")
+	}
+	sameTrees(t, out, buildSample(t, "2025-08-15", 0))
+}

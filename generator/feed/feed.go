@@ -13,10 +13,8 @@ import (
 	"encoding/xml"
 	"html"
 	"io"
-	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"postes/generator/offer"
 	"postes/generator/site"
@@ -161,48 +159,10 @@ func Summary(p *site.Offer) string {
 		parts = append(parts, "réf. "+p.Reference)
 	}
 	s := strings.Join(parts, " · ") + "."
-	if body := plainText(p.Body, 280); body != "" {
-		s += " " + body
+	if p.Intro != "" {
+		s += " " + p.Intro
 	}
 	return s
-}
-
-var (
-	reMDLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	reMDEmphasis = regexp.MustCompile(`(^|\W)[*_]{1,3}([^*_]+?)[*_]{1,3}(\W|$)`)
-)
-
-// plainText strips Markdown marks well enough for a summary: headings,
-// list bullets, emphasis, links (their text is kept), escapes.
-func plainText(md string, max int) string {
-	// The summary needs the first few hundred characters: do not clean the
-	// whole body for them.
-	if limit := 4 * max; len(md) > limit {
-		cut := strings.LastIndexByte(md[:limit], '\n')
-		if cut < max {
-			cut = limit
-			for cut > 0 && !utf8.RuneStart(md[cut]) {
-				cut--
-			}
-		}
-		md = md[:cut]
-	}
-	var words []string
-	n := 0
-	for _, line := range strings.Split(md, "\n") {
-		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#-*>+ "))
-		line = reMDLink.ReplaceAllString(line, "$1")
-		line = reMDEmphasis.ReplaceAllString(line, "$1$2$3")
-		line = strings.NewReplacer("\\", "", "**", "", "__", "", "`", "").Replace(line)
-		for _, w := range strings.Fields(line) {
-			if n+len(w) > max {
-				return strings.Join(words, " ") + "…"
-			}
-			words = append(words, w)
-			n += len(w) + 1
-		}
-	}
-	return strings.Join(words, " ")
 }
 
 // JSONOffer is one element of offres.json. Other tools read this file: keys

@@ -35,6 +35,9 @@ func (x *extractor) finish() {
 	if !x.front[FieldEmployer] {
 		o.Employer = TitleCase(o.Employer)
 	}
+	o.detach()
+	o.Intro = plainText(o.Body, 280)
+	o.Keywords = keywords(o.Body)
 	if o.Location == "" {
 		// emploi-territorial gives the town in the address: "37926 TOURS Cedex 9".
 		for i := len(o.Address) - 1; i >= 0; i-- {
@@ -82,4 +85,24 @@ func cleanLocation(s string, upperSource bool) string {
 		s = TitleCase(s)
 	}
 	return s
+}
+
+// detach copies every field out of the file's text. Fields are substrings
+// of its lines, and one short title would otherwise keep the whole file in
+// memory for as long as the offer lives: at 100,000 offers, gigabytes.
+func (o *Offer) detach() {
+	for _, p := range []*string{&o.Title, &o.Reference, &o.Employer, &o.Location, &o.Direction,
+		&o.Family, &o.WorkingTime, &o.Contract, &o.Slug, &o.Source, &o.Body} {
+		*p = strings.Clone(*p)
+	}
+	for i := range o.Grades {
+		o.Grades[i] = strings.Clone(o.Grades[i])
+	}
+	for i := range o.Address {
+		o.Address[i] = strings.Clone(o.Address[i])
+	}
+	for i := range o.Extras {
+		o.Extras[i].Label = strings.Clone(o.Extras[i].Label)
+		o.Extras[i].Value = strings.Clone(o.Extras[i].Value)
+	}
 }

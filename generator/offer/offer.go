@@ -68,6 +68,11 @@ type Offer struct {
 	Expired bool
 	Extras  []Extra
 	Body    string // Markdown
+	// Intro is the start of the body as plain text, for summaries; Keywords
+	// its first distinct words, folded, for search. Both are derived from
+	// Body when the offer is read.
+	Intro    string
+	Keywords string
 	// Hash identifies the file's decoded text; the builder sets it, so that
 	// pages whose offers did not change are not rendered again.
 	Hash uint64

@@ -1,0 +1,97 @@
+package offer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// What an offer's body says in short, computed once when the offer is read
+// so that the body itself need not stay in memory for summaries and search.
+
+// maxKeywords bounds the body words kept per offer in the search index: the
+// distinctive words of an offer come early (title, missions), and the index
+// of a national board must stay small enough to load on a phone.
+const maxKeywords = 120
+
+// stopWords are French words too common to search for.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`les des une dans pour par sur avec aux est sont ses son sera ont qui que
+		quoi dont cette ces tout tous toute toutes plus moins bien etre avoir fait faire leur leurs elle ils
+		elles nous vous sous entre vers chez sans comme mais donc car ainsi afin lors ete non oui pas peut`) {
+		stopWords[w] = true
+	}
+}
+
+var (
+	reMDLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	reMDEmphasis = regexp.MustCompile(`(^|\W)[*_]{1,3}([^*_]+?)[*_]{1,3}(\W|$)`)
+)
+
+// plainText strips Markdown marks well enough for a summary: headings,
+// list bullets, emphasis, links (their text is kept), escapes.
+func plainText(md string, max int) string {
+	// The summary needs the first few hundred characters: do not clean the
+	// whole body for them.
+	if limit := 4 * max; len(md) > limit {
+		cut := strings.LastIndexByte(md[:limit], '\n')
+		if cut < max {
+			cut = limit
+			for cut > 0 && !utf8.RuneStart(md[cut]) {
+				cut--
+			}
+		}
+		md = md[:cut]
+	}
+	var words []string
+	n := 0
+	for _, line := range strings.Split(md, "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#-*>+ "))
+		line = reMDLink.ReplaceAllString(line, "$1")
+		line = reMDEmphasis.ReplaceAllString(line, "$1$2$3")
+		line = strings.NewReplacer("\\", "", "**", "", "__", "", "`", "").Replace(line)
+		for _, w := range strings.Fields(line) {
+			if n+len(w) > max {
+				return strings.Join(words, " ") + "…"
+			}
+			words = append(words, w)
+			n += len(w) + 1
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// bodyWords scans the body word by word and stops at maxKeywords distinct
+// words: it folds only what it keeps, not the whole body.
+func keywords(md string) string {
+	seen := make(map[string]bool, maxKeywords)
+	out := make([]string, 0, maxKeywords)
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 0; i < len(md) && len(out) < maxKeywords; {
+		r, n := utf8.DecodeRuneInString(md[i:])
+		if !isWord(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(md) {
+			r, n := utf8.DecodeRuneInString(md[j:])
+			if !isWord(r) {
+				break
+			}
+			j += n
+		}
+		if j-i >= 3 {
+			w := Fold(md[i:j])
+			if !stopWords[w] && !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+		i = j
+	}
+	return strings.Join(out, " ")
+}
