@@ -668,3 +668,11 @@ func TestExtractPositionsInsideFile(t *testing.T) {
 		})
 	}
 }
+
+func TestContacts(t *testing.T) {
+	got := contacts("Candidatures à recrutement@ville.example ou sur https://ville.example/emplois.\nÉcrire à RECRUTEMENT@ville.example, voir www.ville.example.")
+	want := []string{"https://ville.example/emplois", "recrutement@ville.example", "www.ville.example"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("contacts (-want +got):\n%s", diff)
+	}
+}

@@ -37,6 +37,7 @@ func (x *extractor) finish() {
 	}
 	o.detach()
 	o.Intro = plainText(o.Body, 280)
+	o.Contacts = contacts(o.Body)
 	o.Keywords = keywords(o.Body)
 	if o.Location == "" {
 		// emploi-territorial gives the town in the address: "37926 TOURS Cedex 9".

@@ -73,6 +73,9 @@ type Offer struct {
 	// Body when the offer is read.
 	Intro    string
 	Keywords string
+	// Contacts are the e-mail and web addresses given in the body: where
+	// to apply.
+	Contacts []string
 	// Hash identifies the file's decoded text; the builder sets it, so that
 	// pages whose offers did not change are not rendered again.
 	Hash uint64

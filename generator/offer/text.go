@@ -95,3 +95,38 @@ func keywords(md string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+var (
+	reEmail = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
+	reURL   = regexp.MustCompile(`https?://[^\s<>()\[\]"']+|www\.[^\s<>()\[\]"']+`)
+)
+
+// contacts lists the e-mail addresses and web addresses an offer gives, in
+// order of appearance, without repeats: how to apply, which the page shows
+// apart so that it stands out.
+func contacts(md string) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		s = strings.TrimRight(s, ".,;:!?")
+		if s != "" && !seen[strings.ToLower(s)] {
+			seen[strings.ToLower(s)] = true
+			out = append(out, s)
+		}
+	}
+	for _, line := range strings.Split(md, "\n") {
+		if !strings.ContainsAny(line, "@:w") {
+			continue
+		}
+		for _, m := range reURL.FindAllString(line, -1) {
+			add(m)
+		}
+		for _, m := range reEmail.FindAllString(line, -1) {
+			add(m)
+		}
+	}
+	if len(out) > 6 {
+		out = out[:6]
+	}
+	return out
+}

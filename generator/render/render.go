@@ -92,6 +92,14 @@ func New(theme fs.FS, s *Site, b *site.Board) (*Renderer, error) {
 		// apps open it and refresh it, where https would download once.
 		// It is built from base_url, checked at start-up, so it is safe
 		// to mark as a URL (html/template refuses unknown schemes).
+		"contains": strings.Contains,
+		// weblink makes "www.x" an address a browser opens.
+		"weblink": func(s string) string {
+			if strings.HasPrefix(s, "www.") {
+				return "https://" + s
+			}
+			return s
+		},
 		"webcal": func(p string) template.URL {
 			u := b.AbsURL(p)
 			if i := strings.Index(u, "://"); i >= 0 {
