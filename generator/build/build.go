@@ -491,6 +491,7 @@ type writer struct {
 	body   func(*offer.Offer) (string, error) // an offer's Markdown body
 	inFeed map[*site.Offer]*lazyHTML
 	okey   map[*site.Offer]uint64 // each offer's key, computed once per build
+	lkey   map[*site.Offer]uint64 // the key of what lists show of it
 	prev   *memo                  // pieces kept from the last build, or nil
 	next   *memo                  // pieces of this build
 
@@ -554,8 +555,10 @@ func (w *writer) all() error {
 		}
 	}
 	w.okey = make(map[*site.Offer]uint64, len(b.Offers))
+	w.lkey = make(map[*site.Offer]uint64, len(b.Offers))
 	for _, p := range b.Offers {
 		w.okey[p] = offerKey(p)
+		w.lkey[p] = listKey(p)
 	}
 	jobs := w.jobs()
 	parallel(len(jobs), w.workers, func(i int) {
@@ -588,10 +591,11 @@ func commonKey(cfg *Config, themeHash uint64, today offer.Date) uint64 {
 type keyer struct {
 	h    *xxhash.Digest
 	okey map[*site.Offer]uint64
+	lkey map[*site.Offer]uint64
 }
 
 func (w *writer) keyer(kind string) keyer {
-	k := keyer{xxhash.New(), w.okey}
+	k := keyer{xxhash.New(), w.okey, w.lkey}
 	fmt.Fprintf(k.h, "%x\x00%s\x00", w.common, kind)
 	return k
 }
@@ -617,6 +621,32 @@ func offerKey(p *site.Offer) uint64 {
 	b = append(b, 0)
 	b = append(b, month...)
 	return xxhash.Sum64(b)
+}
+
+// listKey sums what lists, calendars and the sitemap show of an offer:
+// editing its description leaves them as they are, and they are not
+// rendered again.
+func listKey(p *site.Offer) uint64 {
+	b := make([]byte, 0, 192)
+	for _, s := range []string{p.Slug, p.Title, p.Employer.Name, p.Employer.Slug, p.Location, p.Reference,
+		p.Deadline.String(), p.Posted.String()} {
+		b = append(b, s...)
+		b = append(b, 0)
+	}
+	b = strconv.AppendBool(b, p.Closed)
+	b = strconv.AppendInt(b, int64(p.DaysLeft), 10)
+	return xxhash.Sum64(b)
+}
+
+// list adds what lists show of each offer, in order.
+func (k keyer) list(ps []*site.Offer) keyer {
+	fmt.Fprintf(k.h, "%d\x00", len(ps))
+	var b [8]byte
+	for _, p := range ps {
+		binary.LittleEndian.PutUint64(b[:], k.lkey[p])
+		k.h.Write(b[:])
+	}
+	return k
 }
 
 func (k keyer) offer(p *site.Offer) keyer {
@@ -674,20 +704,22 @@ func (w *writer) jobs() []job {
 		jobs = append(jobs, job{file, key, w.page(p)})
 	}
 	all := w.keyer("all").offers(b.Offers).sum()
+	// Pages that only list offers depend on what lists show.
+	lists := w.keyer("lists").list(b.Offers).sum()
 	openEmployers := 0
 	for _, e := range b.Employers {
 		if e.Open > 0 {
 			openEmployers++
 		}
 	}
-	add(&render.Page{Kind: "home", Path: "", OpenEmployers: openEmployers}, all)
+	add(&render.Page{Kind: "home", Path: "", OpenEmployers: openEmployers}, lists)
 	const archiveLen = 200
 	arch := &render.Page{Kind: "archive", Path: "archives/", Title: "Offres closes", Offers: b.Closed}
 	if len(b.Closed) > archiveLen {
 		arch.Offers, arch.More = b.Closed[:archiveLen], len(b.Closed)-archiveLen
 	}
-	add(arch, all)
-	add(&render.Page{Kind: "employers", Path: "employeurs/", Title: "Employeurs"}, all)
+	add(arch, lists)
+	add(&render.Page{Kind: "employers", Path: "employeurs/", Title: "Employeurs"}, lists)
 	months := &render.Page{Kind: "months", Path: "echeances/", Title: "Échéances"}
 	thisMonth := fmt.Sprintf("%04d-%02d", b.Today.Year, int(b.Today.Month))
 	for _, m := range b.Months {
@@ -697,7 +729,7 @@ func (w *writer) jobs() []job {
 			months.Past = append([]*site.Month{m}, months.Past...)
 		}
 	}
-	add(months, all)
+	add(months, lists)
 	add(&render.Page{Kind: "404", Path: "404.html", Title: "Page introuvable"}, w.keyer("404").sum())
 	for _, p := range b.Offers {
 		p := p
@@ -721,7 +753,7 @@ func (w *writer) jobs() []job {
 		}})
 	}
 	for _, e := range b.Employers {
-		key := w.keyer("employer").str(e.Name, e.Slug).offers(e.Offers).sum()
+		key := w.keyer("employer").str(e.Name, e.Slug).list(e.Offers).sum()
 		add(&render.Page{Kind: "employer", Path: e.Path, Title: e.Name, Employer: e,
 			Description: fmt.Sprintf("Offres d’emploi de %s : %d ouvertes sur %d.", e.Name, e.Open, len(e.Offers)),
 			Feed:        e.Path + "feed.xml", FeedTitle: "Offres de " + e.Name}, key)
@@ -729,14 +761,14 @@ func (w *writer) jobs() []job {
 		ch := feed.Channel{Title: e.Name + " · " + cfg.Title, Description: "Offres d’emploi ouvertes : " + e.Name,
 			Language: cfg.Language, Link: b.AbsURL(e.Path), Self: b.AbsURL(e.Path + "feed.xml"), Loc: cfg.Location()}
 		jobs = append(jobs, job{e.Path + "feed.xml", w.keyer("rss").str(e.Name, e.Slug).offers(items).sum(), w.rss(ch, items)})
-		jobs = append(jobs, job{e.Path + "echeances.ics", w.keyer("ics").str(e.Name, e.Slug).offers(e.Offers).sum(),
+		jobs = append(jobs, job{e.Path + "echeances.ics", w.keyer("ics").str(e.Name, e.Slug).list(e.Offers).sum(),
 			w.ics(feed.Calendar{Name: "Échéances · " + e.Name, TimeZone: cfg.TimeZone, ReminderDays: cfg.ReminderDays}, e.Offers)})
 	}
-	jobs = append(jobs, job{"echeances.ics", w.keyer("ics").offers(b.Open).sum(),
+	jobs = append(jobs, job{"echeances.ics", w.keyer("ics").list(b.Open).sum(),
 		w.ics(feed.Calendar{Name: "Échéances · " + cfg.Title, TimeZone: cfg.TimeZone, ReminderDays: cfg.ReminderDays}, b.Open)})
 	for _, m := range b.Months {
 		add(&render.Page{Kind: "month", Path: m.Path, Title: "Date limite en " + m.Name, Month: m},
-			w.keyer("month").str(m.Key).offers(m.Offers).sum())
+			w.keyer("month").str(m.Key).list(m.Offers).sum())
 	}
 	items := site.FeedOffers(b.Offers, cfg.FeedLength)
 	ch := feed.Channel{Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
@@ -760,7 +792,7 @@ func (w *writer) jobs() []job {
 		})
 	}})
 	sort.Strings(pages)
-	jobs = append(jobs, job{"sitemap.xml", all, func(out io.Writer) error {
+	jobs = append(jobs, job{"sitemap.xml", lists, func(out io.Writer) error {
 		var buf bytes.Buffer
 		if err := feed.WriteSitemap(&buf, b, pages); err != nil {
 			return err
