@@ -30,9 +30,10 @@ func Slug(s string, max int) string {
 	}
 	out := b.String()
 	if len(out) > max {
+		atWordEnd := out[max] == '-'
 		out = out[:max]
-		if i := strings.LastIndexByte(out, '-'); i > max/2 {
-			out = out[:i]
+		if i := strings.LastIndexByte(out, '-'); i > max/2 && !atWordEnd {
+			out = out[:i] // do not end on half a word
 		}
 		out = strings.TrimRight(out, "-")
 	}
