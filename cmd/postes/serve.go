@@ -49,7 +49,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 // rebuilds: long enough to see an editor's write-then-rename as one change,
 // short enough to count little in the time from save to page. A checkout
 // of many files may take two rebuilds; the last one sees every file.
-const debounce = 30 * time.Millisecond
+const debounce = 15 * time.Millisecond
 
 // server serves the last good board and tells open pages to reload.
 type server struct {
@@ -109,6 +109,10 @@ func serve(ctx context.Context, opt build.Options, addr string, stdout, stderr i
 
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	// What changed since the last rebuild: the rebuild reads only those
+	// files, unless a folder came or went (full).
+	var changed []string
+	full := false
 	for {
 		select {
 		case <-ctx.Done():
@@ -125,17 +129,31 @@ func serve(ctx context.Context, opt build.Options, addr string, stdout, stderr i
 			if ev.Has(fsnotify.Create) {
 				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
 					_ = addTree(w, ev.Name) // a new folder: watch it and what it holds
+					full = true
 				}
 			}
 			if s.relevant(ev.Name) {
+				if filepath.Ext(ev.Name) == "" {
+					full = true // a folder removed or renamed, or a file without extension
+				}
+				changed = append(changed, ev.Name)
 				timer.Reset(debounce)
 			}
 		case err, ok := <-w.Errors:
 			if !ok {
 				return nil
 			}
+			// Events may have been lost (a full queue): look at everything.
+			full = true
+			timer.Reset(debounce)
 			fmt.Fprintln(stderr, "postes: watching files:", err)
 		case <-timer.C:
+			if full {
+				s.b.Hint(nil)
+			} else {
+				s.b.Hint(changed)
+			}
+			changed, full = nil, false
 			if s.rebuild() {
 				s.broadcast(sse{"reload", "{}"})
 			} else {

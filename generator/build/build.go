@@ -96,6 +96,10 @@ type Builder struct {
 	opt   Options
 	mu    sync.Mutex
 	files map[string]*readFile // by path under content/
+
+	hint      map[string]bool // files changed since the last build, or nil
+	listed    []content.File  // the last listing of content/
+	listDiags content.List
 	memo  *memo                // per-offer pieces of the last build's outputs
 	site  site.Memo            // per-offer derivations of the last board
 	out   map[string]entry     // what the last build wrote, where
@@ -208,21 +212,25 @@ func (b *Builder) read() (Config, []*offer.Offer, *Result, error) {
 	} else {
 		res.Today = offer.DateOf(time.Now().In(cfg.Location()))
 	}
-	dir := filepath.Join(opt.Source, "content")
-	files, diags, err := content.Find(dir)
+	files, diags, changed, err := b.list()
 	if err != nil {
 		return cfg, nil, nil, err
 	}
-	res.Diags = diags
+	res.Diags = append(content.List(nil), diags...)
 	res.Skipped = len(diags)
-	// Paths in messages are relative to the site root, so editors and
-	// tools can open them: "content/offre.txt:12: …".
-	for i := range files {
-		files[i].Path = "content/" + files[i].Path
-	}
 	b.drop = b.once && len(files) > b.dropOver
 	items := make([]*readFile, len(files))
 	parallel(len(files), opt.Workers, func(i int) {
+		if changed != nil && !changed[files[i].Path] {
+			// A hint says only other files changed: no need to stat this one.
+			b.mu.Lock()
+			prev := b.files[files[i].Path]
+			b.mu.Unlock()
+			if prev != nil {
+				items[i] = prev
+				return
+			}
+		}
 		items[i] = b.readOne(files[i])
 	})
 	b.mu.Lock()
@@ -246,6 +254,92 @@ func (b *Builder) read() (Config, []*offer.Offer, *Result, error) {
 	}
 	res.Duration = time.Since(start)
 	return cfg, offers, res, nil
+}
+
+// Hint tells the next Build which files changed since the last one, as
+// serve learns from the file system's notifications: Build then reads
+// those and trusts what it read of the others, instead of listing the
+// content folder and checking every file. nil means anything may have
+// changed (a folder appeared, events were lost): Build looks at everything.
+// Paths are those of the notifications, under the site root.
+func (b *Builder) Hint(changed []string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if changed == nil {
+		b.hint = nil
+		return
+	}
+	b.hint = map[string]bool{}
+	root, err := filepath.Abs(b.opt.Source)
+	if err != nil {
+		return
+	}
+	for _, p := range changed {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			b.hint = nil
+			return
+		}
+		rel, err := filepath.Rel(root, abs)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			continue
+		}
+		b.hint[filepath.ToSlash(rel)] = true
+	}
+}
+
+// list returns the content files, from the last listing patched with the
+// hint when there is one (then changed names the files to read again), or
+// from a new listing.
+func (b *Builder) list() (files []content.File, diags content.List, changed map[string]bool, err error) {
+	b.mu.Lock()
+	hint, last, lastDiags := b.hint, b.listed, b.listDiags
+	b.hint = nil
+	b.mu.Unlock()
+	if hint != nil && last != nil {
+		files = append([]content.File(nil), last...)
+		patched := true
+		for rel := range hint {
+			if !strings.HasPrefix(rel, "content/") {
+				continue // config, templates, static: no file to read
+			}
+			i := sort.Search(len(files), func(i int) bool { return files[i].Path >= rel })
+			present := i < len(files) && files[i].Path == rel
+			abs := filepath.Join(b.opt.Source, filepath.FromSlash(rel))
+			st, err := os.Lstat(abs)
+			switch {
+			case err != nil:
+				if present {
+					files = append(files[:i], files[i+1:]...)
+				}
+			case !st.Mode().IsRegular():
+				patched = false // a folder or a link: list everything again
+			case !present && content.IsOffer(rel):
+				files = append(files, content.File{})
+				copy(files[i+1:], files[i:])
+				files[i] = content.File{Path: rel, Abs: abs}
+			}
+		}
+		if patched {
+			return files, lastDiags, hint, nil
+		}
+	}
+	found, diags, err := content.Find(filepath.Join(b.opt.Source, "content"))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	// Paths in messages are relative to the site root, so editors and
+	// tools can open them: "content/offre.txt:12: …".
+	for i := range found {
+		found[i].Path = "content/" + found[i].Path
+	}
+	for i := range diags {
+		diags[i].Pos.Path = "content/" + diags[i].Pos.Path
+	}
+	b.mu.Lock()
+	b.listed, b.listDiags = found, diags
+	b.mu.Unlock()
+	return found, diags, nil, nil
 }
 
 // readOne reads and extracts one file, or returns what the last build read

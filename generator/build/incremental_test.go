@@ -80,12 +80,12 @@ func sameTrees(t *testing.T, a, b string) {
 // rebuild, which reuses what did not change, is byte-identical to a cold
 // build of the edited board, staged or in place.
 func TestIncrementalBuildEqualsColdBuild(t *testing.T) {
-	for _, inPlace := range []bool{false, true} {
-		name := "staged"
-		if inPlace {
-			name = "in_place"
-		}
-		t.Run(name, func(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		inPlace, hint bool
+	}{{"staged", false, false}, {"in_place", true, false}, {"in_place_hinted", true, true}} {
+		inPlace := tc.inPlace
+		t.Run(tc.name, func(t *testing.T) {
 			root := copySample(t)
 			out := filepath.Join(t.TempDir(), "public")
 			b := NewBuilder(Options{Source: root, Output: out, Now: "2025-08-15", Theme: postes.Theme, InPlace: inPlace})
@@ -100,8 +100,17 @@ func TestIncrementalBuildEqualsColdBuild(t *testing.T) {
 			}
 			later := time.Now().Add(2 * time.Second) // a new mtime even on coarse clocks
 			_ = os.Chtimes(p, later, later)
-			if err := os.Remove(filepath.Join(root, "content", "referent-gusp-tours.txt")); err != nil {
+			gone := filepath.Join(root, "content", "referent-gusp-tours.txt")
+			if err := os.Remove(gone); err != nil {
 				t.Fatal(err)
+			}
+			// A new offer, in a file serve would be told about.
+			added := filepath.Join(root, "content", "nouvelle.txt")
+			if err := os.WriteFile(added, []byte(strings.Replace(string(data), "Secrétaire général", "Secrétaire adjoint", 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if tc.hint {
+				b.Hint([]string{p, gone, added})
 			}
 			res, err := b.Build()
 			if err != nil {

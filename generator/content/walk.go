@@ -122,3 +122,16 @@ func ReadFile(f File) (*Source, List) {
 	}
 	return Decode(f.Path, data)
 }
+
+// IsOffer reports whether a slash-separated path under content/ names a
+// file Find would list: a .txt or .md file, in no hidden folder, not a
+// backup.
+func IsOffer(rel string) bool {
+	parts := strings.Split(rel, "/")
+	for i, p := range parts {
+		if i > 0 && ignored(p) { // parts[0] may be "content" itself
+			return false
+		}
+	}
+	return isOffer(parts[len(parts)-1])
+}
