@@ -100,10 +100,10 @@ type Builder struct {
 	hint      map[string]bool // files changed since the last build, or nil
 	listed    []content.File  // the last listing of content/
 	listDiags content.List
-	memo  *memo                // per-offer pieces of the last build's outputs
-	site  site.Memo            // per-offer derivations of the last board
-	out   map[string]entry     // what the last build wrote, where
-	once  bool                 // built once: keep nothing for a next build
+	memo      *memo            // per-offer pieces of the last build's outputs
+	site      site.Memo        // per-offer derivations of the last board
+	out       map[string]entry // what the last build wrote, where
+	once      bool             // built once: keep nothing for a next build
 	// dropOver is the board size above which a one-shot build does not
 	// keep offer bodies in memory but reads each file again for its page:
 	// it costs about a third more time, and saves gigabytes at national
