@@ -64,13 +64,9 @@ type Output struct {
 	changed bool
 }
 
-// OpenOutput prepares to write the site into final.
-func OpenOutput(final string, inPlace bool) (*Output, error) {
-	return openOutput(final, inPlace, nil)
-}
-
-// openOutput takes what the last build wrote when the caller kept it,
-// instead of reading the cache again.
+// openOutput prepares to write the site into final. last is what the
+// previous build of the same Builder wrote, when it kept it; otherwise the
+// cache beside the output tells.
 func openOutput(final string, inPlace bool, last map[string]entry) (*Output, error) {
 	final, err := filepath.Abs(final)
 	if err != nil {
@@ -128,9 +124,6 @@ func isOurs(dir string) bool {
 	}
 	return false
 }
-
-// Dir is the folder being written (the final one when in place).
-func (o *Output) Dir() string { return o.stage }
 
 func cleanPath(rel string) (string, error) {
 	clean := path.Clean("/" + rel)[1:]
