@@ -90,6 +90,9 @@ type Builder struct {
 	mu    sync.Mutex
 	files map[string]*readFile // by path under content/
 
+	loaded string // the offers cache this Builder started from
+	dirty  bool   // files were read or deleted since it was written
+
 	hint      map[string]bool // files changed since the last build, or nil
 	listed    []content.File  // the last listing of content/
 	listDiags content.List
@@ -169,6 +172,9 @@ type readFile struct {
 	o     *offer.Offer
 	diags content.List
 	file  content.File
+	// bodyless: the offer came from the offers cache, without its body;
+	// a page that needs it reads the file again.
+	bodyless bool
 }
 
 // NewBuilder prepares a Builder; it reads nothing yet.
@@ -201,6 +207,10 @@ func (b *Builder) read() (Config, []*offer.Offer, *Result, error) {
 	} else {
 		res.Today = offer.DateOf(time.Now().In(cfg.Location()))
 	}
+	if b.loaded == "" {
+		b.loaded = b.offersCache(cfg)
+		b.loadOffers(b.loaded)
+	}
 	files, diags, changed, err := b.list()
 	if err != nil {
 		return cfg, nil, nil, err
@@ -226,6 +236,9 @@ func (b *Builder) read() (Config, []*offer.Offer, *Result, error) {
 	seen := make(map[string]*readFile, len(files))
 	for i, f := range files {
 		seen[f.Path] = items[i]
+	}
+	if len(seen) != len(b.files) {
+		b.dirty = true // files were deleted
 	}
 	b.files = seen // forget deleted files
 	b.mu.Unlock()
@@ -347,6 +360,9 @@ func (b *Builder) readOne(f content.File) *readFile {
 	if st != nil {
 		rf.size, rf.mod = st.Size(), st.ModTime()
 	}
+	b.mu.Lock()
+	b.dirty = true
+	b.mu.Unlock()
 	src, d := content.ReadFile(f)
 	rf.diags = d
 	if src == nil {
@@ -370,7 +386,7 @@ func (b *Builder) readOne(f content.File) *readFile {
 // body returns an offer's Markdown body, reading its file again when the
 // build did not keep it.
 func (b *Builder) body(o *offer.Offer) (string, error) {
-	if o.Body != "" || !b.drop {
+	if o.Body != "" {
 		return o.Body, nil
 	}
 	b.mu.Lock()
@@ -378,6 +394,9 @@ func (b *Builder) body(o *offer.Offer) (string, error) {
 	b.mu.Unlock()
 	if rf == nil || rf.o != o {
 		return "", fmt.Errorf("content/%s: no longer read", o.Source)
+	}
+	if !b.drop && !rf.bodyless {
+		return "", nil // an offer with no description
 	}
 	src, diags := content.ReadFile(rf.file)
 	if src == nil {
@@ -476,6 +495,9 @@ func (b *Builder) Build() (*Result, error) {
 	}
 	if opt.InPlace {
 		b.out = out.files // serve's output changes only through this Builder
+	}
+	if b.once && b.dirty {
+		b.saveOffers(b.loaded) // a cache: a failure only makes the next build slower
 	}
 	res.Written, res.Linked = out.Stats()
 	res.Duration = time.Since(start)

@@ -204,3 +204,55 @@ func TestLargeBoardPathEqualsDefault(t *testing.T) {
 	}
 	sameTrees(t, out, buildSample(t, "2025-08-15", 0))
 }
+
+// TestOffersCache: a build reads from the offers cache what did not change
+// and the rest from the files; an edited, a new, a deleted file and a
+// corrupt cache all give the cold build's board.
+func TestOffersCache(t *testing.T) {
+	root := copySample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	opt := Options{Source: root, Output: out, Now: "2025-08-15", Theme: postes.Theme}
+	if _, err := Run(opt); err != nil {
+		t.Fatal(err)
+	}
+	cache := filepath.Join(filepath.Dir(out), ".public"+offersSuffix)
+	if _, err := os.Stat(cache); err != nil {
+		t.Fatalf("no offers cache: %v", err)
+	}
+	p := filepath.Join(root, "content", "referent-de-secteur-noumea.txt")
+	data, _ := os.ReadFile(p)
+	edited := strings.Replace(string(data), "Lieu de travail : Nouméa", "Lieu de travail : Dumbéa", 1)
+	edited = strings.Replace(edited, "# Missions :", "# Missions et activités :", 1)
+	if err := os.WriteFile(p, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(2 * time.Second)
+	_ = os.Chtimes(p, later, later)
+	_ = os.Remove(filepath.Join(root, "content", "secretaire-general-poum.txt"))
+	_ = os.WriteFile(filepath.Join(root, "content", "nouvelle.txt"), []byte(strings.Replace(edited, "Référent de secteur", "Référent adjoint", 1)), 0o644)
+	for _, step := range []string{"cache", "corrupt cache"} {
+		if step == "corrupt cache" {
+			if err := os.WriteFile(cache, []byte("not a cache"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := Run(opt); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		cold := filepath.Join(t.TempDir(), "cold")
+		if _, err := Run(Options{Source: root, Output: cold, Now: "2025-08-15", Theme: postes.Theme}); err != nil {
+			t.Fatal(err)
+		}
+		sameTrees(t, out, cold)
+	}
+	// Every page rendered from the cache's offers: a new day re-renders
+	// all of them, reading each body from its file.
+	if _, err := Run(Options{Source: root, Output: out, Now: "2025-08-16", Theme: postes.Theme}); err != nil {
+		t.Fatal(err)
+	}
+	cold := filepath.Join(t.TempDir(), "cold2")
+	if _, err := Run(Options{Source: root, Output: cold, Now: "2025-08-16", Theme: postes.Theme}); err != nil {
+		t.Fatal(err)
+	}
+	sameTrees(t, out, cold)
+}
