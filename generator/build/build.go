@@ -352,11 +352,11 @@ func (b *Builder) readOne(f content.File) *readFile {
 		b.mu.Lock()
 		prev := b.files[f.Path]
 		b.mu.Unlock()
-		if prev != nil && prev.size == st.Size() && prev.mod.Equal(st.ModTime()) {
+		if prev != nil && prev.file.Abs == f.Abs && prev.size == st.Size() && prev.mod.Equal(st.ModTime()) {
 			return prev
 		}
 	}
-	rf := &readFile{}
+	rf := &readFile{file: f}
 	if st != nil {
 		rf.size, rf.mod = st.Size(), st.ModTime()
 	}
@@ -379,7 +379,7 @@ func (b *Builder) readOne(f content.File) *readFile {
 			o.Body = ""
 		}
 	}
-	rf.o, rf.file = o, f
+	rf.o = o
 	return rf
 }
 
