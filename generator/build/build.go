@@ -208,8 +208,9 @@ func (b *Builder) read() (Config, []*offer.Offer, *Result, error) {
 		res.Today = offer.DateOf(time.Now().In(cfg.Location()))
 	}
 	if b.loaded == "" {
-		b.loaded = b.offersCache(cfg)
-		b.loadOffers(b.loaded)
+		var output string
+		b.loaded, output = b.offersCache(cfg)
+		b.loadOffers(b.loaded, res.Today, output)
 	}
 	files, diags, changed, err := b.list()
 	if err != nil {
@@ -497,7 +498,7 @@ func (b *Builder) Build() (*Result, error) {
 		b.out = out.files // serve's output changes only through this Builder
 	}
 	if b.once && b.dirty {
-		b.saveOffers(b.loaded) // a cache: a failure only makes the next build slower
+		b.saveOffers(b.loaded, res.Today) // a cache: a failure only makes the next build slower
 	}
 	res.Written, res.Linked = out.Stats()
 	res.Duration = time.Since(start)

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -245,13 +246,34 @@ func TestOffersCache(t *testing.T) {
 		}
 		sameTrees(t, out, cold)
 	}
-	// Every page rendered from the cache's offers: a new day re-renders
-	// all of them, reading each body from its file.
-	if _, err := Run(Options{Source: root, Output: out, Now: "2025-08-16", Theme: postes.Theme}); err != nil {
+	// A changed style sheet changes every page's key: every page is
+	// rendered again from the cached offers, each body read from its file.
+	css, err := fs.ReadFile(postes.Theme, "static/style.css")
+	if err != nil {
 		t.Fatal(err)
 	}
+	if err := os.MkdirAll(filepath.Join(root, "static"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "static", "style.css"), append(css, "\n.x{color:red}\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := NewBuilder(opt)
+	b.once, b.dropOver = true, keepBodiesUpTo
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	bodyless := 0
+	for _, rf := range b.files {
+		if rf.bodyless {
+			bodyless++
+		}
+	}
+	if bodyless == 0 {
+		t.Errorf("no offer came from the cache")
+	}
 	cold := filepath.Join(t.TempDir(), "cold2")
-	if _, err := Run(Options{Source: root, Output: cold, Now: "2025-08-16", Theme: postes.Theme}); err != nil {
+	if _, err := Run(Options{Source: root, Output: cold, Now: "2025-08-15", Theme: postes.Theme}); err != nil {
 		t.Fatal(err)
 	}
 	sameTrees(t, out, cold)

@@ -22,6 +22,7 @@ const offersSuffix = ".postes-offers.gob"
 
 type offersFile struct {
 	Version string
+	Today   string // the day of the build that wrote it
 	Files   []cachedFile
 }
 
@@ -34,28 +35,37 @@ type cachedFile struct {
 	Diags content.List
 }
 
-// offersCache is the path of the offers cache for this build's output.
-func (b *Builder) offersCache(cfg Config) string {
+// offersCache is the path of the offers cache for this build's output,
+// and the output folder.
+func (b *Builder) offersCache(cfg Config) (cache, output string) {
 	out := b.opt.Output
 	if out == "" {
 		out = filepath.Join(b.opt.Source, cfg.Output)
 	}
 	abs, err := filepath.Abs(out)
 	if err != nil {
-		return "-"
+		return "-", out
 	}
 	dir, base := filepath.Split(abs)
-	return filepath.Join(dir, "."+base+offersSuffix)
+	return filepath.Join(dir, "."+base+offersSuffix), abs
 }
 
-func (b *Builder) loadOffers(path string) {
+// loadOffers starts from the offers cache when it pays: on the day it was
+// written, with the output still there, few pages will be rendered again.
+// On a new day every page shows the new date and is rendered again, which
+// needs every body: reading every file whole is then cheaper than reading
+// the cache and each file again.
+func (b *Builder) loadOffers(path string, today offer.Date, output string) {
+	if !isOurs(output) {
+		return
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return
 	}
 	defer f.Close()
 	var c offersFile
-	if gob.NewDecoder(f).Decode(&c) != nil || c.Version != Version {
+	if gob.NewDecoder(f).Decode(&c) != nil || c.Version != Version || c.Today != today.String() {
 		return
 	}
 	files := make(map[string]*readFile, len(c.Files))
@@ -69,9 +79,9 @@ func (b *Builder) loadOffers(path string) {
 	b.mu.Unlock()
 }
 
-func (b *Builder) saveOffers(path string) {
+func (b *Builder) saveOffers(path string, today offer.Date) {
 	b.mu.Lock()
-	c := offersFile{Version: Version, Files: make([]cachedFile, 0, len(b.files))}
+	c := offersFile{Version: Version, Today: today.String(), Files: make([]cachedFile, 0, len(b.files))}
 	for p, rf := range b.files {
 		cf := cachedFile{Path: p, Abs: rf.file.Abs, Size: rf.size, Mod: rf.mod.UnixNano(), Diags: rf.diags}
 		if rf.o != nil {
