@@ -50,8 +50,12 @@ func plainText(md string, max int) string {
 	n := 0
 	for _, line := range strings.Split(md, "\n") {
 		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#-*>+ "))
-		line = reMDLink.ReplaceAllString(line, "$1")
-		line = reMDEmphasis.ReplaceAllString(line, "$1$2$3")
+		if strings.IndexByte(line, '[') >= 0 {
+			line = reMDLink.ReplaceAllString(line, "$1")
+		}
+		if strings.ContainsAny(line, "*_") {
+			line = reMDEmphasis.ReplaceAllString(line, "$1$2$3")
+		}
 		line = strings.NewReplacer("\\", "", "**", "", "__", "", "`", "").Replace(line)
 		for _, w := range strings.Fields(line) {
 			if n+len(w) > max {
@@ -115,7 +119,7 @@ func contacts(md string) []string {
 		}
 	}
 	for _, line := range strings.Split(md, "\n") {
-		if !strings.ContainsAny(line, "@:w") {
+		if !strings.Contains(line, "@") && !strings.Contains(line, "://") && !strings.Contains(line, "www.") {
 			continue
 		}
 		for _, m := range reURL.FindAllString(line, -1) {
