@@ -283,7 +283,7 @@ func (w *writer) jobs() []job {
 		p := p
 		pages = append(pages, p.Path)
 		jobs = append(jobs, job{p.Path + "index.html", w.keyer("offer").offer(p).str(w.country(p.Employer)).sum(), func(out io.Writer) error {
-			pg := &render.Page{Kind: "offer", Path: p.Path, Title: p.Title + " – " + p.Employer.Name, Description: clip(feed.Summary(p), 300),
+			pg := &render.Page{Kind: "offer", Path: p.Path, Title: p.Title + " – " + p.Employer.Name, Description: offer.Clip(feed.Summary(p), 300),
 				Offer: p, Feed: p.Employer.Path + "feed.xml", FeedTitle: "Offres de " + p.Employer.Name}
 			html, err := w.bodyHTML(p)
 			if err != nil {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // headerUnit says where a header line belongs.
@@ -98,9 +99,9 @@ func (x *extractor) layoutA(start int) {
 			// and not a sentence, is on these boards the hiring service
 			// ("politique de la Ville"): read it so, and say so.
 			x.set(FieldDirection, ln, l)
-			x.warnf(ln, "line %q has no label; read as the direction (write \"Direction : …\" to be sure)", clip(l, 60))
+			x.warnf(ln, "line %q has no label; read as the direction (write \"Direction : …\" to be sure)", Clip(l, 60))
 		default:
-			x.warnf(ln, "line %q has no label; kept at the top of the description", clip(l, 60))
+			x.warnf(ln, "line %q has no label; kept at the top of the description", Clip(l, 60))
 			stray = append(stray, l)
 		}
 	}
@@ -147,17 +148,17 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 	return false
 }
 
-func clip(s string, n int) string {
+// Clip shortens s to at most n bytes, cut at a character boundary, with
+// "…" when it was cut: quotes in messages and page descriptions.
+func Clip(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	for n > 0 && !isRuneStart(s[n]) {
+	for n > 0 && !utf8.RuneStart(s[n]) {
 		n--
 	}
 	return s[:n] + "…"
 }
-
-func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // cleanLabel is a label as shown on the page: without bold marks, colon
 // or footnote call ("Durée de résidence exigée (1)").
@@ -265,7 +266,7 @@ func (x *extractor) layoutB(start int) {
 			valueLine = append(valueLine, ln)
 			continue
 		}
-		x.warnf(ln, "line %q is not under a known label; kept at the top of the description", clip(l, 60))
+		x.warnf(ln, "line %q is not under a known label; kept at the top of the description", Clip(l, 60))
 		stray = append(stray, l)
 	}
 	flush()
@@ -326,7 +327,7 @@ func (x *extractor) applyB(li labelInfo, label string, line int, values []string
 	case FieldPosted, FieldDeadline, FieldStart, FieldLocation, FieldTitle:
 		x.set(li.field, lines[0], values[0])
 		for j := 1; j < len(values); j++ {
-			x.warnf(lines[j], "extra line under %q ignored: %q", label, clip(values[j], 60))
+			x.warnf(lines[j], "extra line under %q ignored: %q", label, Clip(values[j], 60))
 		}
 	case FieldExtra:
 		x.o.Extras = append(x.o.Extras, Extra{label, strings.Join(values, "\n")})
