@@ -373,7 +373,7 @@ func (b *Builder) readOne(f content.File) *readFile {
 	rf.diags = append(rf.diags, d2...)
 	if o != nil {
 		o.Source = strings.TrimPrefix(o.Source, "content/")
-		o.Hash = xxhash.Sum64String(strings.Join(src.Lines, "\n"))
+		o.Hash = textHash(src.Lines)
 		if b.drop {
 			// Bodies are the bulk of a large board's memory: the page
 			// reads its file again (see body).
@@ -382,6 +382,19 @@ func (b *Builder) readOne(f content.File) *readFile {
 	}
 	rf.o = o
 	return rf
+}
+
+// textHash identifies a file's decoded text (lines joined by newlines)
+// without building the joined string.
+func textHash(lines []string) uint64 {
+	h := xxhash.New()
+	for i, l := range lines {
+		if i > 0 {
+			_, _ = h.WriteString("\n")
+		}
+		_, _ = h.WriteString(l)
+	}
+	return h.Sum64()
 }
 
 // body returns an offer's Markdown body, reading its file again when the
@@ -403,7 +416,7 @@ func (b *Builder) body(o *offer.Offer) (string, error) {
 	if src == nil {
 		return "", diags.Err()
 	}
-	if xxhash.Sum64String(strings.Join(src.Lines, "\n")) != o.Hash {
+	if textHash(src.Lines) != o.Hash {
 		return "", fmt.Errorf("content/%s changed during the build; build again", o.Source)
 	}
 	again, _ := offer.Extract(src)
