@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"io/fs"
 	"os"
@@ -139,6 +140,25 @@ func TestClosedOffersLeaveOpenLists(t *testing.T) {
 		}
 		if tc.closed && !strings.Contains(string(out["archives/index.html"]), "secretaire-general-3134-25-0482-sr") {
 			t.Errorf("--now %s: closed offer missing from the archive", tc.now)
+		}
+		// The search index gives body words to open offers only.
+		var index struct{ Offers [][]any }
+		if err := json.Unmarshal(out["recherche.json"], &index); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range index.Offers {
+			if e[0] != "secretaire-general-3134-25-0482-sr" {
+				continue
+			}
+			found = true
+			words, _ := e[8].(string)
+			if closed := e[7] == 1.0; closed != tc.closed || (words == "") != tc.closed {
+				t.Errorf("--now %s: search entry closed=%v with words %.40q; want closed=%v, words iff open", tc.now, e[7], words, tc.closed)
+			}
+		}
+		if !found {
+			t.Errorf("--now %s: offer missing from recherche.json", tc.now)
 		}
 	}
 }

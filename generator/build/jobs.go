@@ -336,7 +336,17 @@ func (w *writer) jobs() []job {
 		return feed.WriteSearchIndex(out, b, func(p *site.Offer) ([]byte, error) {
 			key := w.okey[p] ^ uint64(empIndex[p.Employer])*0x9E3779B97F4A7C15
 			return piece(w.prev, w.next, func(m *memo) map[uint64][]byte { return m.search }, key,
-				func() ([]byte, error) { return feed.SearchEntry(p, empIndex[p.Employer]) })
+				func() ([]byte, error) {
+					words := ""
+					if !p.Closed {
+						md, err := w.body(p.Offer)
+						if err != nil {
+							return nil, err
+						}
+						words = offer.Keywords(md)
+					}
+					return feed.SearchEntry(p, empIndex[p.Employer], words)
+				})
 		})
 	}})
 	sort.Strings(pages)

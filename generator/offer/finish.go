@@ -36,9 +36,13 @@ func (x *extractor) finish() {
 		o.Employer = TitleCase(o.Employer)
 	}
 	o.detach()
-	o.Intro = plainText(o.Body, 280)
+	// Both are cut from the body: copied, so that they do not keep it in
+	// memory when a national build drops bodies (see detach).
+	o.Intro = strings.Clone(plainText(o.Body, 280))
 	o.Contacts = contacts(o.Body)
-	o.Keywords = keywords(o.Body)
+	for i := range o.Contacts {
+		o.Contacts[i] = strings.Clone(o.Contacts[i])
+	}
 	if o.Location == "" {
 		// emploi-territorial gives the town in the address: "37926 TOURS Cedex 9".
 		for i := len(o.Address) - 1; i >= 0; i-- {

@@ -68,11 +68,9 @@ type Offer struct {
 	Expired bool
 	Extras  []Extra
 	Body    string // Markdown
-	// Intro is the start of the body as plain text, for summaries; Keywords
-	// its first distinct words, folded, for search. Both are derived from
-	// Body when the offer is read.
-	Intro    string
-	Keywords string
+	// Intro is the start of the body as plain text, for summaries, derived
+	// from Body when the offer is read.
+	Intro string
 	// Contacts are the e-mail and web addresses given in the body: where
 	// to apply.
 	Contacts []string

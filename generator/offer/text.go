@@ -7,8 +7,9 @@ import (
 	"unicode/utf8"
 )
 
-// What an offer's body says in short, computed once when the offer is read
-// so that the body itself need not stay in memory for summaries and search.
+// What an offer's body says in short: its summary is computed once when
+// the offer is read, so that the body itself need not stay in memory; its
+// search words only for the offers the search index gives them to.
 
 // maxKeywords bounds the body words kept per offer in the search index: the
 // distinctive words of an offer come early (title, missions), and the index
@@ -30,6 +31,8 @@ var (
 	reMDLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 	reMDEmphasis = regexp.MustCompile(`(^|\W)[*_]{1,3}([^*_]+?)[*_]{1,3}(\W|$)`)
 )
+
+var markReplacer = strings.NewReplacer("\\", "", "**", "", "__", "", "`", "")
 
 // plainText strips Markdown marks well enough for a summary: headings,
 // list bullets, emphasis, links (their text is kept), escapes.
@@ -56,7 +59,7 @@ func plainText(md string, max int) string {
 		if strings.ContainsAny(line, "*_") {
 			line = reMDEmphasis.ReplaceAllString(line, "$1$2$3")
 		}
-		line = strings.NewReplacer("\\", "", "**", "", "__", "", "`", "").Replace(line)
+		line = markReplacer.Replace(line)
 		for _, w := range strings.Fields(line) {
 			if n+len(w) > max {
 				return strings.Join(words, " ") + "…"
@@ -68,9 +71,11 @@ func plainText(md string, max int) string {
 	return strings.Join(words, " ")
 }
 
-// bodyWords scans the body word by word and stops at maxKeywords distinct
-// words: it folds only what it keeps, not the whole body.
-func keywords(md string) string {
+// Keywords returns the first distinct words of a Markdown body, folded
+// (see Fold), for the search index. It scans the body word by word and
+// stops at maxKeywords distinct words: it folds only what it keeps, not the
+// whole body.
+func Keywords(md string) string {
 	seen := make(map[string]bool, maxKeywords)
 	out := make([]string, 0, maxKeywords)
 	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
