@@ -419,6 +419,9 @@ func (b *Builder) body(o *offer.Offer) (string, error) {
 	if textHash(src.Lines) != o.Hash {
 		return "", fmt.Errorf("content/%s changed during the build; build again", o.Source)
 	}
+	if o.BodyLine > 0 {
+		return offer.BodyAt(src.Lines, o.Layout, o.BodyLine), nil
+	}
 	again, _ := offer.Extract(src)
 	if again == nil {
 		return "", fmt.Errorf("content/%s: cannot be read again", o.Source)

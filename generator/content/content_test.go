@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/unicode"
@@ -525,5 +526,21 @@ func TestDiagFormat(t *testing.T) {
 	}
 	if !l.HasErrors() || List(nil).Err() != nil || l.Err() == nil {
 		t.Errorf("HasErrors/Err inconsistent")
+	}
+}
+
+// TestHasJunkMatchesIsJunk checks the byte scan against the rune predicate
+// for every code point, alone and between other text.
+func TestHasJunkMatchesIsJunk(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		for _, l := range []string{s, "é" + s, s + "\u00a0x", "a\u00bb" + s + "\uefbf"} {
+			if got, want := hasJunk(l), strings.IndexFunc(l, isJunk) >= 0; got != want {
+				t.Fatalf("hasJunk(%q) = %v, want %v", l, got, want)
+			}
+		}
 	}
 }

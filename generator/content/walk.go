@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -114,7 +115,15 @@ func ReadFile(f File) (*Source, List) {
 		return nil, l
 	}
 	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, MaxSize+1))
+	// Read into a buffer of the file's size: io.ReadAll would grow one
+	// several times for a 4 KB offer.
+	size := MaxSize + 1
+	if st, err := fh.Stat(); err == nil && st.Size() < int64(size) {
+		size = int(st.Size()) + 1
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(fh, MaxSize+1))
+	data := buf.Bytes()
 	if err != nil {
 		var l List
 		l.Add(Pos{Path: f.Path}, Error, "cannot read: %v", err)

@@ -33,13 +33,6 @@ func checkExtract(t *testing.T, src *content.Source, o *Offer, diags content.Lis
 			t.Errorf("diagnostic without the file's path: %v", d)
 		}
 		line := d.Pos.Line
-		// Known bug, see TestExtractPositionsInsideFile: finish puts
-		// file-wide problems at line Start+1, past the end when nothing
-		// follows the front matter. Tolerated here so the fuzzer looks for
-		// other failures.
-		if line == src.Start+1 && src.Start == n {
-			continue
-		}
 		if line < 0 || line > n {
 			t.Errorf("diagnostic outside the file's %d lines: %v", n, d)
 		}
@@ -77,6 +70,15 @@ func checkExtract(t *testing.T, src *content.Source, o *Offer, diags content.Lis
 	}
 	for _, d := range []Date{o.Posted, o.Deadline, o.Start} {
 		checkDate(t, d)
+	}
+	if o.BodyLine != 0 {
+		// A national build makes the body again from the lines alone.
+		if again := BodyAt(src.Lines, o.Layout, o.BodyLine); again != o.Body {
+			t.Errorf("BodyAt(line %d) differs from the body extracted:\n got %q\nwant %q", o.BodyLine, again, o.Body)
+		}
+		if o.Body == "" {
+			t.Errorf("BodyLine %d for an empty body", o.BodyLine)
+		}
 	}
 	if o.StartASAP && !o.Start.IsZero() {
 		t.Errorf("start is both a date (%v) and as soon as possible", o.Start)

@@ -106,13 +106,21 @@ func (x *extractor) layoutA(start int) {
 		}
 	}
 body:
+	if i < len(lines) && stray == nil {
+		x.o.BodyLine = i + 1
+	}
+	x.o.Body = bodyA(stray, lines[min(i, len(lines)):])
+}
+
+// bodyA is layout a's body: lines without a label kept at its top, then
+// the text after the fields as written.
+func bodyA(stray []string, lines []string) string {
 	var b strings.Builder
 	for _, s := range stray {
 		b.WriteString(s)
 		b.WriteString("\n\n")
 	}
-	for ; i < len(lines); i++ {
-		l := lines[i]
+	for _, l := range lines {
 		if strings.HasPrefix(l, "#") {
 			// "# Missions :" reads as a heading; the colon is a label habit.
 			l = strings.TrimRight(l, " :\u00a0\u202f")
@@ -120,7 +128,7 @@ body:
 		b.WriteString(l)
 		b.WriteByte('\n')
 	}
-	x.o.Body = strings.TrimSpace(b.String())
+	return strings.TrimSpace(b.String())
 }
 
 func startsLower(s string) bool {
@@ -244,6 +252,9 @@ func (x *extractor) layoutB(start int) {
 			switch li.field {
 			case FieldSection:
 				flush()
+				if stray == nil {
+					x.o.BodyLine = i + 1
+				}
 				x.o.Body = bodyB(stray, lines[i:])
 				return
 			case FieldHeading:

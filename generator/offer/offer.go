@@ -68,6 +68,11 @@ type Offer struct {
 	Expired bool
 	Extras  []Extra
 	Body    string // Markdown
+	// BodyLine is the 1-based line of the file's text where the body
+	// starts when the body is made from those lines alone (see BodyAt);
+	// 0 when it is not (nothing after the fields, or lines without a
+	// label kept at its top).
+	BodyLine int
 	// Intro is the start of the body as plain text, for summaries, derived
 	// from Body when the offer is read.
 	Intro string
@@ -89,6 +94,20 @@ type Offer struct {
 type Extra struct {
 	Label string
 	Value string
+}
+
+// BodyAt makes again the body of an offer from its file's lines, without
+// extracting the fields: what a national build does when it did not keep
+// bodies in memory. layout and line are the offer's Layout and BodyLine
+// (which must not be 0), and lines those of the same text.
+func BodyAt(lines []string, layout byte, line int) string {
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	if layout == 'b' {
+		return bodyB(nil, lines[line-1:])
+	}
+	return bodyA(nil, lines[line-1:])
 }
 
 // Extract reads one decoded file. It returns the offer (nil when the file
