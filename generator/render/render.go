@@ -77,11 +77,13 @@ type Renderer struct {
 func New(theme fs.FS, s *Site, b *site.Board) (*Renderer, error) {
 	r := &Renderer{site: s, board: b, pages: map[string]*template.Template{}, min: NewMinifier()}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
+	var root *template.Template
 	funcs := template.FuncMap{
-		"url":   b.URL,
-		"abs":   b.AbsURL,
-		"long":  offer.Date.Long,
-		"short": offer.Date.Short,
+		"cached": r.cached(&root),
+		"url":    b.URL,
+		"abs":    b.AbsURL,
+		"long":   offer.Date.Long,
+		"short":  offer.Date.Short,
 		"plural": func(n int, one, many string) string {
 			if n == 1 || n == 0 && strings.HasPrefix(s.Language, "fr") {
 				return fmt.Sprintf("%d %s", n, one)
@@ -113,7 +115,7 @@ func New(theme fs.FS, s *Site, b *site.Board) (*Renderer, error) {
 		return nil, err
 	}
 	sort.Strings(names)
-	root := template.New("").Funcs(funcs)
+	root = template.New("").Funcs(funcs)
 	var pages []string
 	for _, n := range names {
 		if strings.HasPrefix(path.Base(n), "_") {
@@ -146,6 +148,35 @@ func New(theme fs.FS, s *Site, b *site.Board) (*Renderer, error) {
 		}
 	}
 	return r, nil
+}
+
+// cached is the templates' "cached NAME DATA KEY…": it renders the partial
+// template NAME (defined in a _*.html file) with DATA once per build and
+// per value of the KEYs, then returns that HTML again, as Hugo's
+// partialCached does. Every page repeats the site's header and footer:
+// rendering them once saves a third of a page's template work. The partial
+// must show only what the keys and the site determine, never the page.
+func (r *Renderer) cached(root **template.Template) func(string, any, ...any) (template.HTML, error) {
+	var mu sync.Mutex
+	done := map[string]template.HTML{}
+	return func(name string, data any, keys ...any) (template.HTML, error) {
+		key := fmt.Sprintf("%s\x00%q", name, keys)
+		mu.Lock()
+		h, ok := done[key]
+		mu.Unlock()
+		if ok {
+			return h, nil
+		}
+		var buf bytes.Buffer
+		if err := (*root).ExecuteTemplate(&buf, name, data); err != nil {
+			return "", err
+		}
+		h = template.HTML(buf.String())
+		mu.Lock()
+		done[key] = h
+		mu.Unlock()
+		return h, nil
+	}
 }
 
 func parseFile(t *template.Template, theme fs.FS, name string) error {
