@@ -170,8 +170,21 @@ func lookupLabel(label string) (labelInfo, bool) {
 	if len(label) > maxLabelLen {
 		return labelInfo{}, false
 	}
-	k := labelKey(label)
-	if k == "" {
+	return lookupKey(labelKey(label))
+}
+
+// lookupShort is lookupLabel for lines shorter than n bytes, the only ones
+// that can be a label standing alone; longer lines are not folded.
+func lookupShort(l string, n int) (labelInfo, bool) {
+	if len(l) >= n {
+		return labelInfo{}, false
+	}
+	return lookupLabel(l)
+}
+
+// lookupKey is lookupLabel for a key labelKey already made.
+func lookupKey(k string) (labelInfo, bool) {
+	if k == "" || len(k) > maxLabelLen {
 		return labelInfo{}, false
 	}
 	if li, ok := labelTable[k]; ok {

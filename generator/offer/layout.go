@@ -172,7 +172,9 @@ func Clip(s string, n int) string {
 // or footnote call ("Durée de résidence exigée (1)").
 func cleanLabel(label string) string {
 	label = strings.TrimSpace(strings.Trim(label, "*_ :"))
-	label = reFootnote.ReplaceAllString(label, "")
+	if strings.HasSuffix(label, ")") {
+		label = reFootnote.ReplaceAllString(label, "")
+	}
 	return strings.TrimSpace(label)
 }
 
@@ -227,7 +229,8 @@ func (x *extractor) layoutB(start int) {
 			x.o.Expired = true
 			continue
 		}
-		if k := labelKey(l); true {
+		k := labelKey(l)
+		{
 			matched := false
 			for j, p := range inlineKeys {
 				if strings.HasPrefix(k, p+" ") || strings.HasPrefix(k, p+":") {
@@ -248,7 +251,7 @@ func (x *extractor) layoutB(start int) {
 				continue
 			}
 		}
-		if li, ok := lookupLabel(l); ok && len(l) < 90 {
+		if li, ok := lookupKey(k); ok && len(l) < 90 {
 			switch li.field {
 			case FieldSection:
 				flush()
@@ -369,7 +372,7 @@ func bodyB(stray []string, lines []string) string {
 		if l == "" {
 			continue
 		}
-		if li, ok := lookupLabel(l); ok && len(l) < 90 && (li.field == FieldSection || li.field == FieldHeading || li.field == FieldExtra) {
+		if li, ok := lookupShort(l, 90); ok && (li.field == FieldSection || li.field == FieldHeading || li.field == FieldExtra) {
 			h := strings.TrimRight(l, " :")
 			if Fold(h) == prevHeading {
 				continue // "Contact" repeated as a section and as a label
@@ -433,7 +436,10 @@ func escapeMarkdown(s string) string {
 	if s != "" && strings.ContainsRune("#=+-|>", rune(s[0])) {
 		s = "\\" + s
 	}
-	return reOrdered.ReplaceAllString(s, `$1\$2$3`)
+	if s != "" && '0' <= s[0] && s[0] <= '9' {
+		s = reOrdered.ReplaceAllString(s, `$1\$2$3`)
+	}
+	return s
 }
 
 var mdEscaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `[`, `\[`, `]`, `\]`, `<`, `\<`, `>`, `\>`, "`", "\\`")

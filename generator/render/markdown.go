@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -15,25 +16,47 @@ import (
 
 // Markdown renders offer bodies. The zero value is not usable; use
 // NewMarkdown. It is safe for concurrent use.
-type Markdown struct{ md goldmark.Markdown }
+type Markdown struct {
+	md goldmark.Markdown
+	// noLinks is md without Linkify, for bodies with nothing to link:
+	// Linkify looks at every space of a text, a quarter of goldmark's time,
+	// and most offers give no address at all.
+	noLinks goldmark.Markdown
+}
 
 // NewMarkdown configures goldmark for offers: URLs and e-mail addresses
 // become links (how to apply must stand out), headings move one level down
 // (the offer title is the page's only h1), and raw HTML is shown as text,
 // escaped, since offers come from outside and must not inject markup.
 func NewMarkdown() *Markdown {
-	return &Markdown{md: goldmark.New(
-		goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.Table),
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(demoteHeadings{}, 100))),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(escapeRawHTML{}, 100))),
-	)}
+	with := func(ext ...goldmark.Extender) goldmark.Markdown {
+		return goldmark.New(
+			goldmark.WithExtensions(append(ext, extension.Strikethrough, extension.Table)...),
+			goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(demoteHeadings{}, 100))),
+			goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(escapeRawHTML{}, 100))),
+		)
+	}
+	return &Markdown{md: with(extension.Linkify), noLinks: with()}
+}
+
+// mayLink reports whether Linkify could find something in src: it links
+// only URLs with a scheme ("https://"), "www." addresses and e-mail
+// addresses. TestMarkdownWithoutLinksSkipsLinkify holds the two renderers
+// to the same output.
+func mayLink(src string) bool {
+	return strings.Contains(src, "@") || strings.Contains(src, "://") || strings.Contains(src, "www.") ||
+		strings.Contains(src, "WWW.") || strings.Contains(src, "Www.")
 }
 
 // Render converts Markdown to HTML.
 func (m *Markdown) Render(src string) (string, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
-	if err := m.md.Convert([]byte(src), &buf); err != nil {
+	md := m.md
+	if !mayLink(src) {
+		md = m.noLinks
+	}
+	if err := md.Convert([]byte(src), &buf); err != nil {
 		return "", err
 	}
 	return buf.String(), nil
