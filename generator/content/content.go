@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -43,6 +44,12 @@ type Source struct {
 // and lone CR become LF; control characters other than tab are removed;
 // text is normalised to NFC so that "é" typed as e + accent matches labels.
 func Decode(path string, data []byte) (*Source, List) {
+	return decode(path, data, false)
+}
+
+// decode is Decode; owned says the caller gives data up (ReadFile's own
+// buffer): the text is then read in place instead of copied.
+func decode(path string, data []byte, owned bool) (*Source, List) {
 	var diags List
 	pos := Pos{Path: path}
 	if len(data) > MaxSize {
@@ -59,7 +66,7 @@ func Decode(path string, data []byte) (*Source, List) {
 			diags.Add(pos, Error, "cannot decode UTF-16 text: %v", err)
 			return nil, diags
 		}
-		data = out
+		data, owned = out, true
 	}
 	if looksBinary(data) {
 		diags.Add(pos, Error, "binary file, expected text (UTF-8 or Windows-1252)")
@@ -73,9 +80,17 @@ func Decode(path string, data []byte) (*Source, List) {
 		}
 		line := lineOf(data, firstInvalid(data))
 		diags.Add(Pos{Path: path, Line: line}, Warning, "file is not UTF-8; read as Windows-1252 (Latin-1): save it as UTF-8 to silence this warning")
-		data = out
+		data, owned = out, true
 	}
-	text := norm.NFC.String(string(data))
+	var text string
+	if owned && len(data) > 0 {
+		// Nothing writes to data any more: the lines can be cut from it
+		// without a copy of every file.
+		text = unsafe.String(unsafe.SliceData(data), len(data))
+	} else {
+		text = string(data)
+	}
+	text = norm.NFC.String(text)
 	src := &Source{Path: path, Lines: splitLines(text)}
 	diags = append(diags, src.splitFront()...)
 	return src, diags

@@ -129,7 +129,7 @@ func ReadFile(f File) (*Source, List) {
 		l.Add(Pos{Path: f.Path}, Error, "cannot read: %v", err)
 		return nil, l
 	}
-	return Decode(f.Path, data)
+	return decode(f.Path, data, true)
 }
 
 // IsOffer reports whether a slash-separated path under content/ names a

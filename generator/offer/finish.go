@@ -94,10 +94,11 @@ func cleanLocation(s string, upperSource bool) string {
 
 // detach copies every field out of the file's text. Fields are substrings
 // of its lines, and one short title would otherwise keep the whole file in
-// memory for as long as the offer lives: at 100,000 offers, gigabytes.
+// memory for as long as the offer lives: at 100,000 offers, gigabytes. The
+// body is not: it is built apart, in a buffer of its size (bodyA, bodyB).
 func (o *Offer) detach() {
 	for _, p := range []*string{&o.Title, &o.Reference, &o.Employer, &o.Location, &o.Direction,
-		&o.Family, &o.WorkingTime, &o.Contract, &o.Slug, &o.Source, &o.Body} {
+		&o.Family, &o.WorkingTime, &o.Contract, &o.Slug, &o.Source} {
 		*p = strings.Clone(*p)
 	}
 	for i := range o.Grades {

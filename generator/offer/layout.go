@@ -112,10 +112,21 @@ body:
 	x.o.Body = bodyA(stray, lines[min(i, len(lines)):])
 }
 
+// textSize is the length of lines each followed by sep bytes: what a
+// body's builder needs, so that it does not grow line after line.
+func textSize(lines []string, sep int) int {
+	n := 0
+	for _, l := range lines {
+		n += len(l) + sep
+	}
+	return n
+}
+
 // bodyA is layout a's body: lines without a label kept at its top, then
 // the text after the fields as written.
 func bodyA(stray []string, lines []string) string {
 	var b strings.Builder
+	b.Grow(textSize(stray, 2) + textSize(lines, 1))
 	for _, s := range stray {
 		b.WriteString(s)
 		b.WriteString("\n\n")
@@ -355,6 +366,7 @@ func (x *extractor) applyB(li labelInfo, label string, line int, values []string
 // every other line is a paragraph of its own, as the source shows it.
 func bodyB(stray []string, lines []string) string {
 	var b strings.Builder
+	b.Grow(textSize(stray, 3) + textSize(lines, 3)) // escapes aside, the body is no longer than this
 	for _, s := range stray {
 		b.WriteString(escapeMarkdown(s))
 		b.WriteString("\n\n")
