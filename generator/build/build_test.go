@@ -3,10 +3,13 @@ package build
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
+	"fmt"
 	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -160,5 +163,59 @@ func TestClosedOffersLeaveOpenLists(t *testing.T) {
 		if !found {
 			t.Errorf("--now %s: offer missing from recherche.json", tc.now)
 		}
+	}
+}
+
+// TestSitemapIndex lowers the sitemap size limit: a board with more pages
+// than one sitemap may list gets an index of several sitemaps, which
+// together list every page once.
+func TestSitemapIndex(t *testing.T) {
+	one := readTree(t, buildSample(t, "2025-08-15", 0))
+	defer func(n int) { sitemapMax = n }(sitemapMax)
+	sitemapMax = 5
+	many := readTree(t, buildSample(t, "2025-08-15", 0))
+
+	type urlset struct {
+		URLs []struct {
+			Loc     string `xml:"loc"`
+			LastMod string `xml:"lastmod"`
+		} `xml:"url"`
+	}
+	parse := func(name string, data []byte, v any) {
+		t.Helper()
+		if err := xml.Unmarshal(data, v); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	var all urlset
+	parse("sitemap.xml", one["sitemap.xml"], &all)
+	if len(all.URLs) <= sitemapMax {
+		t.Fatalf("the sample board has %d pages; the test needs more than %d", len(all.URLs), sitemapMax)
+	}
+	var index struct {
+		XMLName  xml.Name
+		Sitemaps []struct {
+			Loc string `xml:"loc"`
+		} `xml:"sitemap"`
+	}
+	parse("sitemap.xml", many["sitemap.xml"], &index)
+	if index.XMLName.Local != "sitemapindex" || len(index.Sitemaps) != (len(all.URLs)+sitemapMax-1)/sitemapMax {
+		t.Fatalf("sitemap.xml is <%s> with %d sitemaps; want a sitemapindex of %d", index.XMLName.Local, len(index.Sitemaps), (len(all.URLs)+sitemapMax-1)/sitemapMax)
+	}
+	var got urlset
+	for i, s := range index.Sitemaps {
+		name := fmt.Sprintf("sitemap-%d.xml", i+1)
+		if s.Loc != "https://emplois.example.org/"+name {
+			t.Errorf("index entry %d is %s; want %s", i, s.Loc, name)
+		}
+		var part urlset
+		parse(name, many[name], &part)
+		if len(part.URLs) == 0 || len(part.URLs) > sitemapMax {
+			t.Errorf("%s lists %d pages; want 1 to %d", name, len(part.URLs), sitemapMax)
+		}
+		got.URLs = append(got.URLs, part.URLs...)
+	}
+	if !reflect.DeepEqual(got, all) {
+		t.Errorf("the sitemaps together list\n%v\nwant\n%v", got, all)
 	}
 }

@@ -362,13 +362,7 @@ func (w *writer) jobs() []job {
 		})
 	}})
 	sort.Strings(pages)
-	jobs = append(jobs, job{"sitemap.xml", lists, func(out io.Writer) error {
-		var buf bytes.Buffer
-		if err := feed.WriteSitemap(&buf, b, pages); err != nil {
-			return err
-		}
-		return w.r.Minifier().Minify("application/xml", out, &buf)
-	}})
+	jobs = append(jobs, w.sitemaps(pages, lists)...)
 	jobs = append(jobs, job{"robots.txt", w.keyer("robots").sum(), func(out io.Writer) error {
 		_, err := fmt.Fprintf(out, "User-agent: *\nAllow: /\n\nSitemap: %s\n", b.AbsURL("sitemap.xml"))
 		return err
@@ -393,6 +387,39 @@ func (w *writer) jobs() []job {
 		}})
 	}
 	return jobs
+}
+
+// sitemapMax is feed.SitemapMax; tests lower it.
+var sitemapMax = feed.SitemapMax
+
+// sitemaps lists pages in sitemap.xml or, past sitemapMax pages, in
+// sitemap-1.xml, sitemap-2.xml… that sitemap.xml indexes.
+func (w *writer) sitemaps(pages []string, lists uint64) []job {
+	xmlJob := func(path string, key uint64, write func(io.Writer) error) job {
+		return job{path, key, func(out io.Writer) error {
+			var buf bytes.Buffer
+			if err := write(&buf); err != nil {
+				return err
+			}
+			return w.r.Minifier().Minify("application/xml", out, &buf)
+		}}
+	}
+	if len(pages) <= sitemapMax {
+		return []job{xmlJob("sitemap.xml", lists, func(out io.Writer) error { return feed.WriteSitemap(out, w.board, pages) })}
+	}
+	var jobs []job
+	var files []string
+	for i := 0; i < len(pages); i += sitemapMax {
+		part := pages[i:min(i+sitemapMax, len(pages))]
+		name := fmt.Sprintf("sitemap-%d.xml", len(files)+1)
+		files = append(files, name)
+		jobs = append(jobs, xmlJob(name, w.keyer("sitemap").str(name).sum()^lists, func(out io.Writer) error {
+			return feed.WriteSitemap(out, w.board, part)
+		}))
+	}
+	return append(jobs, xmlJob("sitemap.xml", w.keyer("sitemap-index").str(files...).sum(), func(out io.Writer) error {
+		return feed.WriteSitemapIndex(out, w.board, files)
+	}))
 }
 
 func (w *writer) ics(cal feed.Calendar, offers []*site.Offer) func(io.Writer) error {

@@ -246,17 +246,50 @@ type siteURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// WriteSitemap lists every HTML page but the 404 page.
+// SitemapMax is the most URLs one sitemap file may list (sitemaps.org);
+// a larger board gets a sitemap index and several sitemaps.
+const SitemapMax = 50000
+
+// WriteSitemap lists HTML pages (every page but the 404 page, or a part
+// of them: see WriteSitemapIndex). An offer's lastmod is its posting date,
+// or the day after its deadline once closed: its page changed that day.
 func WriteSitemap(w io.Writer, b *site.Board, paths []string) error {
 	doc := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	lastmod := map[string]string{}
+	lastmod := make(map[string]string, len(b.Offers))
 	for _, p := range b.Offers {
-		if !p.Posted.IsZero() {
+		switch {
+		case p.Closed && p.Deadline.HasDay():
+			lastmod[p.Path] = offer.DateOf(p.Deadline.Time(time.UTC).AddDate(0, 0, 1)).String()
+		case !p.Posted.IsZero():
 			lastmod[p.Path] = p.Posted.String()
 		}
 	}
+	doc.URLs = make([]siteURL, 0, len(paths))
 	for _, p := range paths {
 		doc.URLs = append(doc.URLs, siteURL{Loc: b.AbsURL(p), LastMod: lastmod[p]})
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	return xml.NewEncoder(w).Encode(doc)
+}
+
+type sitemapIndex struct {
+	XMLName  xml.Name     `xml:"sitemapindex"`
+	NS       string       `xml:"xmlns,attr"`
+	Sitemaps []sitemapRef `xml:"sitemap"`
+}
+
+type sitemapRef struct {
+	Loc string `xml:"loc"`
+}
+
+// WriteSitemapIndex writes the sitemap index of a board whose pages do not
+// fit in one sitemap: files are the sitemaps' paths in the site.
+func WriteSitemapIndex(w io.Writer, b *site.Board, files []string) error {
+	doc := sitemapIndex{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, f := range files {
+		doc.Sitemaps = append(doc.Sitemaps, sitemapRef{Loc: b.AbsURL(f)})
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
