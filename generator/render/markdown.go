@@ -1,9 +1,11 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"html"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -50,17 +52,33 @@ func mayLink(src string) bool {
 
 // Render converts Markdown to HTML.
 func (m *Markdown) Render(src string) (string, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/4)
+	b := renderBufs.Get().(*renderBuf)
+	defer renderBufs.Put(b)
+	b.buf.Reset()
+	b.w.Reset(&b.buf)
 	md := m.md
 	if !mayLink(src) {
 		md = m.noLinks
 	}
-	if err := md.Convert([]byte(src), &buf); err != nil {
+	// goldmark writes through b.w, a bufio.Writer, instead of making one
+	// of its own for every body; it flushes it when done.
+	if err := md.Convert([]byte(src), b.w); err != nil {
 		return "", err
 	}
-	return buf.String(), nil
+	return b.buf.String(), nil
 }
+
+// renderBuf is what Render reuses from one body to the next.
+type renderBuf struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
+}
+
+var renderBufs = sync.Pool{New: func() any {
+	b := &renderBuf{}
+	b.w = bufio.NewWriter(&b.buf)
+	return b
+}}
 
 type demoteHeadings struct{}
 
