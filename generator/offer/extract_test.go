@@ -676,3 +676,23 @@ func TestContacts(t *testing.T) {
 		t.Errorf("contacts (-want +got):\n%s", diff)
 	}
 }
+
+func TestPlainText(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"# Missions :\n\n- **Accueillir** le public\n- voir [le site](https://x.nc)", 100, "Missions : Accueillir le public voir le site"},
+		{"Un  texte\tavec   espaces", 100, "Un texte avec espaces"},
+		{"un deux trois quatre", 13, "un deux trois…"},
+		{"un deux trois quatre", 12, "un deux…"},
+		{"anticonstitutionnellement", 5, "…"},
+		{"_souligné_ et `code` et \\*échappé", 100, "souligné et code et *échappé"}, // an escaped * is a literal one
+		{"", 10, ""},
+	} {
+		if got := plainText(tc.in, tc.max); got != tc.want {
+			t.Errorf("plainText(%q, %d) = %q, want %q", tc.in, tc.max, got, tc.want)
+		}
+	}
+}
