@@ -81,7 +81,11 @@ func (w *writer) bodyHTML(p *site.Offer) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		return w.md.Render(md)
+		html, err := w.md.Render(md)
+		if err != nil {
+			return "", err
+		}
+		return w.r.Fragment(html)
 	}
 	if l := w.inFeed[p]; l != nil {
 		l.once.Do(func() { l.html, l.err = render() })

@@ -118,7 +118,8 @@ func BenchmarkMinifyHTML(b *testing.B) {
 
 // BenchmarkPage renders pages of a board made of the sample offers, through
 // the default theme's templates and the minifier: what every offer page
-// and every list page of a build costs beyond its Markdown.
+// and every list page of a build costs beyond its Markdown (templates are
+// minified when parsed, so pages are not minified once rendered).
 func BenchmarkPage(b *testing.B) {
 	seeds, err := filepath.Glob(filepath.Join("..", "offer", "testdata", "seeds", "*.txt"))
 	if err != nil || len(seeds) == 0 {

@@ -1,6 +1,7 @@
 // Package render turns the board into minified HTML: it parses the theme's
-// templates once, renders offer bodies from Markdown with goldmark, and
-// writes each page through tdewolff/minify to an io.Writer.
+// templates once, minified by tdewolff/minify (which leaves template
+// actions alone), so that the pages they make come out minified; it
+// renders offer bodies from Markdown with goldmark, minified apart.
 //
 // It sits after package site in the pipeline and before build, which
 // decides where pages go. It writes no files itself and holds no state that
@@ -67,17 +68,49 @@ type Page struct {
 type Renderer struct {
 	site  *Site
 	board *site.Board
-	pages map[string]*template.Template // by kind
-	min   *minify.M
-	bufs  sync.Pool
+	// pages are the page kinds' templates, minified when parsed, so that
+	// pages need not be minified once rendered (a sixth of a build's
+	// time); raw are the same as written, for error messages with the
+	// theme's own lines. minifyPages is set when a template could not be
+	// minified as a template: pages are then minified whole.
+	pages, raw  map[string]*template.Template
+	minifyPages bool
+	min         *minify.M
+	bufs        sync.Pool
 }
 
 // New parses the theme: "_*.html" files are shared partials (one must
 // define "base"), every other .html file is a page kind defining "main".
 func New(theme fs.FS, s *Site, b *site.Board) (*Renderer, error) {
-	r := &Renderer{site: s, board: b, pages: map[string]*template.Template{}, min: NewMinifier()}
+	r := &Renderer{site: s, board: b, min: NewMinifier()}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
+	var err error
+	if r.raw, err = r.parse(theme, nil); err != nil {
+		return nil, err
+	}
+	tmin := templateMinifier()
+	r.pages, err = r.parse(theme, func(src []byte) ([]byte, error) { return tmin.Bytes("text/html", src) })
+	if err != nil {
+		// The theme parses as written but not minified: minify whole
+		// pages instead.
+		r.pages, r.minifyPages = r.raw, true
+	}
+	return r, nil
+}
+
+// templateMinifier minifies template files themselves: the HTML around the
+// actions, which it leaves as they are.
+func templateMinifier() *minify.M {
+	m := NewMinifier()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, TemplateDelims: html.GoTemplateDelims})
+	return m
+}
+
+// parse parses every template of the theme, each through transform when
+// there is one.
+func (r *Renderer) parse(theme fs.FS, transform func([]byte) ([]byte, error)) (map[string]*template.Template, error) {
 	var root *template.Template
+	b, s := r.board, r.site
 	funcs := template.FuncMap{
 		"cached": r.cached(&root),
 		"url":    b.URL,
@@ -90,10 +123,6 @@ func New(theme fs.FS, s *Site, b *site.Board) (*Renderer, error) {
 			}
 			return fmt.Sprintf("%d %s", n, many)
 		},
-		// webcal is the subscription form of an absolute URL: calendar
-		// apps open it and refresh it, where https would download once.
-		// It is built from base_url, checked at start-up, so it is safe
-		// to mark as a URL (html/template refuses unknown schemes).
 		"contains": strings.Contains,
 		// weblink makes "www.x" an address a browser opens.
 		"weblink": func(s string) string {
@@ -102,6 +131,10 @@ func New(theme fs.FS, s *Site, b *site.Board) (*Renderer, error) {
 			}
 			return s
 		},
+		// webcal is the subscription form of an absolute URL: calendar
+		// apps open it and refresh it, where https would download once.
+		// It is built from base_url, checked at start-up, so it is safe
+		// to mark as a URL (html/template refuses unknown schemes).
 		"webcal": func(p string) template.URL {
 			u := b.AbsURL(p)
 			if i := strings.Index(u, "://"); i >= 0 {
@@ -116,38 +149,39 @@ func New(theme fs.FS, s *Site, b *site.Board) (*Renderer, error) {
 	}
 	sort.Strings(names)
 	root = template.New("").Funcs(funcs)
-	var pages []string
+	var kinds []string
 	for _, n := range names {
 		if strings.HasPrefix(path.Base(n), "_") {
-			if err := parseFile(root, theme, n); err != nil {
+			if err := parseFile(root, theme, n, transform); err != nil {
 				return nil, err
 			}
 		} else {
-			pages = append(pages, n)
+			kinds = append(kinds, n)
 		}
 	}
 	if root.Lookup("base") == nil {
 		return nil, fmt.Errorf("templates: no template defines \"base\" (expected in templates/_base.html)")
 	}
-	for _, n := range pages {
+	pages := map[string]*template.Template{}
+	for _, n := range kinds {
 		t, err := root.Clone()
 		if err != nil {
 			return nil, err
 		}
-		if err := parseFile(t, theme, n); err != nil {
+		if err := parseFile(t, theme, n, transform); err != nil {
 			return nil, err
 		}
 		if t.Lookup("main") == nil {
 			return nil, fmt.Errorf("%s: no {{define \"main\"}}", n)
 		}
-		r.pages[strings.TrimSuffix(path.Base(n), ".html")] = t
+		pages[strings.TrimSuffix(path.Base(n), ".html")] = t
 	}
 	for _, kind := range []string{"home", "offer", "employers", "employer", "months", "month", "archive", "404"} {
-		if r.pages[kind] == nil {
+		if pages[kind] == nil {
 			return nil, fmt.Errorf("templates: missing templates/%s.html", kind)
 		}
 	}
-	return r, nil
+	return pages, nil
 }
 
 // cached is the templates' "cached NAME DATA KEY…": it renders the partial
@@ -179,10 +213,15 @@ func (r *Renderer) cached(root **template.Template) func(string, any, ...any) (t
 	}
 }
 
-func parseFile(t *template.Template, theme fs.FS, name string) error {
+func parseFile(t *template.Template, theme fs.FS, name string, transform func([]byte) ([]byte, error)) error {
 	data, err := fs.ReadFile(theme, name)
 	if err != nil {
 		return err
+	}
+	if transform != nil {
+		if data, err = transform(data); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
 	}
 	if _, err := t.New(name).Parse(string(data)); err != nil {
 		return err // html/template errors already name the file and line
@@ -205,7 +244,8 @@ func NewMinifier() *minify.M {
 // Minifier gives access to the renderer's minifier, for feeds and static files.
 func (r *Renderer) Minifier() *minify.M { return r.min }
 
-// Page renders one page and writes it, minified, to w.
+// Page renders one page and writes it, minified, to w. Its Body must be
+// minified already (see Fragment).
 func (r *Renderer) Page(w io.Writer, p *Page) error {
 	t := r.pages[p.Kind]
 	if t == nil {
@@ -216,7 +256,23 @@ func (r *Renderer) Page(w io.Writer, p *Page) error {
 	buf.Reset()
 	defer r.bufs.Put(buf)
 	if err := t.ExecuteTemplate(buf, "base", p); err != nil {
+		if !r.minifyPages {
+			// Say where in the theme as written, not in its minified form.
+			if err2 := r.raw[p.Kind].ExecuteTemplate(io.Discard, "base", p); err2 != nil {
+				return err2
+			}
+		}
 		return err
 	}
-	return r.min.Minify("text/html", w, buf)
+	if r.minifyPages {
+		return r.min.Minify("text/html", w, buf)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Fragment minifies a piece of HTML that pages will show, such as an
+// offer's body rendered from Markdown.
+func (r *Renderer) Fragment(html string) (string, error) {
+	return r.min.String("text/html", html)
 }
