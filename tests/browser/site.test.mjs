@@ -282,6 +282,8 @@ describe("keyboard", () => {
     assert.ok(f.visible, "the skip link shows when focused");
     assert.ok(f.outline, "the skip link has a focus outline");
     await page.keyboard.press("Enter");
+    // Following the link changes the address a moment after the key press.
+    await page.waitForURL(/#contenu$/, { timeout: 2000 });
     assert.equal(new URL(page.url()).hash, "#contenu");
     // From the content, Tab through its few links to the search field.
     const stops = [];
