@@ -177,17 +177,19 @@ func ParseDate(s string) (DateResult, error) {
 			best = &c
 		}
 	}
-	if m := reISO.FindStringSubmatchIndex(f); m != nil {
+	// Each pattern runs only where it can match (it needs a dash, a
+	// separator, a space): two dates per offer, every offer read.
+	if m := ifContains(f, "-", reISO); m != nil {
 		try(cand{at: m[0], date: Date{atoi(f[m[2]:m[3]]), time.Month(atoi(f[m[4]:m[5]])), atoi(f[m[6]:m[7]])}})
 	}
-	if m := reNumeric.FindStringSubmatchIndex(f); m != nil {
+	if m := ifContains(f, "/.-", reNumeric); m != nil {
 		y := atoi(f[m[6]:m[7]])
 		if m[7]-m[6] == 2 {
 			y += 2000
 		}
 		try(cand{at: m[0], date: Date{y, time.Month(atoi(f[m[4]:m[5]])), atoi(f[m[2]:m[3]])}})
 	}
-	if m := reLong.FindStringSubmatchIndex(f); m != nil {
+	if m := ifContains(f, " ", reLong); m != nil {
 		c := cand{at: m[0], date: Date{atoi(f[m[8]:m[9]]), monthNumber[f[m[6]:m[7]]], atoi(f[m[4]:m[5]])}}
 		if m[2] >= 0 {
 			c.wd = f[m[2]:m[3]]
@@ -231,6 +233,14 @@ func ParseDate(s string) (DateResult, error) {
 		}
 	}
 	return res, nil
+}
+
+// ifContains runs re on s when s holds one of chars, which re needs.
+func ifContains(s, chars string, re *regexp.Regexp) []int {
+	if !strings.ContainsAny(s, chars) {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(s)
 }
 
 func daysIn(y int, m time.Month) int {
