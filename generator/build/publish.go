@@ -237,7 +237,19 @@ func (o *Output) mkdir(dir string) error {
 		o.dirs[dir] = d
 	}
 	o.mu.Unlock()
-	d.once.Do(func() { d.err = os.MkdirAll(dir, 0o755) })
+	d.once.Do(func() {
+		// Most folders are one level below one made already ("offres/x/"):
+		// one mkdir, where MkdirAll would stat the folder and its parent
+		// first.
+		d.err = os.Mkdir(dir, 0o755)
+		if errors.Is(d.err, fs.ErrNotExist) {
+			d.err = os.MkdirAll(dir, 0o755)
+		} else if errors.Is(d.err, fs.ErrExist) {
+			if st, err := os.Stat(dir); err == nil && st.IsDir() {
+				d.err = nil
+			}
+		}
+	})
 	return d.err
 }
 
