@@ -81,11 +81,7 @@ func (w *writer) bodyHTML(p *site.Offer) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		html, err := w.md.Render(md)
-		if err != nil {
-			return "", err
-		}
-		return w.r.Fragment(html)
+		return w.r.Body(w.md, md)
 	}
 	if l := w.inFeed[p]; l != nil {
 		l.once.Do(func() { l.html, l.err = render() })

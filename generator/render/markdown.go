@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/tdewolff/minify/v2"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -54,6 +55,30 @@ func mayLink(src string) bool {
 func (m *Markdown) Render(src string) (string, error) {
 	b := renderBufs.Get().(*renderBuf)
 	defer renderBufs.Put(b)
+	if err := m.convert(src, b); err != nil {
+		return "", err
+	}
+	return b.buf.String(), nil
+}
+
+// RenderMinified converts Markdown to HTML minified by min, without the
+// copies Render and min.String would each make.
+func (m *Markdown) RenderMinified(src string, min *minify.M) (string, error) {
+	b := renderBufs.Get().(*renderBuf)
+	defer renderBufs.Put(b)
+	if err := m.convert(src, b); err != nil {
+		return "", err
+	}
+	b.out.Reset()
+	// The minifier reads b.buf's bytes in place (it has Bytes).
+	if err := min.Minify("text/html", &b.out, &b.buf); err != nil {
+		return "", err
+	}
+	return b.out.String(), nil
+}
+
+// convert renders src into b.buf.
+func (m *Markdown) convert(src string, b *renderBuf) error {
 	b.buf.Reset()
 	b.w.Reset(&b.buf)
 	md := m.md
@@ -62,16 +87,13 @@ func (m *Markdown) Render(src string) (string, error) {
 	}
 	// goldmark writes through b.w, a bufio.Writer, instead of making one
 	// of its own for every body; it flushes it when done.
-	if err := md.Convert([]byte(src), b.w); err != nil {
-		return "", err
-	}
-	return b.buf.String(), nil
+	return md.Convert([]byte(src), b.w)
 }
 
 // renderBuf is what Render reuses from one body to the next.
 type renderBuf struct {
-	buf bytes.Buffer
-	w   *bufio.Writer
+	buf, out bytes.Buffer
+	w        *bufio.Writer
 }
 
 var renderBufs = sync.Pool{New: func() any {

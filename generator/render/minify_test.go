@@ -92,8 +92,8 @@ func TestMinifiedTemplatesMakeTheSamePages(t *testing.T) {
 	for _, p := range pages {
 		var a, w bytes.Buffer
 		q := *p
-		if p.Body != "" {
-			min, err := fast.Fragment(string(p.Body))
+		if p.Offer != nil {
+			min, err := fast.Body(md, p.Offer.Body)
 			if err != nil {
 				t.Fatal(err)
 			}

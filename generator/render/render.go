@@ -245,7 +245,7 @@ func NewMinifier() *minify.M {
 func (r *Renderer) Minifier() *minify.M { return r.min }
 
 // Page renders one page and writes it, minified, to w. Its Body must be
-// minified already (see Fragment).
+// minified already (see Body).
 func (r *Renderer) Page(w io.Writer, p *Page) error {
 	t := r.pages[p.Kind]
 	if t == nil {
@@ -271,8 +271,8 @@ func (r *Renderer) Page(w io.Writer, p *Page) error {
 	return err
 }
 
-// Fragment minifies a piece of HTML that pages will show, such as an
-// offer's body rendered from Markdown.
-func (r *Renderer) Fragment(html string) (string, error) {
-	return r.min.String("text/html", html)
+// Body renders an offer's Markdown body to minified HTML, for pages and
+// feeds. md is shared by every worker.
+func (r *Renderer) Body(md *Markdown, src string) (string, error) {
+	return md.RenderMinified(src, r.min)
 }
