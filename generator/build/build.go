@@ -20,6 +20,7 @@ import (
 	"sync"
 	"testing/fstest"
 	"time"
+	"unsafe"
 
 	"github.com/cespare/xxhash/v2"
 
@@ -175,6 +176,10 @@ type readFile struct {
 	// bodyless: the offer came from the offers cache, without its body;
 	// a page that needs it reads the file again.
 	bodyless bool
+	// bodyAt is the byte offset of the body in the file when its text is
+	// the file as it is (content.Source.Plain): the body is read again
+	// from there without decoding the file. 0 when unknown.
+	bodyAt int
 }
 
 // NewBuilder prepares a Builder; it reads nothing yet.
@@ -374,6 +379,11 @@ func (b *Builder) readOne(f content.File) *readFile {
 	if o != nil {
 		o.Source = strings.TrimPrefix(o.Source, "content/")
 		o.Hash = textHash(src.Lines)
+		if src.Plain && o.BodyLine > 1 {
+			for _, l := range src.Lines[:o.BodyLine-1] {
+				rf.bodyAt += len(l) + 1
+			}
+		}
 		if b.drop {
 			// Bodies are the bulk of a large board's memory: the page
 			// reads its file again (see body).
@@ -411,6 +421,19 @@ func (b *Builder) body(o *offer.Offer) (string, error) {
 	}
 	if !b.drop && !rf.bodyless {
 		return "", nil // an offer with no description
+	}
+	if rf.bodyAt > 0 {
+		// The file was plain text: its bytes are its lines. Same bytes,
+		// same body, read from where it starts.
+		raw, err := content.ReadBytes(rf.file)
+		if err != nil {
+			return "", fmt.Errorf("content/%s: %w", o.Source, err)
+		}
+		text := strings.TrimSuffix(unsafe.String(unsafe.SliceData(raw), len(raw)), "\n")
+		if xxhash.Sum64String(text) != o.Hash || rf.bodyAt > len(text) {
+			return "", fmt.Errorf("content/%s changed during the build; build again", o.Source)
+		}
+		return offer.BodyAt(strings.Split(text[rf.bodyAt:], "\n"), o.Layout, 1), nil
 	}
 	src, diags := content.ReadFile(rf.file)
 	if src == nil {

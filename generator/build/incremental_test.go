@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"postes"
 )
 
@@ -277,4 +279,86 @@ func TestOffersCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameTrees(t, out, cold)
+}
+
+// TestLargeBoardPathReadsEveryEncoding: bodies read again per page come
+// out the same from plain files (read from their body's offset) and from
+// files that decoding changes (CRLF, BOM, decomposed accents, Latin-1),
+// and a file edited between the two reads is an error, not a wrong page.
+func TestLargeBoardPathReadsEveryEncoding(t *testing.T) {
+	root := copySample(t)
+	src, err := os.ReadFile(filepath.Join(root, "content", "exemples", "juriste-demoville.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(src), "Juriste", "Juriste bis", 1)
+	variants := map[string][]byte{
+		"crlf.txt": []byte(strings.ReplaceAll(strings.Replace(text, "bis", "crlf", 1), "\n", "\r\n")),
+		"bom.txt":  append([]byte("\xef\xbb\xbf"), strings.Replace(text, "bis", "bom", 1)...),
+		"nfd.txt":  []byte(strings.ReplaceAll(strings.Replace(text, "bis", "nfd", 1), "é", "e\u0301")),
+		"latin1.txt": func() []byte {
+			b, _ := charmap.Windows1252.NewEncoder().Bytes([]byte(strings.Replace(text, "bis", "latin", 1)))
+			return b
+		}(),
+	}
+	for name, data := range variants {
+		if err := os.WriteFile(filepath.Join(root, "content", name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build := func(drop bool) (string, *Builder) {
+		out := filepath.Join(t.TempDir(), "public")
+		b := NewBuilder(Options{Source: root, Output: out, Now: "2025-08-15", Theme: postes.Theme})
+		if drop {
+			b.once, b.dropOver = true, 0
+		}
+		if _, err := b.Build(); err != nil {
+			t.Fatal(err)
+		}
+		return out, b
+	}
+	dropped, b := build(true)
+	plain, other := 0, 0
+	for _, rf := range b.files {
+		if rf.bodyAt > 0 {
+			plain++
+		} else {
+			other++
+		}
+	}
+	if plain == 0 || other < len(variants) {
+		t.Fatalf("%d files read again from their body's offset, %d decoded again; want some of each", plain, other)
+	}
+	kept, _ := build(false)
+	sameTrees(t, dropped, kept)
+
+	// A plain file edited after it was read: its page is not rendered
+	// from the new bytes.
+	b = NewBuilder(Options{Source: root, Output: filepath.Join(t.TempDir(), "public"), Now: "2025-08-15", Theme: postes.Theme})
+	b.once, b.dropOver = true, 0
+	_, _, res, err := b.read()
+	if err != nil || res == nil {
+		t.Fatal(err)
+	}
+	for _, rf := range b.files {
+		if rf.bodyAt == 0 || rf.o == nil {
+			continue
+		}
+		if err := os.WriteFile(rf.file.Abs, append(mustRead(t, rf.file.Abs), "\nAjout."...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := b.body(rf.o); err == nil || !strings.Contains(err.Error(), "changed during the build") {
+			t.Errorf("body of an edited file: %v; want \"changed during the build\"", err)
+		}
+		break
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

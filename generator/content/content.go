@@ -36,6 +36,10 @@ type Source struct {
 	Front     []string
 	FrontLine int
 	Start     int
+	// Plain says the lines are the file's bytes as they are, split on LF:
+	// UTF-8 without BOM, no CR, nothing removed or normalised. A reader
+	// of the same bytes may then skip decoding (see ReadBytes).
+	Plain bool
 }
 
 // Decode turns raw bytes into a Source. It accepts UTF-8 with or without BOM,
@@ -56,9 +60,10 @@ func decode(path string, data []byte, owned bool) (*Source, List) {
 		diags.Add(pos, Error, "file is %d bytes; an offer file must be under %d MB", len(data), MaxSize>>20)
 		return nil, diags
 	}
+	plain := true
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
+		data, plain = data[3:], false
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		dec := xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM).NewDecoder()
 		out, err := dec.Bytes(data)
@@ -66,7 +71,7 @@ func decode(path string, data []byte, owned bool) (*Source, List) {
 			diags.Add(pos, Error, "cannot decode UTF-16 text: %v", err)
 			return nil, diags
 		}
-		data, owned = out, true
+		data, owned, plain = out, true, false
 	}
 	if looksBinary(data) {
 		diags.Add(pos, Error, "binary file, expected text (UTF-8 or Windows-1252)")
@@ -80,7 +85,7 @@ func decode(path string, data []byte, owned bool) (*Source, List) {
 		}
 		line := lineOf(data, firstInvalid(data))
 		diags.Add(Pos{Path: path, Line: line}, Warning, "file is not UTF-8; read as Windows-1252 (Latin-1): save it as UTF-8 to silence this warning")
-		data, owned = out, true
+		data, owned, plain = out, true, false
 	}
 	var text string
 	if owned && len(data) > 0 {
@@ -90,8 +95,11 @@ func decode(path string, data []byte, owned bool) (*Source, List) {
 	} else {
 		text = string(data)
 	}
-	text = norm.NFC.String(text)
-	src := &Source{Path: path, Lines: splitLines(text)}
+	if nfc := norm.NFC.String(text); nfc != text {
+		text, plain = nfc, false
+	}
+	lines, changed := splitLines(text)
+	src := &Source{Path: path, Lines: lines, Plain: plain && !changed}
 	diags = append(diags, src.splitFront()...)
 	return src, diags
 }
@@ -136,14 +144,17 @@ func lineOf(data []byte, i int) int {
 
 // splitLines splits on LF, CRLF and lone CR, and drops control characters
 // that no offer means to contain (they would make the XML outputs invalid).
-func splitLines(text string) []string {
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	text = strings.ReplaceAll(text, "\r", "\n")
+func splitLines(text string) (lines []string, changed bool) {
+	if strings.IndexByte(text, '\r') >= 0 {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+		text = strings.ReplaceAll(text, "\r", "\n")
+		changed = true
+	}
 	text = strings.TrimSuffix(text, "\n")
 	if text == "" {
-		return nil
+		return nil, changed
 	}
-	lines := strings.Split(text, "\n")
+	lines = strings.Split(text, "\n")
 	for i, l := range lines {
 		if hasJunk(l) {
 			l = strings.Map(func(r rune) rune {
@@ -155,9 +166,10 @@ func splitLines(text string) []string {
 			// Removing a control between a letter and its accent
 			// ("e\x01\u0301") joins them: normalise again so labels match.
 			lines[i] = norm.NFC.String(l)
+			changed = true
 		}
 	}
-	return lines
+	return lines, changed
 }
 
 // hasJunk reports whether a valid UTF-8 line holds a rune isJunk drops. It

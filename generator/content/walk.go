@@ -108,28 +108,33 @@ func ignored(name string) bool {
 // ReadFile reads and decodes one file, refusing files over MaxSize without
 // reading them whole.
 func ReadFile(f File) (*Source, List) {
-	fh, err := os.Open(f.Abs)
-	if err != nil {
-		var l List
-		l.Add(Pos{Path: f.Path}, Error, "cannot read: %v", errors.Unwrap(err))
-		return nil, l
-	}
-	defer fh.Close()
-	// Read into a buffer of the file's size: io.ReadAll would grow one
-	// several times for a 4 KB offer.
-	size := MaxSize + 1
-	if st, err := fh.Stat(); err == nil && st.Size() < int64(size) {
-		size = int(st.Size()) + 1
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
-	_, err = buf.ReadFrom(io.LimitReader(fh, MaxSize+1))
-	data := buf.Bytes()
+	data, err := ReadBytes(f)
 	if err != nil {
 		var l List
 		l.Add(Pos{Path: f.Path}, Error, "cannot read: %v", err)
 		return nil, l
 	}
 	return decode(f.Path, data, true)
+}
+
+// ReadBytes reads one file as it is, up to MaxSize+1 bytes, in a buffer of
+// its size: io.ReadAll would grow one several times for a 4 KB offer.
+func ReadBytes(f File) ([]byte, error) {
+	fh, err := os.Open(f.Abs)
+	if err != nil {
+		if u := errors.Unwrap(err); u != nil {
+			err = u
+		}
+		return nil, err
+	}
+	defer fh.Close()
+	size := MaxSize + 1
+	if st, err := fh.Stat(); err == nil && st.Size() < int64(size) {
+		size = int(st.Size()) + 1
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(fh, MaxSize+1))
+	return buf.Bytes(), err
 }
 
 // IsOffer reports whether a slash-separated path under content/ names a
