@@ -268,6 +268,11 @@ func WriteSitemap(w io.Writer, b *site.Board, paths []string) error {
 	for _, p := range paths {
 		doc.URLs = append(doc.URLs, siteURL{Loc: b.AbsURL(p), LastMod: lastmod[p]})
 	}
+	return writeXML(w, doc)
+}
+
+// writeXML writes an XML document with its declaration.
+func writeXML(w io.Writer, doc any) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -291,8 +296,5 @@ func WriteSitemapIndex(w io.Writer, b *site.Board, files []string) error {
 	for _, f := range files {
 		doc.Sitemaps = append(doc.Sitemaps, sitemapRef{Loc: b.AbsURL(f)})
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	return xml.NewEncoder(w).Encode(doc)
+	return writeXML(w, doc)
 }

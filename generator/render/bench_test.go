@@ -2,18 +2,15 @@ package render_test
 
 import (
 	"bytes"
-	"html/template"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"postes"
 	"postes/generator/content"
 	"postes/generator/offer"
 	"postes/generator/render"
-	"postes/generator/site"
 )
 
 // BenchmarkMarkdown renders the body of a sample offer, as every offer page
@@ -113,61 +110,5 @@ func BenchmarkMinifyHTML(b *testing.B) {
 		if err := m.Minify("text/html", io.Discard, bytes.NewReader(page)); err != nil {
 			b.Fatal(err)
 		}
-	}
-}
-
-// BenchmarkPage renders pages of a board made of the sample offers, through
-// the default theme's templates and the minifier: what every offer page
-// and every list page of a build costs beyond its Markdown (templates are
-// minified when parsed, so pages are not minified once rendered).
-func BenchmarkPage(b *testing.B) {
-	seeds, err := filepath.Glob(filepath.Join("..", "offer", "testdata", "seeds", "*.txt"))
-	if err != nil || len(seeds) == 0 {
-		b.Fatalf("no seeds: %v", err)
-	}
-	var offers []*offer.Offer
-	for _, name := range seeds {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		src, _ := content.Decode(filepath.Base(name), data)
-		o, diags := offer.Extract(src)
-		if o == nil {
-			b.Fatal(diags)
-		}
-		offers = append(offers, o)
-	}
-	board, _ := site.New(offers, site.Options{BaseURL: "https://emplois.example/", Today: offer.Date{Year: 2025, Month: 4, Day: 1}})
-	r, err := render.New(postes.Theme, &render.Site{Title: "Offres", Language: "fr", TimeZone: "Pacific/Noumea"}, board)
-	if err != nil {
-		b.Fatal(err)
-	}
-	md := render.NewMarkdown()
-	var pages []*render.Page
-	for _, p := range board.Offers {
-		body, err := md.Render(p.Body)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pages = append(pages, &render.Page{Kind: "offer", Path: p.Path, Title: p.Title, Offer: p, Body: template.HTML(body)})
-	}
-	for _, bc := range []struct {
-		name  string
-		pages []*render.Page
-	}{
-		{"offer", pages},
-		{"month", []*render.Page{{Kind: "month", Path: "echeances/tout/", Title: "Toutes", Month: &site.Month{Offers: board.Offers}}}},
-	} {
-		b.Run(bc.name, func(b *testing.B) {
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				if err := r.Page(io.Discard, bc.pages[i%len(bc.pages)]); err != nil {
-					b.Fatal(err)
-				}
-				i++
-			}
-		})
 	}
 }

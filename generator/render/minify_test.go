@@ -190,3 +190,42 @@ func TestTemplateErrorsNameTheThemeLine(t *testing.T) {
 		t.Errorf("error %v; want one at templates/offer.html:6 naming Nope", err)
 	}
 }
+
+// BenchmarkPage renders pages of a board made of the sample offers, through
+// the default theme's templates and the minifier: what every offer page
+// and every list page of a build costs beyond its Markdown (templates are
+// minified when parsed, so pages are not minified once rendered).
+func BenchmarkPage(b *testing.B) {
+	board := seedBoard(b)
+	r, err := New(postes.Theme, &Site{Title: "Offres", Language: "fr", TimeZone: "Pacific/Noumea"}, board)
+	if err != nil {
+		b.Fatal(err)
+	}
+	md := NewMarkdown()
+	var pages []*Page
+	for _, p := range board.Offers {
+		body, err := md.Render(p.Body)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, &Page{Kind: "offer", Path: p.Path, Title: p.Title, Offer: p, Body: template.HTML(body)})
+	}
+	for _, bc := range []struct {
+		name  string
+		pages []*Page
+	}{
+		{"offer", pages},
+		{"month", []*Page{{Kind: "month", Path: "echeances/tout/", Title: "Toutes", Month: &site.Month{Offers: board.Offers}}}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if err := r.Page(io.Discard, bc.pages[i%len(bc.pages)]); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
