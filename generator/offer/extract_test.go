@@ -690,6 +690,9 @@ func TestPlainText(t *testing.T) {
 		{"anticonstitutionnellement", 5, "…"},
 		{"_souligné_ et `code` et \\*échappé", 100, "souligné et code et *échappé"}, // an escaped * is a literal one
 		{"", 10, ""},
+		{"*Offre fictive, publiée.*\n\nLa commune", 100, "Offre fictive, publiée. La commune"}, // emphasis, not a bullet
+		{"## Détails de l’offre\n\n> Texte cité\n\n* un\n+ deux", 100, "Détails de l’offre : Texte cité un deux"},
+		{"---\n\n- - imbriqué\n\n* * *", 100, "imbriqué"}, // rules are no text
 	} {
 		if got := plainText(tc.in, tc.max); got != tc.want {
 			t.Errorf("plainText(%q, %d) = %q, want %q", tc.in, tc.max, got, tc.want)

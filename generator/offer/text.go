@@ -55,7 +55,11 @@ func plainText(md string, max int) string {
 	var b strings.Builder
 	b.Grow(max + len("…"))
 	for line := range strings.SplitSeq(md, "\n") {
-		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#-*>+ "))
+		line, heading := blockText(line)
+		if heading && line != "" && !strings.ContainsRune(".:;!?…", lastRune(line)) {
+			// "Missions" then its text: "Missions : Accueillir…".
+			line += " :"
+		}
 		if strings.IndexByte(line, '[') >= 0 {
 			line = reMDLink.ReplaceAllString(line, "$1")
 		}
@@ -81,6 +85,39 @@ func plainText(md string, max int) string {
 		}
 	}
 	return b.String()
+}
+
+// blockText strips what makes a line a Markdown heading, quote or list
+// item, and says whether it was a heading. A "*" is a bullet only before a
+// space: "*Offre fictive*" is emphasis, which plainText removes whole.
+func blockText(line string) (text string, heading bool) {
+	line = strings.TrimSpace(line)
+	for {
+		switch {
+		case isRule(line):
+			return "", false
+		case strings.HasPrefix(line, "#"):
+			line, heading = strings.TrimLeft(line, "#"), true
+		case strings.HasPrefix(line, ">"):
+			line = line[1:]
+		case strings.HasPrefix(line, "- "), strings.HasPrefix(line, "* "), strings.HasPrefix(line, "+ "):
+			line = line[2:]
+		default:
+			return line, heading
+		}
+		line = strings.TrimSpace(line)
+	}
+}
+
+// isRule reports a thematic break: three or more "-", "*" or "_", alone.
+func isRule(line string) bool {
+	s := strings.ReplaceAll(line, " ", "")
+	return len(s) >= 3 && strings.Trim(s, s[:1]) == "" && strings.ContainsRune("-*_", rune(s[0]))
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // Keywords returns the first distinct words of a Markdown body, folded
