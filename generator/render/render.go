@@ -124,6 +124,9 @@ func (r *Renderer) parse(theme fs.FS, transform func([]byte) ([]byte, error)) (m
 			return fmt.Sprintf("%d %s", n, many)
 		},
 		"contains": strings.Contains,
+		// lines splits a value written on several lines (a field of the
+		// emploi-territorial layout), for a <br> between them.
+		"lines": func(s string) []string { return strings.Split(s, "\n") },
 		// weblink makes "www.x" an address a browser opens.
 		"weblink": func(s string) string {
 			if strings.HasPrefix(s, "www.") {
