@@ -503,7 +503,7 @@ func (b *Builder) Build() (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	info := &render.Site{Title: cfg.Title, Description: cfg.Description, Language: cfg.Language, TimeZone: cfg.TimeZone,
+	info := &render.Site{Title: cfg.Title, Description: cfg.Description, Language: cfg.Language, TimeZone: cfg.TimeZone, ZoneName: render.ZoneName(cfg.TimeZone),
 		Locale: ogLocale(cfg.Language, cfg.Country)}
 	r, err := render.New(theme, info, board)
 	if err != nil {

@@ -36,8 +36,29 @@ type Site struct {
 	Title       string
 	Description string
 	Language    string
-	TimeZone    string
-	Locale      string // Open Graph locale, "fr_FR"
+	TimeZone    string // IANA name, "Pacific/Noumea"
+	// ZoneName names the time zone for readers: "heure de Nouméa".
+	ZoneName string
+	Locale   string // Open Graph locale, "fr_FR"
+}
+
+// ZoneName is how pages name an IANA time zone after "heure de": the
+// French name of the place for the zones of France and its territories,
+// else the zone's city as IANA spells it ("America/New_York": "New York").
+func ZoneName(tz string) string {
+	if n, ok := zoneNames[tz]; ok {
+		return n
+	}
+	city := tz[strings.LastIndexByte(tz, '/')+1:]
+	return strings.ReplaceAll(city, "_", " ")
+}
+
+var zoneNames = map[string]string{
+	"Europe/Paris": "Paris", "Pacific/Noumea": "Nouméa", "Pacific/Tahiti": "Tahiti",
+	"Pacific/Marquesas": "Marquises", "Pacific/Gambier": "Gambier", "Pacific/Wallis": "Wallis-et-Futuna",
+	"Indian/Reunion": "La Réunion", "Indian/Mayotte": "Mayotte", "America/Cayenne": "Cayenne",
+	"America/Martinique": "Martinique", "America/Guadeloupe": "Guadeloupe", "America/Miquelon": "Saint-Pierre-et-Miquelon",
+	"America/St_Barthelemy": "Saint-Barthélemy", "America/Marigot": "Saint-Martin",
 }
 
 // Page is the data a template receives.
