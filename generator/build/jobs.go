@@ -35,7 +35,6 @@ type writer struct {
 	workers int
 	common  uint64 // hash of what every page depends on: theme, config, today
 
-	md     *render.Markdown
 	body   func(*offer.Offer) (string, error) // an offer's Markdown body
 	inFeed map[*site.Offer]*lazyHTML
 	okey   map[*site.Offer]uint64 // each offer's key, computed once per build
@@ -81,7 +80,7 @@ func (w *writer) bodyHTML(p *site.Offer) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		return w.r.Body(w.md, md)
+		return w.r.Body(md)
 	}
 	if l := w.inFeed[p]; l != nil {
 		l.once.Do(func() { l.html, l.err = render() })
@@ -92,7 +91,6 @@ func (w *writer) bodyHTML(p *site.Offer) (string, error) {
 
 func (w *writer) all() error {
 	b, cfg := w.board, w.cfg
-	w.md = render.NewMarkdown()
 	w.inFeed = map[*site.Offer]*lazyHTML{}
 	for _, p := range site.FeedOffers(b.Offers, cfg.FeedLength) {
 		w.inFeed[p] = &lazyHTML{}

@@ -93,7 +93,7 @@ func TestMinifiedTemplatesMakeTheSamePages(t *testing.T) {
 		var a, w bytes.Buffer
 		q := *p
 		if p.Offer != nil {
-			min, err := fast.Body(md, p.Offer.Body)
+			min, err := fast.Body(p.Offer.Body)
 			if err != nil {
 				t.Fatal(err)
 			}

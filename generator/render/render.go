@@ -97,13 +97,14 @@ type Renderer struct {
 	pages, raw  map[string]*template.Template
 	minifyPages bool
 	min         *minify.M
+	md          *Markdown // offer bodies; safe for every worker at once
 	bufs        sync.Pool
 }
 
 // New parses the theme: "_*.html" files are shared partials (one must
 // define "base"), every other .html file is a page kind defining "main".
 func New(theme fs.FS, s *Site, b *site.Board) (*Renderer, error) {
-	r := &Renderer{site: s, board: b, min: NewMinifier()}
+	r := &Renderer{site: s, board: b, min: NewMinifier(), md: NewMarkdown()}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	var err error
 	if r.raw, err = r.parse(theme, nil); err != nil {
@@ -296,7 +297,7 @@ func (r *Renderer) Page(w io.Writer, p *Page) error {
 }
 
 // Body renders an offer's Markdown body to minified HTML, for pages and
-// feeds. md is shared by every worker.
-func (r *Renderer) Body(md *Markdown, src string) (string, error) {
-	return md.RenderMinified(src, r.min)
+// feeds.
+func (r *Renderer) Body(src string) (string, error) {
+	return r.md.RenderMinified(src, r.min)
 }
