@@ -3,6 +3,7 @@ package offer
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -137,15 +138,20 @@ var weekdayNumber = map[string]time.Weekday{
 const monthAlt = `janvier|janv|jan|fevrier|fevr|fev|mars|avril|avr|mai|juin|juillet|juil|aout|septembre|sept|sep|octobre|oct|novembre|nov|decembre|dec`
 
 var (
-	reISO     = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
+	reISO = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
+	// reYMD is year first with slashes or dots ("2025/08/29"), as
+	// spreadsheets export dates.
+	reYMD     = regexp.MustCompile(`\b(\d{4}) ?[/.] ?(\d{1,2}) ?[/.] ?(\d{1,2})\b`)
 	reNumeric = regexp.MustCompile(`\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?(\d{4}|\d{2})\b`)
-	reLong    = regexp.MustCompile(`(?:\b(dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi),? +)?\b(\d{1,2}) *(?:er|e|eme)? +(` + monthAlt + `)\.? +(\d{4})\b`)
-	reMonth   = regexp.MustCompile(`\b(` + monthAlt + `)\.? +(?:(?:de|d')? *)?(\d{4})\b`)
+	// reLong takes a four-digit year, or two digits after an abbreviated
+	// or full month name ("14 juil. 25"): see twoDigitYear.
+	reLong  = regexp.MustCompile(`(?:\b(dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi),? +)?\b(\d{1,2}) *(?:er|e|eme)? +(` + monthAlt + `)\.? *(\d{4}|\d{2})\b`)
+	reMonth = regexp.MustCompile(`\b(` + monthAlt + `)\.? +(?:(?:de|d')? *)?(\d{4})\b`)
 	// reISOMonth is the form Date.String gives a month ("2025-11"), read
 	// back when it is the whole value (front matter copied from
 	// offres.json); anywhere in a line it would take references for dates.
 	reISOMonth = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
-	reASAP     = regexp.MustCompile(`des que possible|immediatement|au plus tot|\basap\b|sans delai`)
+	reASAP     = regexp.MustCompile(`des que possible|immediatement|au plus tot|au plus vite|\basap\b|sans delai|des maintenant|de suite\b|\bimmediat`)
 )
 
 // DateResult is what ParseDate read.
@@ -155,63 +161,148 @@ type DateResult struct {
 	Note string // a doubt worth a warning, such as a weekday that does not match
 }
 
+// dateMatch is one date found in a text, at byte offsets [at, end) of its
+// folded form.
+type dateMatch struct {
+	at, end int
+	date    Date
+	wd      string // the weekday written before it, if any
+	month   bool   // a month alone ("novembre 2025"): Day 0 is no error
+}
+
+// findDates finds every date written in f, a squashed (folded) text, in
+// order; matches that overlap an earlier one are dropped. Each pattern runs
+// only where it can match (it needs a dash, a separator, a space): two
+// dates per offer, every offer read.
+func findDates(f string) []dateMatch {
+	var ms []dateMatch
+	add := func(m dateMatch) {
+		for _, o := range ms {
+			if m.at < o.end && o.at < m.end {
+				return
+			}
+		}
+		ms = append(ms, m)
+	}
+	if strings.IndexByte(f, '-') >= 0 {
+		for _, m := range reISO.FindAllStringSubmatchIndex(f, -1) {
+			add(dateMatch{at: m[0], end: m[1], date: Date{atoi(f[m[2]:m[3]]), time.Month(atoi(f[m[4]:m[5]])), atoi(f[m[6]:m[7]])}})
+		}
+	}
+	if strings.ContainsAny(f, "/.") {
+		for _, m := range reYMD.FindAllStringSubmatchIndex(f, -1) {
+			add(dateMatch{at: m[0], end: m[1], date: Date{atoi(f[m[2]:m[3]]), time.Month(atoi(f[m[4]:m[5]])), atoi(f[m[6]:m[7]])}})
+		}
+	}
+	if strings.ContainsAny(f, "/.-") {
+		for _, m := range reNumeric.FindAllStringSubmatchIndex(f, -1) {
+			y := atoi(f[m[6]:m[7]])
+			if m[7]-m[6] == 2 {
+				if !twoDigitYear(f, m[7]) {
+					continue
+				}
+				y += 2000
+			}
+			add(dateMatch{at: m[0], end: m[1], date: Date{y, time.Month(atoi(f[m[4]:m[5]])), atoi(f[m[2]:m[3]])}})
+		}
+	}
+	if strings.IndexByte(f, ' ') >= 0 {
+		for _, m := range reLong.FindAllStringSubmatchIndex(f, -1) {
+			y := atoi(f[m[8]:m[9]])
+			if m[9]-m[8] == 2 {
+				if !twoDigitYear(f, m[9]) {
+					continue
+				}
+				y += 2000
+			}
+			c := dateMatch{at: m[0], end: m[1], date: Date{y, monthNumber[f[m[6]:m[7]]], atoi(f[m[4]:m[5]])}}
+			if m[2] >= 0 {
+				c.wd = f[m[2]:m[3]]
+			}
+			add(c)
+		}
+	}
+	if len(ms) == 0 {
+		for _, m := range reMonth.FindAllStringSubmatchIndex(f, -1) {
+			add(dateMatch{at: m[0], end: m[1], date: Date{atoi(f[m[4]:m[5]]), monthNumber[f[m[2]:m[3]]], 0}, month: true})
+		}
+	}
+	if len(ms) == 0 {
+		if m := reISOMonth.FindStringSubmatch(f); m != nil {
+			add(dateMatch{end: len(f), date: Date{atoi(m[1]), time.Month(atoi(m[2])), 0}, month: true})
+		}
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].at < ms[j].at })
+	return ms
+}
+
+// twoDigitYear reports whether two digits ending at end are a year: not
+// an hour ("3 mars 12h00", "3 mars 12:00") nor the start of a longer
+// number.
+func twoDigitYear(f string, end int) bool {
+	if end < len(f) {
+		switch c := f[end]; {
+		case c == 'h' || c == ':' || isDigit(c):
+			return false
+		case c == ' ' && end+1 < len(f) && (f[end+1] == 'h' || isDigit(f[end+1])):
+			return false // "12 h 30", "25 000"
+		}
+	}
+	return true
+}
+
 // ParseDate reads a French date wherever it stands in s: "29/03/2024",
-// "29/03/24", "2024-03-29", "Vendredi 29 août 2025", "1er juillet 2025",
-// "1ᵉʳ juillet 2025", "novembre 2025" (a month), "dès que possible". It never
-// guesses: text with no date, or an impossible one ("31 février 2025"), is a
-// *DateError saying what was expected.
+// "29/03/24", "2024-03-29", "Vendredi 29 août 2025", "14 juil. 25",
+// "1er juillet 2025", "1ᵉʳ juillet 2025", "novembre 2025" (a month), "dès
+// que possible". The first date written wins. It never guesses: text with
+// no date, or an impossible one ("31 février 2025"), is a *DateError
+// saying what was expected.
 func ParseDate(s string) (DateResult, error) {
 	f := squash(s)
 	if f == "" {
 		return DateResult{}, &DateError{"empty date; expected a date such as 29/08/2025 or vendredi 29 août 2025"}
 	}
-	type cand struct {
-		at    int
-		date  Date
-		wd    string
-		month bool // a month alone ("novembre 2025"): Day 0 is no error
-	}
-	var best *cand
-	try := func(c cand) {
-		if best == nil || c.at < best.at {
-			best = &c
-		}
-	}
-	// Each pattern runs only where it can match (it needs a dash, a
-	// separator, a space): two dates per offer, every offer read.
-	if m := ifContains(f, "-", reISO); m != nil {
-		try(cand{at: m[0], date: Date{atoi(f[m[2]:m[3]]), time.Month(atoi(f[m[4]:m[5]])), atoi(f[m[6]:m[7]])}})
-	}
-	if m := ifContains(f, "/.-", reNumeric); m != nil {
-		y := atoi(f[m[6]:m[7]])
-		if m[7]-m[6] == 2 {
-			y += 2000
-		}
-		try(cand{at: m[0], date: Date{y, time.Month(atoi(f[m[4]:m[5]])), atoi(f[m[2]:m[3]])}})
-	}
-	if m := ifContains(f, " ", reLong); m != nil {
-		c := cand{at: m[0], date: Date{atoi(f[m[8]:m[9]]), monthNumber[f[m[6]:m[7]]], atoi(f[m[4]:m[5]])}}
-		if m[2] >= 0 {
-			c.wd = f[m[2]:m[3]]
-		}
-		try(c)
-	}
-	if best == nil {
-		if m := reMonth.FindStringSubmatchIndex(f); m != nil {
-			try(cand{at: m[0], date: Date{atoi(f[m[4]:m[5]]), monthNumber[f[m[2]:m[3]]], 0}, month: true})
-		}
-	}
-	if best == nil {
-		if m := reISOMonth.FindStringSubmatch(f); m != nil {
-			try(cand{date: Date{atoi(m[1]), time.Month(atoi(m[2])), 0}, month: true})
-		}
-	}
-	if best == nil {
+	ms := findDates(f)
+	if len(ms) == 0 {
 		if reASAP.MatchString(f) {
 			return DateResult{ASAP: true}, nil
 		}
 		return DateResult{}, &DateError{fmt.Sprintf("cannot read %q as a date; expected e.g. 29/08/2025, vendredi 29 août 2025 or novembre 2025", strings.TrimSpace(s))}
 	}
+	return resultOf(s, ms[0])
+}
+
+// ParseDeadline reads the date applications close, from a value that may
+// write a period ("du 1er au 30 septembre 2025", "du 01/09/2025 au
+// 30/09/2025"): its end is the deadline, said in a Note. A value with
+// several dates and no period word keeps the last, also with a Note.
+func ParseDeadline(s string) (DateResult, error) {
+	f := squash(s)
+	ms := findDates(f)
+	if len(ms) < 2 {
+		return ParseDate(s)
+	}
+	last := ms[len(ms)-1]
+	res, err := resultOf(s, last)
+	if err != nil {
+		return res, err
+	}
+	between := f[ms[len(ms)-2].end:last.at]
+	if !strings.Contains(" "+between+" ", " au ") && !strings.Contains(between, "jusqu") && !strings.Contains(between, "avant") {
+		res.Note = joinNotes(res.Note, fmt.Sprintf("%q holds %d dates; kept the last, %s", strings.TrimSpace(s), len(ms), last.date.Short()))
+	}
+	return res, nil
+}
+
+func joinNotes(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+// resultOf turns a match into a result, refusing impossible dates.
+func resultOf(s string, best dateMatch) (DateResult, error) {
 	d := best.date
 	if d.Year < 1900 || d.Year > 2999 {
 		return DateResult{}, &DateError{fmt.Sprintf("%q: year %d is out of range", strings.TrimSpace(s), d.Year)}
@@ -233,14 +324,6 @@ func ParseDate(s string) (DateResult, error) {
 		}
 	}
 	return res, nil
-}
-
-// ifContains runs re on s when s holds one of chars, which re needs.
-func ifContains(s, chars string, re *regexp.Regexp) []int {
-	if !strings.ContainsAny(s, chars) {
-		return nil
-	}
-	return re.FindStringSubmatchIndex(s)
 }
 
 func daysIn(y int, m time.Month) int {

@@ -59,6 +59,15 @@ func TestParseDate(t *testing.T) {
 		{name: "garbage", in: "à définir", err: "cannot read"},
 		{name: "number_alone", in: "2025", err: "cannot read"},
 		{name: "day_month_without_year", in: "29 août", err: "cannot read"},
+		{name: "abbrev_two_digit_year", in: "14 juil. 25", want: DateResult{Date: Date{2025, 7, 14}}},
+		{name: "abbrev_two_digit_year_no_space", in: "14 juil.25", want: DateResult{Date: Date{2025, 7, 14}}},
+		{name: "full_month_two_digit_year", in: "3 septembre 26", want: DateResult{Date: Date{2026, 9, 3}}},
+		{name: "two_digits_after_month_are_an_hour", in: "3 mars 12h00", err: "cannot read"},
+		{name: "two_digits_after_month_are_an_hour_spaced", in: "3 mars 12 h", err: "cannot read"},
+		{name: "year_first_slashes", in: "2025/08/29", want: DateResult{Date: Date{2025, 8, 29}}},
+		{name: "numeric_two_digit_year_then_hour", in: "le 12/03/26 à 12h", want: DateResult{Date: Date{2026, 3, 12}}},
+		{name: "asap_au_plus_vite", in: "Au plus vite", want: DateResult{ASAP: true}},
+		{name: "asap_immediate", in: "Prise de poste immédiate", want: DateResult{ASAP: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,6 +100,34 @@ func TestParseDate(t *testing.T) {
 			got.Note = ""
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("ParseDate(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func TestParseDeadline(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Date
+		note string // substring of Note; "" for none
+	}{
+		{"29/08/2025", Date{2025, 8, 29}, ""},
+		{"du 01/09/2025 au 30/09/2025", Date{2025, 9, 30}, ""},
+		{"du 1er septembre 2025 jusqu'au 15 octobre 2025", Date{2025, 10, 15}, ""},
+		{"vendredi 6 juin 2025 (ou lundi 9 juin 2025 par courrier)", Date{2025, 6, 9}, "kept the last"},
+		{"Lundi 1 septembre 2025 à 12h00", Date{2025, 9, 1}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseDeadline(tt.in)
+			if err != nil {
+				t.Fatalf("ParseDeadline(%q): %v", tt.in, err)
+			}
+			if got.Date != tt.want {
+				t.Errorf("ParseDeadline(%q) = %v, want %v", tt.in, got.Date, tt.want)
+			}
+			if (tt.note == "") != (got.Note == "") || !strings.Contains(got.Note, tt.note) {
+				t.Errorf("ParseDeadline(%q) note %q, want %q", tt.in, got.Note, tt.note)
 			}
 		})
 	}
