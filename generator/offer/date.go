@@ -64,6 +64,11 @@ func (d Date) Time(loc *time.Location) time.Time {
 	return time.Date(d.Year, d.Month, day, 0, 0, 0, 0, loc)
 }
 
+// AddDays is the date n days later; a month counts from its first day.
+func (d Date) AddDays(n int) Date {
+	return DateOf(d.Time(time.UTC).AddDate(0, 0, n))
+}
+
 // DateOf returns the calendar date of t in its own location.
 func DateOf(t time.Time) Date {
 	y, m, d := t.Date()

@@ -106,12 +106,12 @@ func TestExtract(t *testing.T) {
 			// A template whose labels are still empty is layout a, not b.
 			name: "layout_a_template_with_empty_labels",
 			path: "offre.txt",
-			text: "# Agent\nEmployeur : Mairie\nLieu de travail :\nDate limite de candidature :\nType d'emploi :\n" + body,
-			want: fields{Layout: "a", Title: "Agent", Employer: "Mairie"},
+			text: "# Agent\nEmployeur : Mairie\nLieu de travail :\nDate limite de candidature :\nType d'emploi :\nPubliée le : 01/09/2025\n" + body,
+			want: fields{Layout: "a", Title: "Agent", Employer: "Mairie", Posted: "2025-09-01"},
 			diags: []wantDiag{
-				{1, content.Warning, "no deadline"},
 				{3, content.Warning, `label "Lieu de travail" has no value`},
 				{4, content.Warning, `label "Date limite de candidature" has no value`},
+				{4, content.Warning, "no deadline: expected a line"},
 				{5, content.Warning, `label "Type d'emploi" has no value`},
 			},
 		},
@@ -121,6 +121,8 @@ func TestExtract(t *testing.T) {
 			text:  "PROVINCE SUD\n\nChargé de la gestion des commissions\n\nEmployeur : Province Sud\n\nDate limite de candidature : vendredi 06 juin 2025\n" + body,
 			want:  fields{Layout: "a", Title: "Chargé de la gestion des commissions", Employer: "Province Sud", Deadline: "2025-06-06"},
 			lines: map[Field]int{FieldTitle: 3},
+			// A title that is not the file's first line is a guess.
+			diags: []wantDiag{{3, content.Warning, `title read from line 3, "Chargé de la gestion des commissions" (the lines before it read as a banner: "PROVINCE SUD")`}},
 		},
 		{
 			name: "province_sud_heading_after_title_is_dropped",
@@ -138,9 +140,9 @@ func TestExtract(t *testing.T) {
 		{
 			name:  "unknown_label_warns_and_is_kept",
 			path:  "offres/x.txt",
-			text:  "# Agent\nEmployeur : Mairie\nAvantages : tickets restaurant\nDate limite de candidature : 29/08/2025\n" + body,
-			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29", Extras: []Extra{{"Avantages", "tickets restaurant"}}},
-			diags: []wantDiag{{3, content.Warning, `unknown label "Avantages"`}},
+			text:  "# Agent\nEmployeur : Mairie\nRestauration collective : tickets restaurant\nDate limite de candidature : 29/08/2025\n" + body,
+			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29", Extras: []Extra{{"Restauration collective", "tickets restaurant"}}},
+			diags: []wantDiag{{3, content.Warning, `unknown label "Restauration collective"`}},
 		},
 		{
 			name: "known_extra_label",
@@ -570,7 +572,7 @@ func TestExtractLayoutBWarnings(t *testing.T) {
 	checkDiags(t, "offre.txt", diags, []wantDiag{
 		{7, content.Warning, `extra line under "Date limite de candidature" ignored: "30/03/2024"`},
 		{8, content.Warning, `extra line under "Date limite de candidature" ignored: "Une ligne perdue"`},
-		{9, content.Warning, `label "Lieu de travail" has no value below it`},
+		{9, content.Warning, `label "Lieu de travail" has no value; expected its value on the line below it`},
 	})
 }
 
@@ -639,7 +641,7 @@ func TestExtractFrontMatterTypeErrorLine(t *testing.T) {
 // decodes: TOML escapes can write control characters, and multi-line
 // strings line breaks.
 func TestExtractFrontMatterControlCharacters(t *testing.T) {
-	o, diags := extract(t, "offre.txt", "+++\ntitle = \"a\\u0007b\\u0000c\"\nemployer = \"\"\"x\ny\"\"\"\n+++\n# T\n"+body)
+	o, diags := extract(t, "offre.txt", "+++\ntitle = \"a\\u0007b\\u0000c\"\nemployer = \"\"\"x\ny\"\"\"\ndeadline = 2025-08-29\n+++\n# T\n"+body)
 	if o == nil {
 		t.Fatalf("no offer: %v", diags)
 	}

@@ -14,6 +14,7 @@ func (x *extractor) finish() {
 		o.Posted = x.refDate
 		o.Lines[FieldPosted] = x.refDateLine
 	}
+	x.applyDefaults()
 	// Problems of the whole file point at its first line of text, or at
 	// no line (0) when it has none: never past its end.
 	firstLine := 0
@@ -22,17 +23,23 @@ func (x *extractor) finish() {
 	} else if x.src.Front != nil {
 		firstLine = x.src.FrontLine - 1
 	}
+	if o.Employer == "" && x.employerHintAt.value != "" {
+		h := x.employerHintAt
+		x.set(FieldEmployer, h.line, h.value)
+		x.guess(FieldEmployer, h.line, "no \"Employeur\" label; employer read from %s: %s (write \"Employeur : …\", or set employer in the board's defaults, to be sure)", h.from, quote(h.value))
+	}
 	if o.Title == "" {
-		x.errorf(firstLine, "no title: expected a first line \"# Intitulé du poste\" or title = \"…\" in the front matter")
+		x.errorf(x.missingAt(FieldTitle, firstLine), "no title: expected a first line \"# Intitulé du poste\" or title = \"…\" in the front matter")
 	}
 	if o.Employer == "" {
-		x.errorf(firstLine, "no employer: expected a line \"Employeur : …\" or employer = \"…\" in the front matter")
+		x.errorf(x.missingAt(FieldEmployer, firstLine), "no employer: expected a line \"Employeur : …\", employer = \"…\" in the front matter, or an employer in the board's defaults (config.toml [defaults] or a folder's _defaults.toml)")
 	}
-	if o.Title == "" || o.Employer == "" {
+	x.finishDeadline(firstLine)
+	if o.Title == "" || o.Employer == "" || x.fatal {
 		x.o = nil
 		return
 	}
-	if !x.front[FieldEmployer] {
+	if !x.front[FieldEmployer] && !o.Defaulted.Has(FieldEmployer) {
 		o.Employer = TitleCase(o.Employer)
 	}
 	o.detach()
@@ -52,14 +59,11 @@ func (x *extractor) finish() {
 			}
 		}
 	}
-	if !x.front[FieldLocation] {
+	if !x.front[FieldLocation] && !o.Defaulted.Has(FieldLocation) {
 		o.Location = cleanLocation(o.Location, o.Layout == 'b')
 	}
 	if strings.TrimSpace(o.Body) == "" {
 		x.warnf(firstLine, "empty description: expected the text of the offer (missions, profile, how to apply) after the fields")
-	}
-	if o.Deadline.IsZero() && !x.unreadable[FieldDeadline] {
-		x.warnf(firstLine, "no deadline: expected a line \"Date limite de candidature : 29/08/2025\"; the offer stays listed as open")
 	}
 	if !o.Deadline.IsZero() && !o.Posted.IsZero() && o.Deadline.Compare(o.Posted) < 0 {
 		x.warnf(o.Lines[FieldDeadline], "deadline %s is before the posting date %s", o.Deadline, o.Posted)
@@ -72,6 +76,49 @@ func (x *extractor) finish() {
 	if !o.Start.IsZero() && !o.Posted.IsZero() && o.Start.Day != 0 && o.Start.Compare(o.Posted) < 0 {
 		x.warnf(o.Lines[FieldStart], "start date %s is before the posting date %s", o.Start, o.Posted)
 	}
+}
+
+// missingAt is the line to blame for a missing required field: the label
+// given without a value, if any, else the file's first line.
+func (x *extractor) missingAt(f Field, first int) int {
+	if n := x.emptyLabel[f]; n > 0 {
+		return n
+	}
+	return first
+}
+
+// finishDeadline settles the deadline when no label gave one: from a
+// sentence of the description, with a warning; else the offer closes
+// MaxOpenDays after its posting date (the site applies it), said in a
+// warning; an offer with neither a deadline nor a posting date could
+// stay open for ever, and is an error.
+func (x *extractor) finishDeadline(firstLine int) {
+	o := x.o
+	if !o.Deadline.IsZero() || x.unreadable[FieldDeadline] {
+		return
+	}
+	if r := x.relativeDeadline; r.line > 0 && !o.Posted.IsZero() {
+		o.Deadline = r.from(o.Posted)
+		o.Lines[FieldDeadline] = r.line
+		x.guess(FieldDeadline, r.line, "no deadline label; deadline counted from the posting date as the text says (%d %s after %s): %s (write \"Date limite de candidature : …\" to be sure)",
+			r.n, r.unit, o.Posted, o.Deadline)
+		return
+	}
+	if h := x.deadlineHint; h.line > 0 {
+		o.Deadline = x.deadlineAt
+		o.Lines[FieldDeadline] = h.line
+		x.guess(FieldDeadline, h.line, "no deadline label; deadline read from %s: %s (write \"Date limite de candidature : …\" to be sure)", h.from, o.Deadline.Long())
+		return
+	}
+	at := x.missingAt(FieldDeadline, firstLine)
+	if o.Posted.IsZero() {
+		if o.Title != "" && o.Employer != "" {
+			x.errorf(at, "no deadline and no posting date: postes cannot tell when applications close; expected a line \"Date limite de candidature : 29/08/2025\" (or a posting date, \"Publiée le : …\", and the offer closes %d days later, max_open_days)", x.opt.maxOpen())
+			x.fatal = true
+		}
+		return
+	}
+	x.warnf(at, "no deadline: expected a line \"Date limite de candidature : 29/08/2025\"; the offer closes %d days after its posting date (max_open_days), on %s", x.opt.maxOpen(), o.Posted.AddDays(x.opt.maxOpen()).Long())
 }
 
 var (

@@ -19,6 +19,8 @@ const (
 	FieldPosted
 	FieldDeadline
 	FieldStart
+	// FieldCategory is the civil-service category: "Catégorie : A".
+	FieldCategory
 	// FieldExtra is a label we know and show as written, without meaning
 	// attached: "Durée de résidence exigée", "Nombre de postes"…
 	FieldExtra
@@ -31,7 +33,7 @@ const (
 )
 
 var fieldNames = [...]string{"", "title", "reference", "employer", "location", "grades", "direction",
-	"family", "working_time", "contract", "posted", "deadline", "start", "extra", "section", "heading"}
+	"family", "working_time", "contract", "posted", "deadline", "start", "category", "extra", "section", "heading"}
 
 func (f Field) String() string {
 	if f >= 0 && int(f) < len(fieldNames) {
@@ -46,55 +48,132 @@ func (f Field) String() string {
 // matter), so adding a variant is adding a line.
 var labels = map[string]Field{
 	"Titre": FieldTitle, "Intitulé du poste": FieldTitle, "Intitulé": FieldTitle, "Poste": FieldTitle,
+	"Intitulé de poste": FieldTitle, "Intitulé de l’offre": FieldTitle, "Intitulé de l’emploi": FieldTitle,
+	"Titre du poste": FieldTitle, "Titre de l’offre": FieldTitle, "Libellé du poste": FieldTitle,
+	"Emploi proposé": FieldTitle, "Poste proposé": FieldTitle, "Intitulé de la fonction": FieldTitle,
 
 	"Référence": FieldReference, "Réf.": FieldReference, "Réf": FieldReference, "Ref": FieldReference,
 	"Référence de l’offre": FieldReference, "Numéro de l’offre": FieldReference, "N° de l’offre": FieldReference,
-	"Offre n°": FieldReference, "Référence de l’annonce": FieldReference,
+	"Offre n°": FieldReference, "Référence de l’annonce": FieldReference, "N° d’offre": FieldReference,
+	"Numéro d’offre": FieldReference, "NOR": FieldReference, "N° NOR": FieldReference, "Numéro NOR": FieldReference,
+	"Référence du poste": FieldReference, "Référence interne": FieldReference, "Code offre": FieldReference,
+	"Numéro de poste": FieldReference, "N° de poste": FieldReference, "N° de référence": FieldReference,
+	"Référence à rappeler": FieldReference, "Identifiant de l’offre": FieldReference, "Réf. de l’offre": FieldReference,
+	"Référence de l’avis": FieldReference, "N° de l’avis": FieldReference, "Numéro de l’annonce": FieldReference,
 
 	"Employeur": FieldEmployer, "Collectivité": FieldEmployer, "Collectivité employeur": FieldEmployer,
 	"Organisme": FieldEmployer, "Structure": FieldEmployer, "Employeur / Collectivité": FieldEmployer,
+	"Organisme de rattachement": FieldEmployer, "Employeur public": FieldEmployer, "Établissement": FieldEmployer,
+	"Établissement employeur": FieldEmployer, "Administration": FieldEmployer, "Administration employeuse": FieldEmployer,
+	"Organisme employeur": FieldEmployer, "Nom de l’employeur": FieldEmployer, "Nom de la collectivité": FieldEmployer,
+	"Collectivité territoriale": FieldEmployer, "Structure employeuse": FieldEmployer, "Organisme recruteur": FieldEmployer,
+	"Recruteur": FieldEmployer, "Ministère": FieldEmployer, "Institution": FieldEmployer, "Entité": FieldEmployer,
+	"Employeur / Établissement": FieldEmployer, "Établissement de rattachement": FieldEmployer,
+	"Collectivité / Établissement": FieldEmployer, "Ministère / Établissement": FieldEmployer,
 
 	"Lieu de travail": FieldLocation, "Lieu d’affectation": FieldLocation, "Lieu d’exercice": FieldLocation,
 	"Lieu d’exercice du poste": FieldLocation, "Localisation": FieldLocation, "Lieu": FieldLocation,
-	"Commune": FieldLocation, "Ville": FieldLocation,
+	"Commune": FieldLocation, "Ville": FieldLocation, "Lieu(x) de travail": FieldLocation, "Lieux de travail": FieldLocation,
+	"Lieux d’affectation": FieldLocation, "Lieu d’exercice des fonctions": FieldLocation, "Localisation du poste": FieldLocation,
+	"Adresse du lieu de travail": FieldLocation, "Adresse de travail": FieldLocation, "Lieu de l’emploi": FieldLocation,
+	"Résidence administrative": FieldLocation, "Lieu de résidence administrative": FieldLocation,
+	"Affectation géographique": FieldLocation, "Site d’affectation": FieldLocation, "Commune d’affectation": FieldLocation,
+	"Ville de travail": FieldLocation, "Lieu de poste": FieldLocation, "Lieu du poste": FieldLocation,
+	"Lieu(x) d’affectation": FieldLocation, "Lieu(x) d’exercice": FieldLocation, "Implantation": FieldLocation,
+	"Localisation géographique": FieldLocation, "Adresse du poste": FieldLocation, "Lieu de la mission": FieldLocation,
 
 	"Corps ou Cadre d’emploi / Domaine": FieldGrades, "Corps ou cadre d’emplois / Domaine": FieldGrades,
 	"Corps / Domaine": FieldGrades, "Corps ou Cadre d’emploi": FieldGrades, "Corps ou cadre d’emplois": FieldGrades,
 	"Cadre d’emploi": FieldGrades, "Cadre d’emplois": FieldGrades, "Cadre d’emploi / Domaine": FieldGrades,
 	"Cadres d’emplois": FieldGrades, "Corps": FieldGrades, "Grade": FieldGrades, "Grades": FieldGrades,
 	"Grade(s) recherché(s)": FieldGrades, "Grade recherché": FieldGrades, "Grades recherchés": FieldGrades,
+	"Grade(s)": FieldGrades, "Grades ouverts": FieldGrades, "Grade / Cadre d’emplois": FieldGrades,
+	"Cadre d’emplois / Grade": FieldGrades, "Corps / Grade": FieldGrades, "Corps - Grade": FieldGrades,
+	"Corps ou grade": FieldGrades, "Cadre(s) d’emploi(s)": FieldGrades, "Cadre d’emplois recherché": FieldGrades,
+	"Grades accessibles": FieldGrades, "Corps d’accueil": FieldGrades, "Corps de rattachement": FieldGrades,
+	"Grade ou cadre d’emplois": FieldGrades, "Corps et grade": FieldGrades, "Cadre d’emplois et grade": FieldGrades,
+	"Grade(s) ouvert(s)": FieldGrades, "Grade(s) / Cadre(s) d’emplois": FieldGrades, "Corps / Cadre d’emploi": FieldGrades,
+	"Cadres d’emplois ouverts": FieldGrades,
 
 	"Direction": FieldDirection, "Service": FieldDirection, "Direction / Service": FieldDirection,
 	"Direction - Service": FieldDirection, "Pôle": FieldDirection, "Service d’affectation": FieldDirection,
+	"Direction d’affectation": FieldDirection, "Direction générale": FieldDirection, "Affectation": FieldDirection,
+	"Sous-direction": FieldDirection, "Division": FieldDirection, "Bureau": FieldDirection, "Unité": FieldDirection,
+	"Pôle d’affectation": FieldDirection, "Service recruteur": FieldDirection, "Structure d’affectation": FieldDirection,
+	"Direction / Pôle": FieldDirection, "Pôle / Direction": FieldDirection, "Service / Unité": FieldDirection,
+	"Direction / Service / Pôle": FieldDirection, "Entité d’affectation": FieldDirection,
 
 	"Famille de métiers": FieldFamily, "Famille de métier": FieldFamily, "Métier": FieldFamily, "Métier(s)": FieldFamily,
-	"Domaine": FieldFamily, "Filière": FieldFamily,
+	"Domaine": FieldFamily, "Filière": FieldFamily, "Domaine / Métier": FieldFamily, "Domaine professionnel": FieldFamily,
+	"Famille professionnelle": FieldFamily, "Domaine d’activité": FieldFamily, "Métier de référence": FieldFamily,
 
 	"Temps de travail": FieldWorkingTime, "Durée hebdomadaire": FieldWorkingTime, "Temps de travail hebdomadaire": FieldWorkingTime,
-	"Durée hebdomadaire de travail": FieldWorkingTime, "Quotité de travail": FieldWorkingTime,
+	"Durée hebdomadaire de travail": FieldWorkingTime, "Quotité de travail": FieldWorkingTime, "Durée de travail": FieldWorkingTime,
+	"Quotité": FieldWorkingTime, "Quotité de temps de travail": FieldWorkingTime, "Durée hebdomadaire de service": FieldWorkingTime,
+	"Temps de travail (durée hebdomadaire)": FieldWorkingTime, "Temps complet / non complet": FieldWorkingTime,
+	"Temps de travail / Quotité": FieldWorkingTime, "Régime de travail": FieldWorkingTime,
 
 	"Type d’emploi": FieldContract, "Type de contrat": FieldContract, "Nature du contrat": FieldContract,
 	"Nature de l’emploi": FieldContract, "Type de recrutement": FieldContract, "Statut": FieldContract,
+	"Type de poste": FieldContract, "Nature du poste": FieldContract, "Statut du poste": FieldContract,
+	"Contrat": FieldContract, "Type de contrat proposé": FieldContract, "Modalité de recrutement": FieldContract,
+	"Mode de recrutement": FieldContract, "Statut de l’emploi": FieldContract, "Type d’offre": FieldContract,
 
 	"Date de dépôt de l’offre": FieldPosted, "Date de dépot de l’offre": FieldPosted, "Date de publication": FieldPosted,
 	"Publiée le": FieldPosted, "Publié le": FieldPosted, "Date de l’offre": FieldPosted, "Date de mise en ligne": FieldPosted,
-	"Date de parution": FieldPosted, "Mise en ligne le": FieldPosted,
+	"Date de parution": FieldPosted, "Mise en ligne le": FieldPosted, "Date de diffusion": FieldPosted,
+	"Diffusée le": FieldPosted, "Diffusé le": FieldPosted, "Date de publication de l’offre": FieldPosted,
+	"Mis en ligne le": FieldPosted, "Date de dépôt": FieldPosted, "Offre publiée le": FieldPosted,
+	"Date de l’annonce": FieldPosted, "Date de création": FieldPosted, "En ligne depuis le": FieldPosted,
+	"Date de l’avis": FieldPosted, "Parution": FieldPosted, "Date d’ouverture": FieldPosted,
 
 	"Date limite de candidature": FieldDeadline, "Date limite de candidatures": FieldDeadline,
 	"Date limite de dépôt des candidatures": FieldDeadline, "Date limite de dépôt de candidature": FieldDeadline,
 	"Date limite de réception des candidatures": FieldDeadline, "Date limite": FieldDeadline,
 	"Date de clôture": FieldDeadline, "Clôture des candidatures": FieldDeadline, "Candidature avant le": FieldDeadline,
 	"Candidatures avant le": FieldDeadline, "Date limite de dépôt": FieldDeadline,
+	"Date de clôture des candidatures": FieldDeadline, "Date limite de réponse": FieldDeadline,
+	"Date de fin de publication": FieldDeadline, "Date de fin de diffusion": FieldDeadline, "Clôture": FieldDeadline,
+	"Clôture de l’offre": FieldDeadline, "Date limite de dépôt des dossiers": FieldDeadline,
+	"Date limite d’envoi des candidatures": FieldDeadline, "Date limite pour candidater": FieldDeadline,
+	"Fin de publication": FieldDeadline, "Dépôt des candidatures": FieldDeadline, "Date limite de réception": FieldDeadline,
+	"Candidatures jusqu’au": FieldDeadline, "Date de clôture de l’offre": FieldDeadline, "Date de fin de l’offre": FieldDeadline,
+	"Fin des candidatures": FieldDeadline, "Date limite de dépôt des candidatures (inclus)": FieldDeadline,
+	"Date limite d’envoi": FieldDeadline, "Date limite de transmission des candidatures": FieldDeadline,
+	"Date limite de retour des candidatures": FieldDeadline, "Clôture des inscriptions": FieldDeadline,
 
 	"Poste à pourvoir": FieldStart, "Poste à pourvoir le": FieldStart, "Prise de poste": FieldStart,
 	"Date de prise de poste": FieldStart, "Date de début": FieldStart, "À pourvoir le": FieldStart, "À pourvoir": FieldStart,
-	"Date de prise de fonction": FieldStart, "Prise de fonction": FieldStart,
+	"Date de prise de fonction": FieldStart, "Prise de fonction": FieldStart, "Date de vacance": FieldStart,
+	"Date de vacance de l’emploi": FieldStart, "Date de vacance du poste": FieldStart, "Date d’entrée en fonction": FieldStart,
+	"Début de mission": FieldStart, "Date de début de mission": FieldStart, "Date de début du contrat": FieldStart,
+	"Date d’embauche": FieldStart, "Date de recrutement": FieldStart, "Poste à pourvoir à compter du": FieldStart,
+	"Poste à pourvoir au": FieldStart, "Date de prise de poste souhaitée": FieldStart,
+	"Date de prise de fonction souhaitée": FieldStart, "Début du contrat": FieldStart, "Date d’effet": FieldStart,
+	"Date de prise de fonctions": FieldStart, "Prise de fonctions": FieldStart, "Date de début de contrat": FieldStart,
+	"Poste vacant à compter du": FieldStart, "Date de prise de poste prévue": FieldStart, "Date d’arrivée": FieldStart,
+
+	"Catégorie": FieldCategory, "Catégorie statutaire": FieldCategory, "Catégorie d’emploi": FieldCategory,
+	"Catégorie hiérarchique": FieldCategory, "Catégorie de l’emploi": FieldCategory, "Catégorie / Niveau": FieldCategory,
 
 	"Durée de résidence exigée": FieldExtra, "Motif de vacance du poste": FieldExtra, "Motif de vacance": FieldExtra,
 	"Nombre de postes": FieldExtra, "Nombre de poste": FieldExtra, "Ouvert aux contractuels": FieldExtra,
-	"Emploi RESPNC": FieldExtra, "Catégorie": FieldExtra, "Rémunération": FieldExtra, "Salaire": FieldExtra,
+	"Emploi RESPNC": FieldExtra, "Rémunération": FieldExtra, "Salaire": FieldExtra,
 	"Niveau de diplôme": FieldExtra, "Expérience": FieldExtra, "Télétravail": FieldExtra, "Contact": FieldExtra,
 	"Poste ouvert aux contractuels": FieldExtra, "Permis": FieldExtra, "Cadre d’emplois ouvert": FieldExtra,
+	"Traitement": FieldExtra, "Avantages": FieldExtra, "Télétravail possible": FieldExtra, "Management": FieldExtra,
+	"Encadrement": FieldExtra, "Nombre d’agents encadrés": FieldExtra, "Versant": FieldExtra, "Niveau d’études": FieldExtra,
+	"Diplôme requis": FieldExtra, "Expérience souhaitée": FieldExtra, "Durée du contrat": FieldExtra,
+	"Durée de la mission": FieldExtra, "Personne à contacter": FieldExtra, "Téléphone": FieldExtra, "Courriel": FieldExtra,
+	"Adresse e-mail": FieldExtra, "Site internet": FieldExtra, "Lien de candidature": FieldExtra, "Pièces à fournir": FieldExtra,
+	"Conditions particulières": FieldExtra, "Motif du recrutement": FieldExtra, "Secteur géographique": FieldExtra,
+	"Département de travail": FieldExtra, "Région": FieldExtra, "Pays": FieldExtra, "Zone géographique": FieldExtra,
+	"Domaine fonctionnel": FieldExtra, "Emploi-type": FieldExtra, "Emploi type": FieldExtra, "Spécialité": FieldExtra,
+	"Date de l’entretien": FieldExtra, "Date des entretiens": FieldExtra, "Ouvert aux": FieldExtra, "Public concerné": FieldExtra,
+	"Téléphone collectivité": FieldExtra, "Horaires": FieldExtra, "Horaires de travail": FieldExtra, "Logement": FieldExtra,
+	"Emploi ouvert aux contractuels": FieldExtra, "Ouvert aux agents contractuels": FieldExtra, "Durée": FieldExtra,
+	"Niveau d’expérience": FieldExtra, "Niveau requis": FieldExtra, "Vacance d’emploi": FieldExtra, "E-mail": FieldExtra,
+	"Rémunération indicative": FieldExtra, "Rémunération et avantages": FieldExtra, "Rythme de travail": FieldExtra,
 
 	"Descriptif de l’emploi": FieldSection, "Missions / conditions d’exercice": FieldSection,
 	"Missions": FieldSection, "Profil recherché": FieldSection, "Profils recherchés": FieldSection,
@@ -102,8 +181,26 @@ var labels = map[string]Field{
 	"Travailleurs handicapés": FieldSection, "Conditions d’exercice": FieldSection, "Descriptif du poste": FieldSection,
 	"Missions principales": FieldSection, "Activités": FieldSection, "Compétences": FieldSection,
 	"Candidature": FieldSection, "Pour postuler": FieldSection, "Modalités de candidature": FieldSection,
+	"Description du poste": FieldSection, "Description de l’employeur": FieldSection, "Présentation de l’employeur": FieldSection,
+	"Présentation de la collectivité": FieldSection, "Présentation du service": FieldSection, "Contexte": FieldSection,
+	"Contexte du poste": FieldSection, "Environnement du poste": FieldSection, "Vos missions": FieldSection,
+	"Missions et activités": FieldSection, "Activités principales": FieldSection, "Profil": FieldSection,
+	"Profil souhaité": FieldSection, "Compétences requises": FieldSection, "Savoir-faire": FieldSection,
+	"Savoir-être": FieldSection, "Qualités requises": FieldSection, "Conditions de travail": FieldSection,
+	"Conditions d’emploi": FieldSection, "Comment postuler": FieldSection, "Pour candidater": FieldSection,
+	"Dossier de candidature": FieldSection, "Contact et informations complémentaires": FieldSection,
+	"Descriptif de l’employeur": FieldSection, "Qui sommes-nous": FieldSection, "Le poste": FieldSection,
+	"Votre profil": FieldSection, "Nous vous offrons": FieldSection, "Spécificités du poste": FieldSection,
+	"Description du profil recherché": FieldSection, "Descriptif du profil recherché": FieldSection,
+	"Présentation": FieldSection, "Activités et tâches": FieldSection, "Missions du poste": FieldSection,
+	"Descriptif des missions": FieldSection, "Description des missions": FieldSection, "Profil attendu": FieldSection,
+	"Connaissances": FieldSection, "Aptitudes": FieldSection, "Qualifications": FieldSection, "Éléments de candidature": FieldSection,
+	"Modalités de recrutement": FieldSection, "Candidatures": FieldSection, "Environnement de travail": FieldSection,
+	"Contraintes du poste": FieldSection, "Sujétions particulières": FieldSection, "Conditions et contraintes d’exercice": FieldSection,
 
 	"Synthèse de l’offre": FieldHeading, "Détails de l’offre": FieldHeading, "Localisation du lieu de travail": FieldHeading,
+	"Informations générales": FieldHeading, "Caractéristiques du poste": FieldHeading, "Informations sur le poste": FieldHeading,
+	"En bref": FieldHeading, "Résumé de l’offre": FieldHeading, "Informations clés": FieldHeading, "Détail de l’offre": FieldHeading,
 }
 
 // prefixLabels are labels followed by qualifiers that vary from offer to
@@ -112,7 +209,7 @@ var prefixLabels = []string{"Durée de résidence exigée"}
 
 // inlineLabels may be followed by their value without a colon, on the same
 // line, in layout b ("Offre n° O037240201370133", "Publiée le 28/02/2024").
-var inlineLabels = []string{"Offre n°", "Publiée le", "Publié le", "Mise en ligne le"}
+var inlineLabels = []string{"Offre n°", "Publiée le", "Publié le", "Mise en ligne le", "Mis en ligne le", "Diffusée le", "Offre publiée le", "En ligne depuis le", "NOR", "Réf."}
 
 type labelInfo struct {
 	field Field

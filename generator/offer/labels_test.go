@@ -76,7 +76,7 @@ func TestLookupLabel(t *testing.T) {
 
 func TestLookupLabelUnknown(t *testing.T) {
 	for _, in := range []string{
-		"", " ", ":", "**", "Avantages", "Le poste", "Ville de Tours recrute",
+		"", " ", ":", "**", "Restauration collective", "Le poste est passionnant", "Ville de Tours recrute",
 		"Référence interne du dossier", "Employeurs associés",
 	} {
 		if li, ok := lookupLabel(in); ok {

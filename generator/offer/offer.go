@@ -35,6 +35,7 @@ package offer
 import (
 	"errors"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -85,9 +86,18 @@ type Offer struct {
 	// Slug is set by front matter only; package site derives the others.
 	Slug  string
 	Draft bool
+	// Categories are the civil-service categories the offer is open to
+	// ("A", "B"…), sorted: from a "Catégorie" label, or from its grades.
+	Categories []string
 	// Lines records the 1-based line each field was read from (0 if absent),
 	// so later checks can point at it.
 	Lines [numFields]int
+	// Guessed are the fields read from something other than a label (a
+	// banner, a sentence, a line without a label): each was warned.
+	Guessed FieldSet
+	// Defaulted are the fields taken from defaults (config.toml's
+	// [defaults], a folder's _defaults.toml), which the file did not give.
+	Defaulted FieldSet
 }
 
 // Extra is a labelled field shown as written.
@@ -113,7 +123,34 @@ func BodyAt(lines []string, layout byte, line int) string {
 // Extract reads one decoded file. It returns the offer (nil when the file
 // cannot be published) and every problem met, each with its line.
 func Extract(src *content.Source) (*Offer, content.List) {
-	x := &extractor{src: src, o: &Offer{Source: src.Path}}
+	return ExtractWith(src, Options{})
+}
+
+// Options are what extraction takes from the site besides the file.
+type Options struct {
+	// Defaults give fields the file does not state: the employer of a
+	// board or folder of one employer's offers, its town.
+	Defaults *Defaults
+	// MaxOpenDays is how long an offer without a deadline stays open
+	// after its posting date; 0 means DefaultMaxOpenDays.
+	MaxOpenDays int
+}
+
+// DefaultMaxOpenDays is how long an offer with no deadline stays open
+// after its posting date, unless config.toml says otherwise: public
+// employers publish vacancies for a month or two.
+const DefaultMaxOpenDays = 60
+
+func (o Options) maxOpen() int {
+	if o.MaxOpenDays > 0 {
+		return o.MaxOpenDays
+	}
+	return DefaultMaxOpenDays
+}
+
+// ExtractWith is Extract with options.
+func ExtractWith(src *content.Source, opt Options) (*Offer, content.List) {
+	x := &extractor{src: src, o: &Offer{Source: src.Path}, opt: opt}
 	x.run()
 	if x.o == nil {
 		return nil, x.diags
@@ -133,6 +170,19 @@ type extractor struct {
 	// unreadable marks date fields given but not understood, already
 	// reported: no second "missing" warning for them.
 	unreadable [numFields]bool
+	opt        Options
+	titleFrom  titleFrom
+	kinds      map[int]warnKind // diags index → kind, for fold
+	// Values read from something other than a label, used with a
+	// warning when nothing better gives the field.
+	employerHintAt   hint
+	deadlineHint     hint
+	deadlineAt       Date
+	relativeDeadline relative
+	// emptyLabel is the line of a label given without a value, for the
+	// error of a missing required field.
+	emptyLabel [numFields]int
+	fatal      bool // an error that is not a missing title or employer
 }
 
 func (x *extractor) warnf(line int, format string, args ...any) {
@@ -154,14 +204,46 @@ func (x *extractor) run() {
 		}
 	}
 	lines := x.src.Lines[x.src.Start:]
-	if detectLayout(lines) == 'b' {
-		x.o.Layout = 'b'
-		x.layoutB(x.src.Start)
-	} else {
-		x.o.Layout = 'a'
-		x.layoutA(x.src.Start)
-	}
+	x.o.Layout = detectLayout(lines)
+	r := &reader{x: x, lines: x.src.Lines, layout: x.o.Layout}
+	r.run(x.src.Start)
 	x.finish()
+	x.fold()
+}
+
+// has reports whether the offer has a value for f, or was given one that
+// could not be read (and was reported).
+func (x *extractor) has(f Field) bool {
+	o := x.o
+	switch f {
+	case FieldTitle:
+		return o.Title != ""
+	case FieldReference:
+		return o.Reference != ""
+	case FieldEmployer:
+		return o.Employer != ""
+	case FieldLocation:
+		return o.Location != ""
+	case FieldGrades:
+		return len(o.Grades) > 0
+	case FieldDirection:
+		return o.Direction != ""
+	case FieldFamily:
+		return o.Family != ""
+	case FieldWorkingTime:
+		return o.WorkingTime != ""
+	case FieldContract:
+		return o.Contract != ""
+	case FieldCategory:
+		return len(o.Categories) > 0
+	case FieldPosted:
+		return !o.Posted.IsZero() || x.unreadable[f] || !x.refDate.IsZero()
+	case FieldDeadline:
+		return !o.Deadline.IsZero() || x.unreadable[f]
+	case FieldStart:
+		return !o.Start.IsZero() || o.StartASAP || x.unreadable[f]
+	}
+	return false
 }
 
 // detectLayout scores the two layouts on the first lines: labels followed by
@@ -398,6 +480,9 @@ func (x *extractor) set(f Field, line int, value string) {
 	case FieldPosted, FieldDeadline, FieldStart:
 		x.setDate(f, line, value)
 		return
+	case FieldCategory:
+		x.setCategory(line, value)
+		return
 	default:
 		return
 	}
@@ -415,7 +500,36 @@ var fieldLabel = map[Field]string{
 	FieldTitle: "title", FieldReference: "référence", FieldEmployer: "employeur", FieldLocation: "lieu de travail",
 	FieldGrades: "grade", FieldDirection: "direction", FieldFamily: "famille de métiers",
 	FieldWorkingTime: "temps de travail", FieldContract: "type d'emploi", FieldPosted: "date de dépôt",
-	FieldDeadline: "date limite de candidature", FieldStart: "poste à pourvoir",
+	FieldDeadline: "date limite de candidature", FieldStart: "poste à pourvoir", FieldCategory: "catégorie",
+}
+
+// reCategory finds the categories a "Catégorie" label names: "A", "B ou
+// C", "Catégorie A (cadre)", "A+", "A/B".
+var reCategory = regexp.MustCompile(`(?:^|[^\pL])([ABCD])\+?(?:$|[^\pL])`)
+
+// setCategory reads a "Catégorie" value.
+func (x *extractor) setCategory(line int, value string) {
+	v := strings.TrimSpace(value)
+	if strings.HasPrefix(Fold(v), "categorie") {
+		v = strings.TrimSpace(v[len("categorie")+1:])
+	}
+	var cats []string
+	seen := map[string]bool{}
+	for _, m := range reCategory.FindAllStringSubmatch(strings.ReplaceAll(v, "/", " / "), -1) {
+		if !seen[m[1]] {
+			seen[m[1]] = true
+			cats = append(cats, m[1])
+		}
+	}
+	if len(cats) == 0 {
+		x.warnf(line, "catégorie %s: expected A, B, C or D", quote(Clip(value, 40)))
+		return
+	}
+	sort.Strings(cats)
+	if len(x.o.Categories) == 0 {
+		x.o.Categories = cats
+		x.o.Lines[FieldCategory] = line
+	}
 }
 
 func (x *extractor) setDate(f Field, line int, value string) {
@@ -432,7 +546,11 @@ func (x *extractor) setDate(f Field, line int, value string) {
 	if !dst.IsZero() || (f == FieldStart && o.StartASAP) {
 		return
 	}
-	res, err := ParseDate(value)
+	parse := ParseDate
+	if f == FieldDeadline {
+		parse = ParseDeadline
+	}
+	res, err := parse(value)
 	if err != nil {
 		x.warnf(line, "%s: %v", fieldLabel[f], err)
 		x.unreadable[f] = true

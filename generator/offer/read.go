@@ -1,0 +1,540 @@
+package offer
+
+import (
+	"strings"
+)
+
+// The line reader. An offer is read as a lexer reads text: each state is a
+// small function that reads the lines it knows and returns the next state
+// (see Go's text/template/parse/lex.go). The states are:
+//
+//	readTop     before the title: banners, inline labels, the title line
+//	readHeader  the fields: labelled lines, labels whose value is below
+//	            them, standalone lines (a heading repeating the employer,
+//	            the hiring direction)
+//	readBody    the description, in which labelled lines still fill the
+//	            fields the header left empty
+//
+// Both layouts go through the same states; where they differ (how a label
+// standing alone takes the lines below it, how the body is made) the
+// reader asks r.layout.
+
+// Thresholds of the reader, named so that changing a heuristic means
+// reading one line.
+const (
+	// maxAloneLabel is the longest line read as a label standing alone.
+	maxAloneLabel = 90
+	// maxValue is the longest line taken as the value of a label written
+	// above it; longer lines are sentences of the description.
+	maxValue = 160
+	// sentenceWords is the number of words from which a line ending with
+	// a full stop reads as a sentence, not a value.
+	sentenceWords = 8
+	// maxBanner is the longest line that can be a banner or a heading in
+	// capitals ("PROVINCE SUD").
+	maxBanner = 80
+	// maxStandalone is the longest bare line among the fields read as the
+	// direction; longer ones are kept for the description.
+	maxStandalone = 120
+	// bodyLine is the length from which a bare line among the fields
+	// starts the description.
+	bodyLine = 160
+)
+
+type stateFn func(*reader) stateFn
+
+// reader walks the lines of one file after its front matter.
+type reader struct {
+	x      *extractor
+	lines  []string // the whole file's lines
+	i      int      // index of the next line to read
+	layout byte
+	labels int      // labelled lines read so far
+	stray  []string // lines without a label, kept at the top of the body
+	pend   pending  // a label whose value is on the lines below it
+	// skipped are the banner lines read before the title, for the
+	// warning when the title is not the file's first line.
+	skipped []string
+	first   int // index of the first non-blank line
+}
+
+// pending is a label written alone ("Lieu de travail", "Date limite :")
+// whose value is on the lines below it.
+type pending struct {
+	li     labelInfo
+	label  string
+	line   int // 1-based
+	values []string
+	vlines []int
+	open   bool
+}
+
+// line is one line of the file, classified.
+type line struct {
+	raw     string
+	text    string // trimmed; for a list item, without its bullet
+	n       int    // 1-based
+	heading bool   // "# …": text is the heading's text
+	item    bool   // a list item
+	label   string // the label, cleaned, when the line starts with one
+	li      labelInfo
+	known   bool   // label is in the table
+	value   string // what follows the label on its line
+	colon   bool   // the label is followed by a colon
+}
+
+func (r *reader) run(start int) {
+	r.i = start
+	r.first = firstNonBlank(r.lines, start)
+	for state := stateFn(readTop); state != nil; {
+		state = state(r)
+	}
+}
+
+// classify reads one line. Only short lines are looked up as labels.
+func classify(raw string, n int) line {
+	l := line{raw: raw, text: strings.TrimSpace(raw), n: n}
+	t := l.text
+	if t == "" {
+		return l
+	}
+	if strings.HasPrefix(t, "#") {
+		l.heading = true
+		l.text = strings.TrimSpace(strings.TrimRight(strings.TrimLeft(t, "#"), " :\u00a0\u202f"))
+		if li, ok := lookupShort(l.text, maxAloneLabel); ok {
+			l.label, l.li, l.known = cleanLabel(l.text), li, true
+		}
+		return l
+	}
+	if isListItem(t) {
+		l.item = true
+		_, n := firstRune(t)
+		t = strings.TrimSpace(t[n:])
+		l.text = t
+	}
+	k := labelKey(t)
+	for j, p := range inlineKeys {
+		if strings.HasPrefix(k, p+" ") || strings.HasPrefix(k, p+":") {
+			value := strings.TrimSpace(t[inlineCut(t, inlineLabels[j]):])
+			l.value = strings.TrimSpace(strings.TrimLeft(value, ": "))
+			l.li, _ = lookupLabel(inlineLabels[j])
+			l.label, l.known = inlineLabels[j], true
+			return l
+		}
+	}
+	if label, value, ok := splitLabel(t); ok {
+		if li, known := lookupLabel(label); known || value != "" {
+			l.colon = true
+			l.label, l.value, l.li, l.known = cleanLabel(label), value, li, known
+			return l
+		}
+		// "Vous aurez pour missions :" is text, unless the whole line is
+		// a label ("Missions / conditions d'exercice :").
+	}
+	if len(t) < maxAloneLabel {
+		if li, ok := lookupKey(k); ok {
+			l.label, l.li, l.known = cleanLabel(t), li, true
+		}
+	}
+	return l
+}
+
+func (r *reader) next() line {
+	l := classify(r.lines[r.i], r.i+1)
+	r.i++
+	return l
+}
+
+// readTop reads up to the title: blank lines, banners ("Offre d'emploi",
+// a site's name, "Publiée le …"), a heading in capitals naming the
+// employer, then the title, from a "# heading" or the first line of text.
+// A label met first sends the reader to the fields: the title may be one
+// of them ("Intitulé du poste : …").
+func readTop(r *reader) stateFn {
+	x := r.x
+	for r.i < len(r.lines) {
+		at := r.i
+		l := r.next()
+		switch {
+		case l.text == "":
+			continue
+		case r.expired(l):
+			continue
+		case x.front[FieldTitle] && at == r.first && !l.known:
+			continue // the front matter retitles the offer; the text's title line is not body
+		case l.heading && l.known:
+			r.i = at // "# Détails de l'offre", "# Missions": no title line
+			return readHeader
+		case l.heading:
+			if r.banner(l) {
+				continue
+			}
+			r.title(l, titleHeading)
+			return readHeader
+		case l.known:
+			r.i = at
+			return readHeader
+		case r.banner(l):
+			continue
+		case l.item:
+			r.i = at
+			return readHeader
+		default:
+			r.title(l, titleLine)
+			return readHeader
+		}
+	}
+	return nil
+}
+
+// titleFrom says where the title was read: a label or front matter wins
+// over a heading, which wins over a line.
+type titleFrom int
+
+const (
+	titleNone titleFrom = iota
+	titleLine
+	titleHeading
+	titleLabel
+)
+
+// title takes l as the title. A line that is not the file's first is a
+// guess, said in a warning naming what came before it.
+func (r *reader) title(l line, from titleFrom) {
+	x := r.x
+	if x.front[FieldTitle] {
+		return
+	}
+	text := l.text
+	if l.item {
+		text = l.raw
+	}
+	x.set(FieldTitle, l.n, strings.TrimSpace(text))
+	x.titleFrom = from
+	if from == titleLine && l.n-1 != r.first {
+		why := "a line without a label among the fields"
+		if len(r.skipped) > 0 {
+			why = "the lines before it read as a banner: " + quoteList(r.skipped, 3)
+		}
+		x.guess(FieldTitle, l.n, "title read from line %d, %s (%s); write it as \"# %s\" to be sure",
+			l.n, quote(Clip(l.text, 60)), why, Clip(l.text, 60))
+	}
+}
+
+// banner reports a line that is not the offer's: a board's or site's
+// name, "Offre d'emploi", a breadcrumb, a posting date, a heading in
+// capitals naming the employer. It notes what a banner says of the
+// employer ("PROVINCE SUD", "La commune de Poum recrute").
+func (r *reader) banner(l line) bool {
+	f := squash(l.text)
+	kind := bannerKind(f, l.text)
+	if kind == notBanner {
+		return false
+	}
+	if name := employerIn(l.text, f); name != "" {
+		r.x.employerHint(l.n, name, "a banner line")
+	}
+	r.skipped = append(r.skipped, l.text)
+	return true
+}
+
+// expired notes a banner saying applications are closed ("Le délai de
+// candidature pour cette offre a expiré").
+func (r *reader) expired(l line) bool {
+	if len(l.text) > 200 || !hasAnyContains(Fold(l.text), expiredBanners) {
+		return false
+	}
+	r.x.o.Expired = true
+	return true
+}
+
+// readHeader reads the fields, up to the first line of the description.
+func readHeader(r *reader) stateFn {
+	x := r.x
+	for r.i < len(r.lines) {
+		at := r.i
+		l := r.next()
+		if l.text == "" {
+			r.blank()
+			continue
+		}
+		if r.expired(l) {
+			continue
+		}
+		if l.heading {
+			r.flush()
+			switch {
+			case l.known && l.li.field == FieldHeading && r.labels == 0:
+				continue // "# Informations générales" above the fields
+			case x.o.Title == "" && r.labels == 0 && !l.known && !r.banner(l):
+				r.title(l, titleHeading)
+				continue
+			}
+			r.i = at
+			return readBody // the first heading after the fields
+		}
+		if l.known {
+			switch l.li.field {
+			case FieldSection:
+				r.flush()
+				if l.value == "" {
+					r.i = at
+					return readBody
+				}
+				r.labels++
+				x.o.Extras = append(x.o.Extras, Extra{l.label, l.value})
+				continue
+			case FieldHeading:
+				r.flush()
+				continue
+			}
+			r.flush()
+			r.labels++
+			if l.value == "" {
+				r.pend = pending{li: l.li, label: l.label, line: l.n, open: true}
+				continue
+			}
+			r.apply(l.li, l.label, l.n, []string{l.value}, []int{l.n})
+			continue
+		}
+		if r.pend.open && r.takes(l) {
+			r.pend.values = append(r.pend.values, r.valueText(l))
+			r.pend.vlines = append(r.pend.vlines, l.n)
+			if !r.multiLine() {
+				r.flush()
+			}
+			continue
+		}
+		r.flush()
+		if l.colon && l.value != "" && looksLikeLabel(l.label) && !l.item {
+			r.labels++
+			x.kindWarnf(warnUnknownLabel, l.n, "unknown label %s; shown as written (a known field is written as in the README's label table)", quote(l.label))
+			x.o.Extras = append(x.o.Extras, Extra{l.label, l.value})
+			continue
+		}
+		if l.item && r.labels > 0 {
+			r.i = at
+			return readBody // a list after the fields: the missions
+		}
+		if next := r.standalone(l); next != nil {
+			r.i = at
+			return next
+		}
+	}
+	r.flush()
+	return readBody
+}
+
+// blank ends the values of a label written above them in layout b, where
+// a blank line closes a block; in layout a the value may come after one
+// blank line ("Employeur :", blank, "Mairie de Koné").
+func (r *reader) blank() {
+	if !r.pend.open {
+		return
+	}
+	if r.layout == 'b' || len(r.pend.values) > 0 {
+		r.flush()
+	}
+}
+
+// multiLine reports whether the pending label takes several lines: the
+// employer and its address, grades, extras; in layout b every label,
+// whose extra lines are then reported.
+func (r *reader) multiLine() bool {
+	if r.layout == 'b' {
+		return true
+	}
+	switch r.pend.li.field {
+	case FieldEmployer, FieldGrades, FieldExtra:
+		return true
+	}
+	return false
+}
+
+// takes reports whether l is a value of the pending label: not a label,
+// not a heading, and, for its first value, not a sentence of the
+// description. An empty label never takes the next sentence as its value.
+func (r *reader) takes(l line) bool {
+	if l.heading || l.known {
+		return false
+	}
+	if len(r.pend.values) > 0 {
+		return r.layout == 'b' || !isSentence(l.text)
+	}
+	if isSentence(l.text) || len(l.text) > maxValue {
+		r.x.kindWarnf(warnNoValue, r.pend.line, "label %s has no value; the line below it, %s, reads as a sentence and was not taken",
+			quote(r.pend.label), quote(Clip(l.text, 60)))
+		r.pend.open = false
+		r.pend.values = nil
+		r.pend.li = labelInfo{}
+		return false
+	}
+	return true
+}
+
+// valueText is a value line as kept: without its bullet.
+func (r *reader) valueText(l line) string {
+	return l.text
+}
+
+// isSentence reports a line of running text: many words and a final stop.
+func isSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	last := lastRune(s)
+	words := len(strings.Fields(s))
+	return (last == '.' || last == '!' || last == '?' || last == ';') && words >= sentenceWords
+}
+
+// flush applies the pending label, if any.
+func (r *reader) flush() {
+	p := r.pend
+	r.pend = pending{}
+	if p.li.field == FieldNone {
+		return
+	}
+	if len(p.values) == 0 {
+		r.x.emptyLabel[p.li.field] = p.line
+		if p.line > 0 {
+			r.x.kindWarnf(warnNoValue, p.line, "label %s has no value; expected %s", quote(p.label), expectedValue(p.label, r.layout))
+		}
+		return
+	}
+	r.apply(p.li, p.label, p.line, p.values, p.vlines)
+}
+
+func expectedValue(label string, layout byte) string {
+	if layout == 'b' {
+		return "its value on the line below it"
+	}
+	return quote(label + " : …")
+}
+
+// apply stores the value lines read under one label.
+func (r *reader) apply(li labelInfo, label string, line int, values []string, lines []int) {
+	x := r.x
+	switch li.field {
+	case FieldEmployer:
+		x.set(FieldEmployer, lines[0], values[0])
+		// The address follows the name, and the block is often repeated.
+		seen := map[string]bool{Fold(values[0]): true}
+		for _, v := range values[1:] {
+			if k := Fold(v); !seen[k] {
+				seen[k] = true
+				x.o.Address = append(x.o.Address, v)
+			}
+		}
+	case FieldGrades:
+		for j, v := range values {
+			x.set(FieldGrades, lines[j], v)
+		}
+	case FieldReference:
+		x.setReference(lines[0], values[0])
+	case FieldTitle:
+		if x.titleFrom < titleLabel && !x.front[FieldTitle] {
+			// A title label says what the job is: it wins over a heading
+			// or a first line ("# Fiche de poste", then "Intitulé du
+			// poste : …").
+			x.o.Title, x.o.Lines[FieldTitle] = "", 0
+			x.unguess(FieldTitle)
+		}
+		x.set(FieldTitle, lines[0], values[0])
+		x.titleFrom = titleLabel
+		r.extraLines(label, values, lines)
+	case FieldPosted, FieldDeadline, FieldStart, FieldLocation, FieldCategory:
+		x.set(li.field, lines[0], values[0])
+		r.extraLines(label, values, lines)
+	case FieldExtra:
+		if len(values) == 1 && notApplicable(values[0]) {
+			return
+		}
+		x.o.Extras = append(x.o.Extras, Extra{label, strings.Join(values, "\n")})
+	default:
+		x.set(li.field, lines[0], strings.Join(values, " "))
+	}
+}
+
+func (r *reader) extraLines(label string, values []string, lines []int) {
+	for j := 1; j < len(values); j++ {
+		r.x.kindWarnf(warnExtraLine, lines[j], "extra line under %s ignored: %s", quote(label), quote(Clip(values[j], 60)))
+	}
+}
+
+// standalone reads a line without a label among the fields. It returns
+// readBody when the line starts the description.
+func (r *reader) standalone(l line) stateFn {
+	x := r.x
+	text := l.text
+	f := Fold(text)
+	switch {
+	case IsUpper(text) && len(text) < maxBanner:
+		// A heading such as "PROVINCE SUD" that repeats the employer.
+		if name := employerIn(text, squash(text)); name != "" {
+			x.employerHint(l.n, name, "a heading in capitals")
+		}
+	case r.banner(l):
+	case x.o.Title == "" && !x.front[FieldTitle] && len(text) < maxValue:
+		r.title(l, titleLine)
+	case hasAnyPrefix(f, directionWords) && x.o.Direction == "" && len(text) < maxStandalone:
+		x.set(FieldDirection, l.n, text)
+	case len(text) > bodyLine && r.labels > 0:
+		return readBody
+	case x.o.Direction == "" && !x.front[FieldDirection] && r.labels > 0 && len(text) < 100 && startsLower(text) && !strings.ContainsAny(text, ".;!?"):
+		// A short bare line among the fields, in lower case as a value
+		// and not a sentence, is on these boards the hiring service
+		// ("politique de la Ville"): read it so, and say so.
+		x.set(FieldDirection, l.n, text)
+		x.guess(FieldDirection, l.n, "line %s has no label; read as the direction (write \"Direction : …\" to be sure)", quote(Clip(text, 60)))
+	default:
+		x.kindWarnf(warnStray, l.n, "line %s has no label; kept at the top of the description", quote(Clip(text, 60)))
+		r.stray = append(r.stray, text)
+	}
+	return nil
+}
+
+// readBody makes the body from the rest of the file, and reads in it the
+// labelled lines of fields the header did not give ("Date limite de
+// candidature : …" at the end of the description) and, where no label
+// gives them, a deadline or an employer stated in a sentence.
+func readBody(r *reader) stateFn {
+	x, o := r.x, r.x.o
+	rest := r.lines[min(r.i, len(r.lines)):]
+	if r.i < len(r.lines) && r.stray == nil {
+		o.BodyLine = r.i + 1
+	}
+	if r.layout == 'b' {
+		o.Body = bodyB(r.stray, rest)
+	} else {
+		o.Body = bodyA(r.stray, rest)
+	}
+	for j, raw := range rest {
+		n := r.i + j + 1
+		t := strings.TrimSpace(raw)
+		if t == "" || len(t) > 400 {
+			continue
+		}
+		l := classify(raw, n)
+		if l.known && l.value != "" && lateField(l) && !x.has(l.li.field) {
+			r.apply(l.li, l.label, n, []string{l.value}, []int{n})
+			continue
+		}
+		x.prose(t, n)
+	}
+	return nil
+}
+
+// lateField reports the labels read inside the description: those whose
+// meaning cannot be mistaken there. "Poste :" or "Service :" in a
+// description often say something else.
+func lateField(l line) bool {
+	switch l.li.field {
+	case FieldDeadline, FieldPosted, FieldStart, FieldLocation, FieldReference, FieldEmployer,
+		FieldContract, FieldWorkingTime, FieldGrades, FieldCategory:
+		return true
+	case FieldTitle:
+		return strings.HasPrefix(labelKey(l.label), "intitule")
+	}
+	return false
+}
