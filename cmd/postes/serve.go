@@ -215,7 +215,7 @@ func (s *server) relevant(name string) bool {
 	case "content":
 		ext := strings.ToLower(filepath.Ext(base))
 		// A folder removed or renamed has no extension: rebuild too.
-		return ext == ".txt" || ext == ".md" || ext == ""
+		return ext == ".txt" || ext == ".md" || ext == "" || base == "_defaults.toml"
 	}
 	return false
 }

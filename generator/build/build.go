@@ -107,6 +107,7 @@ type Builder struct {
 	// scale (see docs/performance.md).
 	dropOver int
 	drop     bool // this build drops bodies
+	defs     folderDefaults
 }
 
 // keepBodiesUpTo is Run's dropOver.
@@ -176,6 +177,9 @@ type readFile struct {
 	// bodyless: the offer came from the offers cache, without its body;
 	// a page that needs it reads the file again.
 	bodyless bool
+	// defHash identifies the defaults the file was read with: a changed
+	// _defaults.toml reads its folder's offers again.
+	defHash uint64
 	// bodyAt is the byte offset of the body in the file when its text is
 	// the file as it is (content.Source.Plain): the body is read again
 	// from there without decoding the file. 0 when unknown.
@@ -223,20 +227,23 @@ func (b *Builder) read() (Config, []*offer.Offer, *Result, error) {
 	}
 	res.Diags = append(content.List(nil), diags...)
 	res.Skipped = len(diags)
+	defs, defDiags := b.defaults(cfg, files)
+	res.Diags = append(res.Diags, defDiags...)
 	b.drop = b.once && len(files) > b.dropOver
 	items := make([]*readFile, len(files))
 	parallel(len(files), opt.Workers, func(i int) {
+		d := defs.of(files[i].Path)
 		if changed != nil && !changed[files[i].Path] {
 			// A hint says only other files changed: no need to stat this one.
 			b.mu.Lock()
 			prev := b.files[files[i].Path]
 			b.mu.Unlock()
-			if prev != nil {
+			if prev != nil && prev.defHash == d.Hash() {
 				items[i] = prev
 				return
 			}
 		}
-		items[i] = b.readOne(files[i])
+		items[i] = b.readOne(files[i], d, cfg.MaxOpenDays)
 	})
 	b.mu.Lock()
 	seen := make(map[string]*readFile, len(files))
@@ -352,17 +359,17 @@ func (b *Builder) list() (files []content.File, diags content.List, changed map[
 
 // readOne reads and extracts one file, or returns what the last build read
 // when the file's size and modification time have not changed.
-func (b *Builder) readOne(f content.File) *readFile {
+func (b *Builder) readOne(f content.File, defs *offer.Defaults, maxOpen int) *readFile {
 	st, err := os.Stat(f.Abs)
 	if err == nil {
 		b.mu.Lock()
 		prev := b.files[f.Path]
 		b.mu.Unlock()
-		if prev != nil && prev.file.Abs == f.Abs && prev.size == st.Size() && prev.mod.Equal(st.ModTime()) {
+		if prev != nil && prev.file.Abs == f.Abs && prev.size == st.Size() && prev.mod.Equal(st.ModTime()) && prev.defHash == defs.Hash() {
 			return prev
 		}
 	}
-	rf := &readFile{file: f}
+	rf := &readFile{file: f, defHash: defs.Hash()}
 	if st != nil {
 		rf.size, rf.mod = st.Size(), st.ModTime()
 	}
@@ -374,7 +381,7 @@ func (b *Builder) readOne(f content.File) *readFile {
 	if src == nil {
 		return rf
 	}
-	o, d2 := offer.Extract(src)
+	o, d2 := offer.ExtractWith(src, offer.Options{Defaults: defs, MaxOpenDays: maxOpen})
 	rf.diags = append(rf.diags, d2...)
 	if o != nil {
 		o.Source = strings.TrimPrefix(o.Source, "content/")
@@ -445,7 +452,7 @@ func (b *Builder) body(o *offer.Offer) (string, error) {
 	if o.BodyLine > 0 {
 		return offer.BodyAt(src.Lines, o.Layout, o.BodyLine), nil
 	}
-	again, _ := offer.Extract(src)
+	again, _ := offer.ExtractWith(src, offer.Options{Defaults: b.defsOf(o.Source)})
 	if again == nil {
 		return "", fmt.Errorf("content/%s: cannot be read again", o.Source)
 	}
@@ -465,7 +472,7 @@ func (b *Builder) check() (Config, *Result, *site.Board, error) {
 	if err != nil {
 		return cfg, nil, nil, err
 	}
-	board, diags := site.New(offers, site.Options{BaseURL: cfg.BaseURL, Today: res.Today, Aliases: cfg.Aliases, Memo: &b.site})
+	board, diags := site.New(offers, site.Options{BaseURL: cfg.BaseURL, Today: res.Today, Aliases: cfg.Aliases, MaxOpenDays: cfg.MaxOpenDays, Memo: &b.site})
 	res.Diags = append(res.Diags, diags...)
 	res.Diags.Sort()
 	res.Offers, res.Open, res.Closed = len(board.Offers), len(board.Open), len(board.Closed)

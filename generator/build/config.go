@@ -12,6 +12,9 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"postes/generator/content"
+	"postes/generator/offer"
 )
 
 // Config is config.toml. Every key is optional; an unknown key is an error
@@ -35,8 +38,15 @@ type Config struct {
 	// Aliases files offers written under one name under another:
 	// "Ville de Nouméa" = "Mairie de Nouméa".
 	Aliases map[string]string `toml:"aliases"`
+	// MaxOpenDays closes an offer that states no deadline this many days
+	// after its posting date.
+	MaxOpenDays int `toml:"max_open_days"`
+	// Defaults gives every offer the fields its file does not state
+	// (employer, location…): a board run by one employer.
+	Defaults map[string]any `toml:"defaults"`
 
-	loc *time.Location
+	loc      *time.Location
+	defaults *offer.Defaults
 }
 
 // DefaultConfig is used for every key config.toml does not set.
@@ -51,6 +61,7 @@ func DefaultConfig() Config {
 		FeedLength:   50,
 		Country:      "FR",
 		ReminderDays: 3,
+		MaxOpenDays:  offer.DefaultMaxOpenDays,
 	}
 }
 
@@ -73,10 +84,26 @@ func LoadConfig(dir string) (Config, error) {
 		}
 		return c, fmt.Errorf("config.toml: %w", err)
 	}
-	if und := md.Undecoded(); len(und) > 0 {
+	var und []toml.Key
+	for _, k := range md.Undecoded() {
+		if len(k) > 1 && k[0] == "defaults" {
+			continue // [defaults] is read as a table: its keys are checked by offer.NewDefaults
+		}
+		und = append(und, k)
+	}
+	if len(c.Defaults) > 0 {
+		var diags content.List
+		c.defaults, diags = offer.NewDefaults(c.Defaults, func(key string) content.Pos {
+			return content.Pos{Path: "config.toml", Line: keyLine(string(data), toml.Key{"defaults", key})}
+		}, nil)
+		if len(diags) > 0 {
+			return c, diags
+		}
+	}
+	if len(und) > 0 {
 		var msgs []string
 		for _, k := range und {
-			msgs = append(msgs, fmt.Sprintf("config.toml:%d: unknown key %q; known keys: title, description, base_url, language, time_zone, output, feed_length, country, reminder_days, [aliases], [countries]",
+			msgs = append(msgs, fmt.Sprintf("config.toml:%d: unknown key %q; known keys: title, description, base_url, language, time_zone, output, feed_length, country, reminder_days, max_open_days, [aliases], [countries], [defaults]",
 				keyLine(string(data), k), k.String()))
 		}
 		sort.Strings(msgs)
@@ -113,6 +140,9 @@ func (c *Config) check(name string) error {
 	c.loc = loc
 	if c.FeedLength < 0 {
 		return fmt.Errorf("%s: feed_length must be 0 (all open offers) or more, not %d", name, c.FeedLength)
+	}
+	if c.MaxOpenDays < 1 {
+		return fmt.Errorf("%s: max_open_days must be 1 or more, not %d", name, c.MaxOpenDays)
 	}
 	if c.ReminderDays < 0 {
 		return fmt.Errorf("%s: reminder_days must be 0 (no reminder) or more, not %d", name, c.ReminderDays)

@@ -33,6 +33,8 @@ type cachedFile struct {
 	Mod   int64 // UnixNano
 	Offer *offer.Offer
 	Diags content.List
+	// DefHash is the hash of the defaults the file was read with.
+	DefHash uint64
 }
 
 // offersCache is the path of the offers cache for this build's output,
@@ -70,7 +72,7 @@ func (b *Builder) loadOffers(path string, today offer.Date, output string) {
 	}
 	files := make(map[string]*readFile, len(c.Files))
 	for _, cf := range c.Files {
-		rf := &readFile{size: cf.Size, mod: time.Unix(0, cf.Mod), o: cf.Offer, diags: cf.Diags,
+		rf := &readFile{size: cf.Size, mod: time.Unix(0, cf.Mod), o: cf.Offer, diags: cf.Diags, defHash: cf.DefHash,
 			file: content.File{Path: cf.Path, Abs: cf.Abs}, bodyless: cf.Offer != nil}
 		files[cf.Path] = rf
 	}
@@ -83,7 +85,7 @@ func (b *Builder) saveOffers(path string, today offer.Date) {
 	b.mu.Lock()
 	c := offersFile{Version: Version, Today: today.String(), Files: make([]cachedFile, 0, len(b.files))}
 	for p, rf := range b.files {
-		cf := cachedFile{Path: p, Abs: rf.file.Abs, Size: rf.size, Mod: rf.mod.UnixNano(), Diags: rf.diags}
+		cf := cachedFile{Path: p, Abs: rf.file.Abs, Size: rf.size, Mod: rf.mod.UnixNano(), Diags: rf.diags, DefHash: rf.defHash}
 		if rf.o != nil {
 			o := *rf.o
 			o.Body = "" // read from the file when a page needs it

@@ -57,24 +57,31 @@ func (d *Defaults) Len() int {
 	return len(d.values)
 }
 
-// ParseDefaults reads a defaults table: the TOML text of a _defaults.toml
-// file (path names it in messages; line is the line of the text's first
-// line in that file, for a table inside config.toml), layered over base.
-func ParseDefaults(path string, line int, text string, base *Defaults) (*Defaults, content.List) {
-	var diags content.List
+// ParseDefaults reads a _defaults.toml file (path names it in messages),
+// layered over base.
+func ParseDefaults(path string, text string, base *Defaults) (*Defaults, content.List) {
 	var raw map[string]any
-	md, err := toml.Decode(text, &raw)
-	if err != nil {
-		l := line
+	if _, err := toml.Decode(text, &raw); err != nil {
+		var diags content.List
+		line := 1
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			l += perr.Position.Line - 1
-			diags.Add(content.Pos{Path: path, Line: l}, content.Error, "defaults: %s", perr.Message)
+			line = perr.Position.Line
+			diags.Add(content.Pos{Path: path, Line: line}, content.Error, "defaults: %s; the defaults of this folder are not used", perr.Message)
 		} else {
-			diags.Add(content.Pos{Path: path, Line: l}, content.Error, "defaults: %v", err)
+			diags.Add(content.Pos{Path: path, Line: line}, content.Error, "defaults: %v; the defaults of this folder are not used", err)
 		}
 		return base, diags
 	}
+	return NewDefaults(raw, func(key string) content.Pos {
+		return content.Pos{Path: path, Line: keyLineIn(text, key)}
+	}, base)
+}
+
+// NewDefaults makes defaults from a decoded TOML table (config.toml's
+// [defaults]), layered over base. pos says where a key is written.
+func NewDefaults(raw map[string]any, pos func(key string) content.Pos, base *Defaults) (*Defaults, content.List) {
+	var diags content.List
 	d := &Defaults{values: map[string]defaultValue{}}
 	if base != nil {
 		for k, v := range base.values {
@@ -87,18 +94,16 @@ func ParseDefaults(path string, line int, text string, base *Defaults) (*Default
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		at := line + keyLineIn(text, k) - 1
-		pos := content.Pos{Path: path, Line: at}
+		p := pos(k)
 		if _, ok := defaultsField[k]; !ok {
-			diags.Add(pos, content.Warning, "defaults: unknown key %q; known keys: %s", k, strings.Join(DefaultsKeys, ", "))
+			diags.Add(p, content.Warning, "defaults: unknown key %q; known keys: %s", k, strings.Join(DefaultsKeys, ", "))
 			continue
 		}
-		src := pos.String()
+		src := p.String()
 		switch v := raw[k].(type) {
 		case string:
 			if k == "grades" {
-				v := oneLine(v)
-				d.values[k] = defaultValue{list: []string{v}, source: src}
+				d.values[k] = defaultValue{list: []string{oneLine(v)}, source: src}
 				continue
 			}
 			d.values[k] = defaultValue{text: oneLine(v), source: src}
@@ -106,7 +111,7 @@ func ParseDefaults(path string, line int, text string, base *Defaults) (*Default
 			d.values[k] = defaultValue{text: v.Format("2006-01-02"), source: src}
 		case []any:
 			if k != "grades" {
-				diags.Add(pos, content.Warning, "defaults: %s must be a string, not a list", k)
+				diags.Add(p, content.Warning, "defaults: %s must be a string, not a list", k)
 				continue
 			}
 			var list []string
@@ -117,10 +122,9 @@ func ParseDefaults(path string, line int, text string, base *Defaults) (*Default
 			}
 			d.values[k] = defaultValue{list: list, source: src}
 		default:
-			diags.Add(pos, content.Warning, "defaults: %s must be a string, not %T", k, v)
+			diags.Add(p, content.Warning, "defaults: %s must be a string, not %T", k, v)
 		}
 	}
-	_ = md
 	h := xxhash.New()
 	names := make([]string, 0, len(d.values))
 	for k := range d.values {

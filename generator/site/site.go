@@ -24,6 +24,9 @@ type Options struct {
 	BaseURL string            // absolute, ends with "/" ("https://example.org/emplois/")
 	Today   offer.Date        // the build's today in the board's time zone
 	Aliases map[string]string // employer name as written → name to file it under
+	// MaxOpenDays closes an offer with no deadline this many days after
+	// its posting date; 0 means offer.DefaultMaxOpenDays.
+	MaxOpenDays int
 	// Memo, when set, keeps what New derives from each offer alone (its
 	// address, its employer's grouping key) for the next board built from
 	// the same offers: serve rebuilds a board of 10,000 offers per edit.
@@ -68,8 +71,13 @@ type Offer struct {
 	*offer.Offer
 	Slug     string
 	Path     string // "offres/<slug>/", relative to the site root
-	Closed   bool
-	DaysLeft int // days from today to the deadline, when open and known
+	Closed bool
+	// Closes is the last day applications are open: the deadline, or for
+	// an offer that states none, max_open_days after its posting date
+	// (then AutoClose is set). Zero when neither is known.
+	Closes    offer.Date
+	AutoClose bool
+	DaysLeft  int // days from today to Closes, when open and known
 	Employer *Employer
 	Month    *Month // nil when the deadline is unknown
 
@@ -120,6 +128,10 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 	emps := map[string]*Employer{}
 	names := map[string]map[string]int{}
 	months := map[string]*Month{}
+	maxOpen := opt.MaxOpenDays
+	if maxOpen <= 0 {
+		maxOpen = offer.DefaultMaxOpenDays
+	}
 	seenMemo := make(map[*offer.Offer]derived, len(sorted))
 	if opt.Memo != nil {
 		defer func() { opt.Memo.m = seenMemo }() // forget removed offers
@@ -154,9 +166,13 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 			}
 		}
 		p.Path = "offres/" + p.Slug + "/"
-		p.Closed = o.Expired || (!o.Deadline.IsZero() && opt.Today.Compare(o.Deadline) > 0)
-		if !p.Closed && !o.Deadline.IsZero() {
-			p.DaysLeft = daysBetween(opt.Today, o.Deadline)
+		p.Closes = o.Deadline
+		if p.Closes.IsZero() && !o.Posted.IsZero() {
+			p.Closes, p.AutoClose = o.Posted.AddDays(maxOpen), true
+		}
+		p.Closed = o.Expired || (!p.Closes.IsZero() && opt.Today.Compare(p.Closes) > 0)
+		if !p.Closed && !p.Closes.IsZero() {
+			p.DaysLeft = daysBetween(opt.Today, p.Closes)
 		}
 
 		name := o.Employer

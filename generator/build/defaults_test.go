@@ -1,0 +1,167 @@
+package build
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"postes"
+)
+
+// offerJSON reads offres.json of a built board, by source.
+func offerJSON(t *testing.T, out string) map[string]map[string]any {
+	t.Helper()
+	var list []map[string]any
+	if err := json.Unmarshal(mustRead(t, filepath.Join(out, "offres.json")), &list); err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]map[string]any{}
+	for _, o := range list {
+		m[o["source"].(string)] = o
+	}
+	return m
+}
+
+// retitle gives an offer text another title, so that offers of one test
+// board have addresses of their own.
+func retitle(text, title string) string {
+	return "# " + title + text[strings.IndexByte(text, '\n'):]
+}
+
+const noEmployer = `# Agent d’accueil
+
+Lieu de travail : Koné
+Date de dépôt de l’offre : 01/03/2025
+Date limite de candidature : 31/03/2025
+
+# Missions
+
+Accueillir le public.
+`
+
+// A board of one employer sets it once: config.toml's [defaults], then a
+// folder's _defaults.toml, the nearest winning; the file's own value wins
+// over both.
+func TestDefaultsCascade(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"config.toml":                      "[defaults]\nemployer = \"Province Nord\"\nlocation = \"Koné\"\n",
+		"content/a.txt":                    retitle(noEmployer, "A"),
+		"content/kone/_defaults.toml":      "employer = \"Commune de Koné\"\n",
+		"content/kone/b.txt":               retitle(noEmployer, "B"),
+		"content/kone/poum/_defaults.toml": "employer = \"Commune de Poum\"\nlocation = \"Poum\"\n",
+		"content/kone/poum/c.txt":          retitle(noEmployer, "C"),
+		"content/kone/poum/d.txt":          retitle(strings.Replace(noEmployer, "Lieu de travail : Koné", "Employeur : Mairie de Voh\nLieu de travail : Voh", 1), "D"),
+	})
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Run(Options{Source: root, Output: out, Now: "2025-03-15", Theme: postes.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diags) > 0 {
+		t.Errorf("diagnostics: %v", res.Diags)
+	}
+	got := offerJSON(t, out)
+	for src, want := range map[string][2]string{
+		"a.txt":           {"Province Nord", "Koné"},
+		"kone/b.txt":      {"Commune de Koné", "Koné"},
+		"kone/poum/c.txt": {"Commune de Poum", "Koné"}, // the file's own location wins
+		"kone/poum/d.txt": {"Mairie de Voh", "Voh"},
+	} {
+		o := got[src]
+		if o == nil {
+			t.Errorf("%s not published", src)
+			continue
+		}
+		if o["employer"] != want[0] || o["location"] != want[1] {
+			t.Errorf("%s: employer %q, location %q; want %q, %q", src, o["employer"], o["location"], want[0], want[1])
+		}
+	}
+
+	// An edit to a _defaults.toml is seen by the next build of the same
+	// Builder, and by a new one through the offers cache.
+	if err := os.WriteFile(filepath.Join(root, "content/kone/_defaults.toml"), []byte("employer = \"Ville de Koné\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(Options{Source: root, Output: out, Now: "2025-03-15", Theme: postes.Theme}); err != nil {
+		t.Fatal(err)
+	}
+	if e := offerJSON(t, out)["kone/b.txt"]["employer"]; e != "Ville de Koné" {
+		t.Errorf("after editing _defaults.toml, employer = %q", e)
+	}
+}
+
+func TestDefaultsErrorsNameTheirLine(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"content/x/_defaults.toml": "employer = \"Mairie\"\nemployeur = \"typo\"\n",
+		"content/x/a.txt":          noEmployer,
+		"content/y/_defaults.toml": "employer = \n",
+		"content/y/b.txt":          noEmployer,
+	})
+	res, err := Run(Options{Source: root, Output: filepath.Join(t.TempDir(), "p"), Now: "2025-03-15", Theme: postes.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs := res.Diags.Error()
+	for _, want := range []string{
+		`content/x/_defaults.toml:2: warning: defaults: unknown key "employeur"`,
+		"content/y/_defaults.toml:1: defaults:",
+		"content/y/b.txt:1: no employer",
+	} {
+		if !strings.Contains(msgs, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, msgs)
+		}
+	}
+	if res.Offers != 1 {
+		t.Errorf("published %d offers, want 1 (x/a.txt)", res.Offers)
+	}
+}
+
+func TestConfigDefaultsUnknownKeyIsAnError(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"config.toml":   "title = \"x\"\n\n[defaults]\nemployer = \"Mairie\"\nlieu = \"Koné\"\n",
+		"content/a.txt": noEmployer,
+	})
+	_, err := Run(Options{Source: root, Output: filepath.Join(t.TempDir(), "p"), Now: "2025-03-15", Theme: postes.Theme})
+	if err == nil || !strings.Contains(err.Error(), `config.toml:5: warning: defaults: unknown key "lieu"`) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// An offer that states no deadline closes max_open_days after its posting
+// date: it leaves the open lists and feeds, and its page says why.
+func TestOfferWithoutDeadlineClosesAfterMaxOpenDays(t *testing.T) {
+	text := strings.Replace(goodOffer, "Date limite de candidature : 31/03/2025\n", "", 1)
+	root := writeSite(t, map[string]string{
+		"config.toml":   "max_open_days = 30\n",
+		"content/a.txt": text,
+	})
+	build := func(now string) (string, *Result) {
+		out := filepath.Join(t.TempDir(), "p")
+		res, err := Run(Options{Source: root, Output: out, Now: now, Theme: postes.Theme})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out, res
+	}
+	// Posted 1 March, 30 days: open through 31 March.
+	out, res := build("2025-03-31")
+	if res.Open != 1 {
+		t.Errorf("on the last day: %d open, want 1", res.Open)
+	}
+	if !strings.Contains(res.Diags.Error(), "closes 30 days after its posting date (max_open_days), on lundi 31 mars 2025") {
+		t.Errorf("diagnostics: %v", res.Diags)
+	}
+	page := string(mustRead(t, filepath.Join(out, "offres/agent-d-accueil/index.html")))
+	if !strings.Contains(page, "retirée après le") {
+		t.Errorf("the page does not say when the offer is withdrawn:\n%s", page)
+	}
+	out, res = build("2025-04-01")
+	if res.Open != 0 || res.Closed != 1 {
+		t.Errorf("the day after: %d open, %d closed; want 0 and 1", res.Open, res.Closed)
+	}
+	if strings.Contains(string(mustRead(t, filepath.Join(out, "feed.xml"))), "Agent d") {
+		t.Errorf("a closed offer is still in the feed")
+	}
+}
