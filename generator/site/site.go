@@ -69,8 +69,8 @@ type Board struct {
 // Offer is an offer placed on the board.
 type Offer struct {
 	*offer.Offer
-	Slug     string
-	Path     string // "offres/<slug>/", relative to the site root
+	Slug   string
+	Path   string // "offres/<slug>/", relative to the site root
 	Closed bool
 	// Closes is the last day applications are open: the deadline, or for
 	// an offer that states none, max_open_days after its posting date
@@ -78,8 +78,8 @@ type Offer struct {
 	Closes    offer.Date
 	AutoClose bool
 	DaysLeft  int // days from today to Closes, when open and known
-	Employer *Employer
-	Month    *Month // nil when the deadline is unknown
+	Employer  *Employer
+	Month     *Month // nil when the deadline is unknown
 
 	sortKey string // folded title: lists sort by it on ties
 }
