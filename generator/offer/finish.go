@@ -35,8 +35,17 @@ func (x *extractor) finish() {
 		x.errorf(x.missingAt(FieldEmployer, firstLine), "no employer: expected a line \"Employeur : …\", employer = \"…\" in the front matter, or an employer in the board's defaults (config.toml [defaults] or a folder's _defaults.toml)")
 	}
 	x.finishDeadline(firstLine)
+	if h := x.startHint; h.line > 0 && !x.has(FieldStart) {
+		if x.startAt.IsZero() {
+			o.StartASAP = true
+		} else {
+			o.Start = x.startAt
+		}
+		o.Lines[FieldStart] = h.line
+		x.guess(FieldStart, h.line, "no \"Poste à pourvoir\" label; start read from %s: %s (write \"Poste à pourvoir : …\" to be sure)", h.from, h.value)
+	}
 	if o.Title == "" || o.Employer == "" || x.fatal {
-		x.o = nil
+		x.partial, x.o = x.o, nil
 		return
 	}
 	if !x.front[FieldEmployer] && !o.Defaulted.Has(FieldEmployer) {

@@ -29,9 +29,17 @@ func (s *FieldSet) remove(f Field) { *s &^= 1 << uint(f) }
 func (x *extractor) guess(f Field, line int, format string, args ...any) {
 	x.o.Guessed.add(f)
 	x.warnf(line, format, args...)
+	x.guessAt[f] = len(x.diags)
 }
 
-func (x *extractor) unguess(f Field) { x.o.Guessed.remove(f) }
+// unguess forgets a guess that a label made sure, and its warning.
+func (x *extractor) unguess(f Field) {
+	x.o.Guessed.remove(f)
+	if i := x.guessAt[f]; i > 0 {
+		x.diags[i-1].Msg = "" // dropped by fold
+		x.guessAt[f] = 0
+	}
+}
 
 // warnKind groups warnings that one file may repeat many times: past
 // foldAt of one kind, they are folded into one line (see fold).
@@ -60,6 +68,15 @@ func (x *extractor) kindWarnf(k warnKind, line int, format string, args ...any) 
 // first of them: a file pasted from a web page may have thirty lines
 // without a label, and thirty warnings bury the one that matters.
 func (x *extractor) fold() {
+	defer func() {
+		kept := x.diags[:0]
+		for _, d := range x.diags {
+			if d.Msg != "" {
+				kept = append(kept, d)
+			}
+		}
+		x.diags = kept
+	}()
 	if len(x.kinds) <= foldAt {
 		return
 	}
@@ -111,33 +128,67 @@ func quoteList(ss []string, n int) string {
 // is used, with a warning, only when no label, front matter or default
 // gives the field.
 type hint struct {
-	value string
-	line  int
-	from  string // what it was read from, for the warning
+	value    string
+	line     int
+	from     string // what it was read from, for the warning
+	strength int
 }
 
-func (x *extractor) employerHint(line int, name, from string) {
-	if x.employerHintAt.value == "" {
-		x.employerHintAt = hint{strings.TrimSpace(name), line, from}
+// employerHint records a value for the employer read from a banner or a
+// sentence. Among banners above the title the last wins: "Ministère des
+// Armées" then "Établissement du service d'infrastructure de la défense
+// de Lyon" name the ministry, then the employer. A sentence saying for
+// whom the offer is made ("pour le compte de la commune de Saulieu") wins
+// over any banner, which then names the board.
+func (x *extractor) employerHint(line int, name, from string, strength int) {
+	h := &x.employerHintAt
+	if strength > h.strength || (strength == h.strength && strength == hintBanner && x.titleFrom == titleNone) || h.value == "" {
+		*h = hint{strings.TrimSpace(name), line, from, strength}
 	}
 }
+
+// Strengths of employer hints.
+const (
+	hintProse    = 1 // "La commune de Poum recrute…"
+	hintBanner   = 2 // a line above the title naming a body
+	hintOnBehalf = 3 // "pour le compte de…", "proposée par…"
+)
 
 const (
 	notBanner = iota
 	isBanner
 )
 
-// bannerPrefixes start lines that are a board's or a page's, not the
-// offer's: what boards print above an offer, folded.
-var bannerPrefixes = []string{
-	"offre d'emploi", "offre d emploi", "offres d'emploi", "annonce", "avis de vacance", "vacance de poste",
-	"vacance d'emploi", "appel a candidature", "appel a candidatures", "avis d'appel", "fiche de poste", "profil de poste",
-	"recrutement", "nous recrutons", "on recrute", "emploi-territorial", "emploi territorial", "place de l'emploi public",
-	"choisir le service public", "accueil", "retour", "imprimer", "partager", "postuler", "candidater",
-	"version imprimable", "mise a jour", "date de mise a jour", "menu", "se connecter", "connexion", "offre publiee",
-	"publie le", "publiee le", "offre n", "reference de l'offre", "detail de l'offre", "details de l'offre", "job",
-	"votre recherche", "resultats", "precedent", "suivant", "voir l'offre", "www.", "http",
+// bannerWhole are lines that are a board's or a page's, not the offer's,
+// when they stand alone (folded, without final punctuation): "Offre
+// d'emploi" is a banner, "Avis de vacance d'un emploi de sous-directeur"
+// is a title.
+var bannerWhole = map[string]bool{
+	"offre d'emploi": true, "offre d emploi": true, "offres d'emploi": true, "annonce": true, "avis de vacance": true,
+	"avis de vacance de poste": true, "avis de vacance d'emploi": true, "vacance de poste": true, "vacances de postes": true,
+	"vacance d'emploi": true, "appel a candidature": true, "appel a candidatures": true, "fiche de poste": true,
+	"profil de poste": true, "recrutement": true, "avis de recrutement": true, "nous recrutons": true, "on recrute": true,
+	"la mairie recrute": true, "la ville recrute": true, "la commune recrute": true, "la province recrute": true,
+	"offre de poste": true, "offre d'emploi public": true, "emploi": true, "emplois": true, "job": true, "carrieres": true,
+	"postuler": true, "candidater": true, "imprimer": true, "partager": true, "retour": true, "menu": true,
+	"detail de l'offre": true, "details de l'offre": true, "offre": true, "poste a pourvoir": true,
 }
+
+// bannerPrefixes start lines that are a board's or a page's whatever
+// follows: sites' names, navigation, dates of the page.
+var bannerPrefixes = []string{
+	"emploi-territorial", "emploi territorial", "place de l'emploi public", "choisir le service public",
+	"accueil", "retour aux offres", "retour a la liste", "version imprimable", "mise a jour", "date de mise a jour",
+	"se connecter", "connexion", "votre recherche", "resultats", "precedent", "suivant", "voir l'offre", "www.", "http",
+	"jorf", "journal officiel", "vacances de postes", "vacance de postes", "bourse de l'emploi",
+	"offre d'emploi no", "offre no", "avis de vacance de poste no", "avis de vacance no", "annonce no", "vacance de poste no",
+	"offre de poste no", "texte no", "avis no", "poste no",
+	"publie le", "publiee le", "mis en ligne", "mise en ligne", "offres d'emploi de", "les offres d'emploi",
+}
+
+// bannerSeparators split a banner into parts: a site's name and a page's
+// title, a breadcrumb.
+var bannerSeparators = []string{" > ", " › ", " » ", " | ", " - ", " – ", " — ", " / "}
 
 // bannerKind tells a banner from a line of the offer. f is the folded,
 // squashed line.
@@ -145,21 +196,63 @@ func bannerKind(f, text string) int {
 	if len(text) > 2*maxBanner {
 		return notBanner
 	}
-	for _, p := range bannerPrefixes {
-		if strings.HasPrefix(f, p) && (len(f) == len(p) || !isLetter(f[len(p)])) {
+	g := strings.TrimRight(f, " .:!")
+	if bannerWhole[g] || hasBannerPrefix(g) || reNumberedBanner.MatchString(g) || hasAnyPrefix(g, hrDepartments) && len(text) < maxBanner {
+		return isBanner
+	}
+	if strings.Contains(f, " > ") || strings.Contains(f, " › ") || strings.Contains(f, " » ") {
+		return isBanner // a breadcrumb
+	}
+	if m := reRecrute.FindStringSubmatch(text); m != nil && startsWithBody(squash(m[1])) {
+		return isBanner // "La commune de Poum recrute un agent…"
+	}
+	if len(text) < maxBanner && employerIn(text, f) == strings.TrimSpace(text) {
+		return isBanner // a line that only names a public body
+	}
+	// "Ville de Dumbéa - Offre d'emploi n° 2025-34", "Mairie de Bourail -
+	// Recrutement": a body's name and a banner.
+	for _, sep := range bannerSeparators {
+		if !strings.Contains(g, sep) {
+			continue
+		}
+		parts := strings.Split(g, sep)
+		banner, body := false, false
+		for _, part := range parts {
+			part = strings.TrimSpace(part)
+			switch {
+			case bannerWhole[part] || hasBannerPrefix(part):
+				banner = true
+			case startsWithBody(part):
+				body = true
+			}
+		}
+		if banner && (body || len(parts) == 2) {
 			return isBanner
 		}
 	}
-	switch {
-	case strings.Contains(f, " > "), strings.Contains(f, " » "), strings.Contains(f, " | "):
-		return isBanner // a breadcrumb, a page title with its site
-	case reRecrute.MatchString(text):
-		return isBanner
-	case len(text) < maxBanner && employerIn(text, f) == strings.TrimSpace(text):
-		return isBanner // a line that only names a public body
-	}
 	return notBanner
 }
+
+func hasBannerPrefix(g string) bool {
+	for _, p := range bannerPrefixes {
+		if strings.HasPrefix(g, p) && (len(g) == len(p) || !isLetter(g[len(p)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// reNumberedBanner is a notice's heading with its number: "Avis de
+// recrutement n° CHT-2025-087", "Fiche de poste n° 12". Folded.
+var reNumberedBanner = regexp.MustCompile(`^(?:avis|offre|annonce|appel|vacance|poste|fiche|profil|recrutement)[^:]{0,60}\bno\.? ?:? ?[a-z0-9][a-z0-9/._-]*$`)
+
+// reBannerNumber finds the number a banner gives the offer: "Avis de
+// vacance de poste n° 2025-0147", "Offre d'emploi n° 2025-34".
+var reBannerNumber = regexp.MustCompile(`(?i)\bn[°ºo]\.?\s*:?\s*([A-Z0-9][A-Z0-9/._-]*[0-9][A-Z0-9/._-]*)\s*$`)
+
+// reJournalDate finds the date of an official journal's issue, the
+// notice's publication: "JORF n°0142 du 20 juin 2025".
+var reJournalDate = regexp.MustCompile(`^(?:jorf|journal officiel|jo)\b.*\bdu (.+)$`)
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || c >= 0x80 }
 
@@ -171,15 +264,34 @@ var bodyWords = []string{
 	"centre intercommunal", "syndicat", "sivom", "sivu", "sdis", "service departemental", "gouvernement",
 	"ministere", "prefecture", "haut-commissariat", "centre de gestion", "cdg", "office public", "office de",
 	"etablissement public", "universite", "agence", "institut", "caisse", "chambre", "assemblee", "congres",
-	"circonscription", "etat", "direction regionale", "direction departementale", "ecole", "lycee", "college",
+	"circonscription", "direction regionale", "direction departementale", "ecole", "lycee", "college",
 	"tresor public", "secretariat general", "cnfpt", "epci", "pole metropolitain", "parc naturel",
+	"office national", "vice-rectorat", "rectorat", "academie", "insee", "cerema", "onf", "archives nationales",
+	"archives departementales", "tribunal", "cour d'appel", "cour administrative", "conseil d'etat", "bibliotheque nationale",
+	"musee", "centre national", "conservatoire", "port autonome", "meteo-france", "ign", "ademe", "cnrs", "inrae",
+	"ifremer", "inserm", "anses", "ars", "agence regionale", "dreal", "ddt", "ddtm", "dreets", "drac", "deal", "dinum",
+	"administration superieure", "territoire", "haut-commissariat de la republique", "direction interministerielle",
+	"direction generale", "caf", "cpam", "urssaf", "france travail", "pole emploi", "la poste", "opt", "cafat",
+	"etablissement du", "etablissement de", "etablissement francais", "groupement", "maison", "regie", "communaute d'agglomeration", "communaute de communes",
+	"polynesie francaise", "nouvelle-caledonie", "wallis et futuna", "iles wallis", "pays", "communaute du pacifique",
+	"secretariat general de la communaute", "cps", "programme regional", "sivos", "sirp", "smictom", "sictom", "siaep", "sdea", "hospices", "hopitaux", "assistance publique", "ap-hp",
+	"cdg", "centre departemental", "ehpa", "foyer", "residence autonomie", "smic", "sm ",
 }
 
 // reRecrute finds "X recrute" and the like, where X names the employer.
 var reRecrute = regexp.MustCompile(`(?i)^\s*(?:(?:la|le|les)\s+|l['’]\s*)?(.{3,90}?)\s+(?:recrute|recrutent|recherche|propose|lance un appel)\b`)
 
-// reProposedBy finds "proposée par X", "pour le compte de X".
-var reProposedBy = regexp.MustCompile(`(?i)\b(?:propos[ée]e?s? par|pour le compte d[eu']\s*|offre de l['’]employeur)\s*(?:la |le |l['’])?([^,.;:()]{3,90})`)
+// reProposedBy finds "pour le compte de X", "proposée par X".
+var (
+	reOnBehalf   = regexp.MustCompile(`(?i)\bpour le compte d(?:e|u|es|['’])\s*(?:la |le |l['’])?([^,.;:()]{3,90})`)
+	reProposedBy = regexp.MustCompile(`(?i)\b(?:propos[ée]e?s? par|offre de l['’]employeur)\s*(?:la |le |l['’])?([^,.;:()]{3,90})`)
+)
+
+// hrDepartments name a body's human resources, which publish its offers
+// but are not the employer.
+var hrDepartments = []string{"direction generale des ressources humaines", "direction des ressources humaines",
+	"service des ressources humaines", "drh", "dgrh", "pole ressources humaines", "service du personnel",
+	"direction des ressources humaines et", "ressources humaines"}
 
 // employerIn returns the public body a line names: the whole line when it
 // is a body's name ("PROVINCE SUD", "Mairie de Koné"), or the subject of
@@ -190,12 +302,21 @@ func employerIn(text, f string) string {
 	if len(text) < maxBanner && startsWithBody(f) && !strings.ContainsAny(text, ".:;!?") {
 		return text
 	}
-	for _, re := range []*regexp.Regexp{reRecrute, reProposedBy} {
-		if m := re.FindStringSubmatch(text); m != nil && startsWithBody(squash(m[1])) && namesOne(m[1]) {
-			return capitalise(strings.TrimSpace(m[1]))
+	name, _ := employerInProse(text)
+	return name
+}
+
+// employerInProse finds the employer a sentence names, and how strongly.
+func employerInProse(text string) (string, int) {
+	for _, c := range []struct {
+		re       *regexp.Regexp
+		strength int
+	}{{reOnBehalf, hintOnBehalf}, {reProposedBy, hintOnBehalf}, {reRecrute, hintProse}} {
+		if m := c.re.FindStringSubmatch(text); m != nil && startsWithBody(squash(m[1])) && namesOne(m[1]) {
+			return capitalise(strings.TrimSpace(m[1])), c.strength
 		}
 	}
-	return ""
+	return "", 0
 }
 
 // namesOne reports whether a body's name names one body: "commune de
@@ -218,6 +339,9 @@ func namesOne(name string) bool {
 }
 
 func startsWithBody(f string) bool {
+	if hasAnyPrefix(f, hrDepartments) {
+		return false
+	}
 	for _, w := range bodyWords {
 		if strings.HasPrefix(f, w) && (len(f) == len(w) || !isLetter(f[len(w)])) {
 			return true
@@ -240,6 +364,11 @@ func capitalise(s string) string {
 // limite". Folded text.
 var reDeadlineCue = regexp.MustCompile(`(?:avant le|au plus tard le|au plus tard|jusqu'au|jusqu'a le|d'ici le|avant la date du|date limite[^:]{0,40}:?|cloture[^:]{0,30}:?|candidatures? (?:sont )?(?:a adresser|a envoyer|a deposer|attendues?|recues?)[^.]{0,60}?(?:le|avant|jusqu'au))\s*`)
 
+// reStartCue finds the words after which a sentence gives the day the
+// post is to be taken: "poste à pourvoir à compter du", "sera vacant à
+// compter du", "prise de poste souhaitée en". Folded text.
+var reStartCue = regexp.MustCompile(`(?:prise de (?:poste|fonctions?)|poste (?:est )?a pourvoir|(?:sera|est|deviendra) vacant|a pourvoir|date de prise de (?:poste|fonctions?)|entree en fonctions?)(?: souhaitee?| prevue?| envisagee?)?(?: idealement)?\s*(?:a compter du|a partir du|au|le|en|des le|des|pour le|:)?\s*`)
+
 // reRelativeDeadline finds a deadline counted from the publication, as
 // the Journal officiel writes it: "dans un délai de trente jours à compter
 // de la date de publication du présent avis".
@@ -257,7 +386,7 @@ func (x *extractor) prose(text string, n int) {
 		if m := reDeadlineCue.FindStringIndex(f); m != nil {
 			if ms := findDates(f[m[1]:]); len(ms) > 0 && ms[0].at < 20 && !ms[0].month {
 				if res, err := resultOf(text, ms[0]); err == nil {
-					x.deadlineHint = hint{res.Date.String(), n, "a sentence of the description"}
+					x.deadlineHint = hint{res.Date.String(), n, "a sentence of the description", hintProse}
 					x.deadlineAt = res.Date
 				}
 			}
@@ -271,9 +400,23 @@ func (x *extractor) prose(text string, n int) {
 			}
 		}
 	}
-	if x.o.Employer == "" && x.employerHintAt.value == "" && len(text) < 400 {
-		if name := employerIn(text, squash(text)); name != "" && name != text {
-			x.employerHint(n, name, "a sentence of the description")
+	if !x.has(FieldStart) && x.startHint.line == 0 && len(text) < 600 {
+		f := squash(text)
+		if m := reStartCue.FindStringIndex(f); m != nil {
+			rest := f[m[1]:]
+			if ms := findDates(rest); len(ms) > 0 && ms[0].at < 12 {
+				if res, err := resultOf(text, ms[0]); err == nil {
+					x.startHint = hint{res.Date.String(), n, "a sentence of the description", hintProse}
+					x.startAt = res.Date
+				}
+			} else if strings.HasPrefix(strings.TrimLeft(rest, " :"), "des que possible") {
+				x.startHint = hint{"dès que possible", n, "a sentence of the description", hintProse}
+			}
+		}
+	}
+	if x.o.Employer == "" && x.employerHintAt.strength < hintOnBehalf && len(text) < 400 {
+		if name, strength := employerInProse(text); name != "" {
+			x.employerHint(n, name, "a sentence of the description", strength)
 		}
 	}
 }

@@ -59,7 +59,7 @@ var labels = map[string]Field{
 	"Référence du poste": FieldReference, "Référence interne": FieldReference, "Code offre": FieldReference,
 	"Numéro de poste": FieldReference, "N° de poste": FieldReference, "N° de référence": FieldReference,
 	"Référence à rappeler": FieldReference, "Identifiant de l’offre": FieldReference, "Réf. de l’offre": FieldReference,
-	"Référence de l’avis": FieldReference, "N° de l’avis": FieldReference, "Numéro de l’annonce": FieldReference,
+	"Numéro de référence": FieldReference, "Référence de l’avis": FieldReference, "N° de l’avis": FieldReference, "Numéro de l’annonce": FieldReference,
 
 	"Employeur": FieldEmployer, "Collectivité": FieldEmployer, "Collectivité employeur": FieldEmployer,
 	"Organisme": FieldEmployer, "Structure": FieldEmployer, "Employeur / Collectivité": FieldEmployer,
@@ -70,6 +70,7 @@ var labels = map[string]Field{
 	"Recruteur": FieldEmployer, "Ministère": FieldEmployer, "Institution": FieldEmployer, "Entité": FieldEmployer,
 	"Employeur / Établissement": FieldEmployer, "Établissement de rattachement": FieldEmployer,
 	"Collectivité / Établissement": FieldEmployer, "Ministère / Établissement": FieldEmployer,
+	"Juridiction": FieldEmployer, "Employeur (établissement)": FieldEmployer, "Service employeur": FieldEmployer,
 
 	"Lieu de travail": FieldLocation, "Lieu d’affectation": FieldLocation, "Lieu d’exercice": FieldLocation,
 	"Lieu d’exercice du poste": FieldLocation, "Localisation": FieldLocation, "Lieu": FieldLocation,
@@ -93,7 +94,8 @@ var labels = map[string]Field{
 	"Grades accessibles": FieldGrades, "Corps d’accueil": FieldGrades, "Corps de rattachement": FieldGrades,
 	"Grade ou cadre d’emplois": FieldGrades, "Corps et grade": FieldGrades, "Cadre d’emplois et grade": FieldGrades,
 	"Grade(s) ouvert(s)": FieldGrades, "Grade(s) / Cadre(s) d’emplois": FieldGrades, "Corps / Cadre d’emploi": FieldGrades,
-	"Cadres d’emplois ouverts": FieldGrades,
+	"Cadres d’emplois ouverts": FieldGrades, "Cadre d’emplois de référence": FieldGrades, "Corps de référence": FieldGrades,
+	"Grade de référence": FieldGrades,
 
 	"Direction": FieldDirection, "Service": FieldDirection, "Direction / Service": FieldDirection,
 	"Direction - Service": FieldDirection, "Pôle": FieldDirection, "Service d’affectation": FieldDirection,
@@ -102,6 +104,7 @@ var labels = map[string]Field{
 	"Pôle d’affectation": FieldDirection, "Service recruteur": FieldDirection, "Structure d’affectation": FieldDirection,
 	"Direction / Pôle": FieldDirection, "Pôle / Direction": FieldDirection, "Service / Unité": FieldDirection,
 	"Direction / Service / Pôle": FieldDirection, "Entité d’affectation": FieldDirection,
+	"Rattachement": FieldDirection, "Service de rattachement": FieldDirection, "Direction de rattachement": FieldDirection,
 
 	"Famille de métiers": FieldFamily, "Famille de métier": FieldFamily, "Métier": FieldFamily, "Métier(s)": FieldFamily,
 	"Domaine": FieldFamily, "Filière": FieldFamily, "Domaine / Métier": FieldFamily, "Domaine professionnel": FieldFamily,
@@ -115,7 +118,7 @@ var labels = map[string]Field{
 
 	"Type d’emploi": FieldContract, "Type de contrat": FieldContract, "Nature du contrat": FieldContract,
 	"Nature de l’emploi": FieldContract, "Type de recrutement": FieldContract, "Statut": FieldContract,
-	"Type de poste": FieldContract, "Nature du poste": FieldContract, "Statut du poste": FieldContract,
+	"Type de poste": FieldContract, "Nature du poste": FieldContract,
 	"Contrat": FieldContract, "Type de contrat proposé": FieldContract, "Modalité de recrutement": FieldContract,
 	"Mode de recrutement": FieldContract, "Statut de l’emploi": FieldContract, "Type d’offre": FieldContract,
 
@@ -126,6 +129,8 @@ var labels = map[string]Field{
 	"Mis en ligne le": FieldPosted, "Date de dépôt": FieldPosted, "Offre publiée le": FieldPosted,
 	"Date de l’annonce": FieldPosted, "Date de création": FieldPosted, "En ligne depuis le": FieldPosted,
 	"Date de l’avis": FieldPosted, "Parution": FieldPosted, "Date d’ouverture": FieldPosted,
+	"Mise en ligne": FieldPosted, "Date de première publication": FieldPosted, "Première publication": FieldPosted,
+	"Publication": FieldPosted, "Publié": FieldPosted, "Date de première diffusion": FieldPosted,
 
 	"Date limite de candidature": FieldDeadline, "Date limite de candidatures": FieldDeadline,
 	"Date limite de dépôt des candidatures": FieldDeadline, "Date limite de dépôt de candidature": FieldDeadline,
@@ -152,9 +157,13 @@ var labels = map[string]Field{
 	"Date de prise de fonction souhaitée": FieldStart, "Début du contrat": FieldStart, "Date d’effet": FieldStart,
 	"Date de prise de fonctions": FieldStart, "Prise de fonctions": FieldStart, "Date de début de contrat": FieldStart,
 	"Poste vacant à compter du": FieldStart, "Date de prise de poste prévue": FieldStart, "Date d’arrivée": FieldStart,
+	"Poste vacant au": FieldStart, "Poste vacant le": FieldStart, "Poste vacant": FieldStart,
+	"Statut du poste": FieldStart, "Vacance": FieldStart, "Disponibilité du poste": FieldStart, "Vacance du poste": FieldStart,
 
 	"Catégorie": FieldCategory, "Catégorie statutaire": FieldCategory, "Catégorie d’emploi": FieldCategory,
 	"Catégorie hiérarchique": FieldCategory, "Catégorie de l’emploi": FieldCategory, "Catégorie / Niveau": FieldCategory,
+	"Catégorie statutaire / Corps": FieldCategory, "Catégorie / Corps": FieldCategory, "Catégorie / Grade": FieldCategory,
+	"Catégorie et corps": FieldCategory, "Catégorie statutaire / Grade": FieldCategory,
 
 	"Durée de résidence exigée": FieldExtra, "Motif de vacance du poste": FieldExtra, "Motif de vacance": FieldExtra,
 	"Nombre de postes": FieldExtra, "Nombre de poste": FieldExtra, "Ouvert aux contractuels": FieldExtra,
@@ -209,17 +218,31 @@ var prefixLabels = []string{"Durée de résidence exigée"}
 
 // inlineLabels may be followed by their value without a colon, on the same
 // line, in layout b ("Offre n° O037240201370133", "Publiée le 28/02/2024").
-var inlineLabels = []string{"Offre n°", "Publiée le", "Publié le", "Mise en ligne le", "Mis en ligne le", "Diffusée le", "Offre publiée le", "En ligne depuis le", "NOR", "Réf."}
+var inlineLabels = []string{"Offre n°", "Publiée le", "Publié le", "Mise en ligne le", "Mis en ligne le", "Diffusée le", "Offre publiée le", "En ligne depuis le", "NOR", "Réf.", "Poste à pourvoir"}
+
+// weakLabels name a field less precisely than others of its family: the
+// ministry an employer belongs to, the general nature of a post. A value
+// read under one gives way, silently, to one read under a precise label
+// ("Organisme de rattachement : Ministère de l'Intérieur", then
+// "Employeur : Préfecture du Calvados").
+var weakLabels = []string{"Organisme de rattachement", "Ministère", "Administration", "Ministère / Établissement",
+	"Nature de l’emploi", "Statut", "Établissement de rattachement", "Corps de rattachement", "Pôle"}
 
 type labelInfo struct {
 	field Field
 	name  string // the label as written in the table, for display
+	weak  bool
 }
 
 var labelTable = func() map[string]labelInfo {
 	m := make(map[string]labelInfo, len(labels))
 	for k, f := range labels {
-		m[labelKey(k)] = labelInfo{f, k}
+		m[labelKey(k)] = labelInfo{field: f, name: k}
+	}
+	for _, k := range weakLabels {
+		li := m[labelKey(k)]
+		li.weak = true
+		m[labelKey(k)] = li
 	}
 	return m
 }()
@@ -289,7 +312,7 @@ func lookupKey(k string) (labelInfo, bool) {
 	}
 	for i, p := range prefixKeys {
 		if strings.HasPrefix(k, p) {
-			return labelInfo{FieldExtra, prefixLabels[i]}, true
+			return labelInfo{field: FieldExtra, name: prefixLabels[i]}, true
 		}
 	}
 	return labelInfo{}, false

@@ -178,11 +178,18 @@ type extractor struct {
 	employerHintAt   hint
 	deadlineHint     hint
 	deadlineAt       Date
+	startHint        hint
+	startAt          Date
 	relativeDeadline relative
 	// emptyLabel is the line of a label given without a value, for the
 	// error of a missing required field.
 	emptyLabel [numFields]int
 	fatal      bool // an error that is not a missing title or employer
+	weak       FieldSet // fields read under a weak label (see weakLabels)
+	guessAt    [numFields]int // 1 + index in diags of each field's guess warning
+	// partial is the offer as read when the file cannot be published,
+	// for the tests that score extraction.
+	partial *Offer
 }
 
 func (x *extractor) warnf(line int, format string, args ...any) {
@@ -209,6 +216,48 @@ func (x *extractor) run() {
 	r.run(x.src.Start)
 	x.finish()
 	x.fold()
+}
+
+// text returns the text field f of the offer, or nil when f is not one.
+func (o *Offer) text(f Field) *string {
+	switch f {
+	case FieldTitle:
+		return &o.Title
+	case FieldReference:
+		return &o.Reference
+	case FieldEmployer:
+		return &o.Employer
+	case FieldLocation:
+		return &o.Location
+	case FieldDirection:
+		return &o.Direction
+	case FieldFamily:
+		return &o.Family
+	case FieldWorkingTime:
+		return &o.WorkingTime
+	case FieldContract:
+		return &o.Contract
+	}
+	return nil
+}
+
+// clear forgets a field read under a weak label.
+func (x *extractor) clear(f Field) {
+	o := x.o
+	if p := o.text(f); p != nil {
+		*p = ""
+	}
+	switch f {
+	case FieldEmployer:
+		o.Address = nil
+	case FieldGrades:
+		o.Grades = nil
+	case FieldStart:
+		o.Start, o.StartASAP = Date{}, false
+	case FieldCategory:
+		o.Categories = nil
+	}
+	o.Lines[f] = 0
 }
 
 // has reports whether the offer has a value for f, or was given one that
@@ -453,24 +502,8 @@ func (x *extractor) set(f Field, line int, value string) {
 	}
 	value = strings.TrimSpace(value)
 	o := x.o
-	var dst *string
+	dst := o.text(f)
 	switch f {
-	case FieldTitle:
-		dst = &o.Title
-	case FieldReference:
-		dst = &o.Reference
-	case FieldEmployer:
-		dst = &o.Employer
-	case FieldLocation:
-		dst = &o.Location
-	case FieldDirection:
-		dst = &o.Direction
-	case FieldFamily:
-		dst = &o.Family
-	case FieldWorkingTime:
-		dst = &o.WorkingTime
-	case FieldContract:
-		dst = &o.Contract
 	case FieldGrades:
 		o.Grades = append(o.Grades, splitGrades(value)...)
 		if o.Lines[f] == 0 {
@@ -483,7 +516,8 @@ func (x *extractor) set(f Field, line int, value string) {
 	case FieldCategory:
 		x.setCategory(line, value)
 		return
-	default:
+	}
+	if dst == nil {
 		return
 	}
 	if *dst != "" && value != "" && Fold(*dst) != Fold(value) {
@@ -507,9 +541,16 @@ var fieldLabel = map[Field]string{
 // C", "Catégorie A (cadre)", "A+", "A/B".
 var reCategory = regexp.MustCompile(`(?:^|[^\pL])([ABCD])\+?(?:$|[^\pL])`)
 
+var reCategoryThenGrade = regexp.MustCompile(`^([ABCD]\+?)\s*[/-]\s*(\pL.{2,})$`)
+
 // setCategory reads a "Catégorie" value.
 func (x *extractor) setCategory(line int, value string) {
 	v := strings.TrimSpace(value)
+	if m := reCategoryThenGrade.FindStringSubmatch(v); m != nil {
+		// "Catégorie statutaire / Corps : A / Attaché d'administration"
+		v = m[1]
+		x.set(FieldGrades, line, m[2])
+	}
 	if strings.HasPrefix(Fold(v), "categorie") {
 		v = strings.TrimSpace(v[len("categorie")+1:])
 	}
@@ -580,7 +621,7 @@ func (x *extractor) setDate(f Field, line int, value string) {
 
 var reTOMLLine = regexp.MustCompile(`^toml: line (\d+)(?: \([^)]*\))?:? *`)
 
-var reRefDate = regexp.MustCompile(`^(.*?)\s+(?:du|en date du|le)\s+(.+)$`)
+var reRefDate = regexp.MustCompile(`^(.*?)\s+(?:[-–,]\s*)?(?:du|en date du|le|(?:offre )?publi[ée]e? le|mise? en ligne le|diffus[ée]e? le)\s+(.+)$`)
 
 // setReference splits "3134-25-1264/SR du 08/08/2025" into the reference and
 // the date it carries, which stands in for a missing posting date.

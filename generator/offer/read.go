@@ -113,12 +113,37 @@ func classify(raw string, n int) line {
 		l.text = t
 	}
 	k := labelKey(t)
+	if len(t) < maxAloneLabel {
+		if li, ok := lookupKey(k); ok && !strings.Contains(t, ":") {
+			l.label, l.li, l.known = cleanLabel(t), li, true // "Poste à pourvoir le", alone
+			return l
+		}
+	}
 	for j, p := range inlineKeys {
 		if strings.HasPrefix(k, p+" ") || strings.HasPrefix(k, p+":") {
 			value := strings.TrimSpace(t[inlineCut(t, inlineLabels[j]):])
 			l.value = strings.TrimSpace(strings.TrimLeft(value, ": "))
 			l.li, _ = lookupLabel(inlineLabels[j])
 			l.label, l.known = inlineLabels[j], true
+			return l
+		}
+	}
+	if strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 3 {
+		// A Markdown table row: "| Collectivité | Commune de X |".
+		cells := strings.Split(strings.Trim(t, "| "), "|")
+		if len(cells) == 2 {
+			if li, ok := lookupLabel(strings.TrimSpace(cells[0])); ok {
+				l.colon = true
+				l.label, l.value, l.li, l.known = cleanLabel(strings.TrimSpace(cells[0])), strings.TrimSpace(cells[1]), li, true
+				return l
+			}
+		}
+	}
+	if i := strings.IndexByte(t, '\t'); i > 0 && !strings.Contains(t[:i], ":") && !strings.HasPrefix(strings.TrimSpace(t[i:]), ":") {
+		// A table pasted as text: "Intitulé du poste<TAB>Statisticien".
+		if li, ok := lookupLabel(t[:i]); ok {
+			l.colon = true
+			l.label, l.value, l.li, l.known = cleanLabel(t[:i]), strings.TrimSpace(t[i:]), li, true
 			return l
 		}
 	}
@@ -171,6 +196,11 @@ func readTop(r *reader) stateFn {
 			}
 			r.title(l, titleHeading)
 			return readHeader
+		case l.known && l.value != "" && (l.li.field == FieldPosted || l.li.field == FieldReference):
+			// "Publié le …", "Réf : …" above the title: page metadata.
+			r.labels++
+			r.apply(l.li, l.label, l.n, []string{l.value}, []int{l.n})
+			continue
 		case l.known:
 			r.i = at
 			return readHeader
@@ -209,6 +239,9 @@ func (r *reader) title(l line, from titleFrom) {
 	if l.item {
 		text = l.raw
 	}
+	if l.colon && bannerWhole[strings.TrimRight(squash(l.label), " .:!")] {
+		text = l.value // "OFFRE D'EMPLOI : Aide-soignant(e)"
+	}
 	x.set(FieldTitle, l.n, strings.TrimSpace(text))
 	x.titleFrom = from
 	if from == titleLine && l.n-1 != r.first {
@@ -227,15 +260,42 @@ func (r *reader) title(l line, from titleFrom) {
 // employer ("PROVINCE SUD", "La commune de Poum recrute").
 func (r *reader) banner(l line) bool {
 	f := squash(l.text)
-	kind := bannerKind(f, l.text)
-	if kind == notBanner {
+	if bannerKind(f, l.text) == notBanner {
 		return false
 	}
-	if name := employerIn(l.text, f); name != "" {
-		r.x.employerHint(l.n, name, "a banner line")
+	x := r.x
+	head := bannerBody(l.text)
+	if name, strength := employerInProse(head); name != "" {
+		x.employerHint(l.n, name, "a banner line", strength)
+	} else if name := employerIn(head, squash(head)); name != "" {
+		x.employerHint(l.n, name, "a banner line", hintBanner)
+	}
+	if m := reBannerNumber.FindStringSubmatch(l.text); m != nil && !x.has(FieldReference) {
+		x.set(FieldReference, l.n, m[1])
+	}
+	if m := reJournalDate.FindStringSubmatch(f); m != nil && !x.has(FieldPosted) {
+		if res, err := ParseDate(m[1]); err == nil && res.Date.HasDay() {
+			x.o.Posted, x.o.Lines[FieldPosted] = res.Date, l.n
+		}
 	}
 	r.skipped = append(r.skipped, l.text)
 	return true
+}
+
+// bannerBody is the part of a banner that may name the employer: "Mairie
+// de Bourail" in "Mairie de Bourail - Recrutement", but all of "INSEE -
+// Direction régionale de Bourgogne".
+func bannerBody(text string) string {
+	for _, sep := range bannerSeparators {
+		if i := strings.Index(text, sep); i > 0 {
+			head, tail := strings.TrimSpace(text[:i]), squash(text[i+len(sep):])
+			tail = strings.TrimRight(tail, " .:!")
+			if startsWithBody(squash(head)) && (bannerWhole[tail] || hasBannerPrefix(tail) || reNumberedBanner.MatchString(tail)) {
+				return head
+			}
+		}
+	}
+	return text
 }
 
 // expired notes a banner saying applications are closed ("Le délai de
@@ -415,6 +475,21 @@ func expectedValue(label string, layout byte) string {
 // apply stores the value lines read under one label.
 func (r *reader) apply(li labelInfo, label string, line int, values []string, lines []int) {
 	x := r.x
+	if li.weak && x.has(li.field) {
+		return // the precise label said it already
+	}
+	if !li.weak && x.weak.Has(li.field) {
+		x.clear(li.field) // a precise label after a weak one
+	}
+	if li.weak {
+		defer func() {
+			if x.has(li.field) {
+				x.weak.add(li.field)
+			}
+		}()
+	} else {
+		x.weak.remove(li.field)
+	}
 	switch li.field {
 	case FieldEmployer:
 		x.set(FieldEmployer, lines[0], values[0])
@@ -469,10 +544,11 @@ func (r *reader) standalone(l line) stateFn {
 	text := l.text
 	f := Fold(text)
 	switch {
-	case IsUpper(text) && len(text) < maxBanner:
+	case IsUpper(text) && len(text) < maxBanner && r.banner(l):
+	case IsUpper(text) && len(text) < maxBanner && (x.o.Title != "" || employerIn(text, squash(text)) != ""):
 		// A heading such as "PROVINCE SUD" that repeats the employer.
 		if name := employerIn(text, squash(text)); name != "" {
-			x.employerHint(l.n, name, "a heading in capitals")
+			x.employerHint(l.n, name, "a heading in capitals", hintBanner)
 		}
 	case r.banner(l):
 	case x.o.Title == "" && !x.front[FieldTitle] && len(text) < maxValue:
@@ -490,6 +566,7 @@ func (r *reader) standalone(l line) stateFn {
 	default:
 		x.kindWarnf(warnStray, l.n, "line %s has no label; kept at the top of the description", quote(Clip(text, 60)))
 		r.stray = append(r.stray, text)
+		x.prose(text, l.n)
 	}
 	return nil
 }
@@ -516,7 +593,7 @@ func readBody(r *reader) stateFn {
 			continue
 		}
 		l := classify(raw, n)
-		if l.known && l.value != "" && lateField(l) && !x.has(l.li.field) {
+		if l.known && l.value != "" && lateField(l) && (!x.has(l.li.field) || x.weak.Has(l.li.field) && !l.li.weak) {
 			r.apply(l.li, l.label, n, []string{l.value}, []int{n})
 			continue
 		}
@@ -535,6 +612,8 @@ func lateField(l line) bool {
 		return true
 	case FieldTitle:
 		return strings.HasPrefix(labelKey(l.label), "intitule")
+	case FieldDirection:
+		return strings.HasPrefix(labelKey(l.label), "direction")
 	}
 	return false
 }
