@@ -23,6 +23,14 @@ func (x *extractor) finish() {
 	} else if x.src.Front != nil {
 		firstLine = x.src.FrontLine - 1
 	}
+	if o.Employer == "" && x.employerHintAt.strength <= hintProse && x.titleFrom != titleNone {
+		// "Avis de vacance d'un emploi de sous-directeur (administration
+		// centrale du ministère de l'agriculture)": the body in the
+		// title's parentheses.
+		if m := reTitleBody.FindStringSubmatch(o.Title); m != nil && startsWithBody(squash(m[1])) {
+			x.employerHint(o.Lines[FieldTitle], capitalise(strings.TrimSpace(m[1])), "the title", hintBanner)
+		}
+	}
 	if o.Employer == "" && x.employerHintAt.value != "" {
 		h := x.employerHintAt
 		x.set(FieldEmployer, h.line, h.value)
@@ -129,6 +137,9 @@ func (x *extractor) finishDeadline(firstLine int) {
 	}
 	x.warnf(at, "no deadline: expected a line \"Date limite de candidature : 29/08/2025\"; the offer closes %d days after its posting date (max_open_days), on %s", x.opt.maxOpen(), o.Posted.AddDays(x.opt.maxOpen()).Long())
 }
+
+// reTitleBody finds a body named in parentheses at the end of a title.
+var reTitleBody = regexp.MustCompile(`\((?:administration centrale (?:du|de la|de l['’]) ?)?([^()]{6,120})\)\s*$`)
 
 var (
 	rePostcode = regexp.MustCompile(`\b\d{5}\b`)

@@ -263,10 +263,10 @@ var bodyWords = []string{
 	"groupe hospitalier", "groupement hospitalier", "hopital", "ehpad", "ccas", "cias", "centre communal",
 	"centre intercommunal", "syndicat", "sivom", "sivu", "sdis", "service departemental", "gouvernement",
 	"ministere", "prefecture", "haut-commissariat", "centre de gestion", "cdg", "office public", "office de",
-	"etablissement public", "universite", "agence", "institut", "caisse", "chambre", "assemblee", "congres",
+	"universite", "agence", "institut", "caisse", "chambre", "assemblee", "congres",
 	"circonscription", "direction regionale", "direction departementale", "ecole", "lycee", "college",
 	"tresor public", "secretariat general", "cnfpt", "epci", "pole metropolitain", "parc naturel",
-	"office national", "vice-rectorat", "rectorat", "academie", "insee", "cerema", "onf", "archives nationales",
+	"office national", "vice-rectorat", "ehpad public", "rectorat", "academie", "insee", "cerema", "onf", "archives nationales",
 	"archives departementales", "tribunal", "cour d'appel", "cour administrative", "conseil d'etat", "bibliotheque nationale",
 	"musee", "centre national", "conservatoire", "port autonome", "meteo-france", "ign", "ademe", "cnrs", "inrae",
 	"ifremer", "inserm", "anses", "ars", "agence regionale", "dreal", "ddt", "ddtm", "dreets", "drac", "deal", "dinum",
@@ -306,6 +306,47 @@ func employerIn(text, f string) string {
 	return name
 }
 
+// reBodyInSentence finds where a public body is named after a
+// preposition in the sentence that says a post is vacant, as the Journal
+// officiel writes its notices: "L'emploi de chef de service, au ministère
+// de la justice, est susceptible de devenir vacant". bodyName reads the
+// name from there.
+var reBodyInSentence = regexp.MustCompile(`(?i)(?:^|\s)(?:au|à la|à l['’]|de la|du|au sein de la|au sein du|auprès de la|auprès du)\s+((?:ministère|direction|centre hospitalier|haut-commissariat|administration|préfecture|secrétariat général|inspection|agence|établissement|office|institut|école|université|cour|tribunal|conseil|commissariat)\b)`)
+
+// bodyName reads a body's name from the start of s, up to the end of its
+// clause: a comma ends it unless the name goes on ("de l'économie, de
+// l'emploi, du travail et des solidarités").
+func bodyName(s string) string {
+	end := len(s)
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.', ';', ':':
+			end = i
+		case ',':
+			rest := strings.TrimLeft(s[i+1:], " ")
+			f := Fold(rest)
+			if strings.HasPrefix(f, "de ") || strings.HasPrefix(f, "du ") || strings.HasPrefix(f, "des ") ||
+				strings.HasPrefix(f, "d'") || strings.HasPrefix(f, "et ") {
+				continue
+			}
+			end = i
+		case ' ':
+			f := Fold(s[i:min(len(s), i+12)])
+			if strings.HasPrefix(f, " est ") || strings.HasPrefix(f, " sera ") || strings.HasPrefix(f, " a compter") ||
+				strings.HasPrefix(f, " placee ") || strings.HasPrefix(f, " place ") {
+				end = i
+			}
+		}
+		if end < len(s) {
+			break
+		}
+	}
+	return strings.TrimSpace(s[:end])
+}
+
+// reVacant says a sentence is about the post being vacant.
+var reVacant = regexp.MustCompile(`(?i)(?:\bvacant|à pourvoir|a pourvoir|\brecrute)`)
+
 // employerInProse finds the employer a sentence names, and how strongly.
 func employerInProse(text string) (string, int) {
 	for _, c := range []struct {
@@ -314,6 +355,15 @@ func employerInProse(text string) (string, int) {
 	}{{reOnBehalf, hintOnBehalf}, {reProposedBy, hintOnBehalf}, {reRecrute, hintProse}} {
 		if m := c.re.FindStringSubmatch(text); m != nil && startsWithBody(squash(m[1])) && namesOne(m[1]) {
 			return capitalise(strings.TrimSpace(m[1])), c.strength
+		}
+	}
+	if reVacant.MatchString(text) {
+		for _, m := range reBodyInSentence.FindAllStringSubmatchIndex(text, -1) {
+			name := bodyName(text[m[2]:])
+			if hasAnyPrefix(squash(name), hrDepartments) || len(strings.Fields(name)) < 3 {
+				continue
+			}
+			return capitalise(name), hintProse
 		}
 	}
 	return "", 0
@@ -369,6 +419,10 @@ var reDeadlineCue = regexp.MustCompile(`(?:avant le|au plus tard le|au plus tard
 // compter du", "prise de poste souhaitée en". Folded text.
 var reStartCue = regexp.MustCompile(`(?:prise de (?:poste|fonctions?)|poste (?:est )?a pourvoir|(?:sera|est|deviendra) vacant|a pourvoir|date de prise de (?:poste|fonctions?)|entree en fonctions?)(?: souhaitee?| prevue?| envisagee?)?(?: idealement)?\s*(?:a compter du|a partir du|au|le|en|des le|des|pour le|:)?\s*`)
 
+// reFromDate finds "à compter du", "à partir du" in a sentence about a
+// vacant post. Folded text.
+var reFromDate = regexp.MustCompile(`(?:a compter du|a partir du|des le)\s+`)
+
 // reRelativeDeadline finds a deadline counted from the publication, as
 // the Journal officiel writes it: "dans un délai de trente jours à compter
 // de la date de publication du présent avis".
@@ -402,7 +456,18 @@ func (x *extractor) prose(text string, n int) {
 	}
 	if !x.has(FieldStart) && x.startHint.line == 0 && len(text) < 600 {
 		f := squash(text)
-		if m := reStartCue.FindStringIndex(f); m != nil {
+		m := reStartCue.FindStringIndex(f)
+		if m == nil && reVacant.MatchString(text) {
+			m = reFromDate.FindStringIndex(f) // "… est à pourvoir à la DINUM, à compter du 1er mars 2026"
+		}
+		if m != nil && reVacant.MatchString(text) {
+			if ms := findDates(f[m[1]:]); len(ms) == 0 || ms[0].at >= 12 {
+				if m2 := reFromDate.FindStringIndex(f[m[1]:]); m2 != nil {
+					m = []int{m[0], m[1] + m2[1]}
+				}
+			}
+		}
+		if m != nil {
 			rest := f[m[1]:]
 			if ms := findDates(rest); len(ms) > 0 && ms[0].at < 12 {
 				if res, err := resultOf(text, ms[0]); err == nil {

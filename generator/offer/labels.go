@@ -157,7 +157,8 @@ var labels = map[string]Field{
 	"Date de prise de fonction souhaitée": FieldStart, "Début du contrat": FieldStart, "Date d’effet": FieldStart,
 	"Date de prise de fonctions": FieldStart, "Prise de fonctions": FieldStart, "Date de début de contrat": FieldStart,
 	"Poste vacant à compter du": FieldStart, "Date de prise de poste prévue": FieldStart, "Date d’arrivée": FieldStart,
-	"Poste vacant au": FieldStart, "Poste vacant le": FieldStart, "Poste vacant": FieldStart,
+	"Date prévisible de la vacance d’emploi": FieldStart, "Date prévisible de vacance": FieldStart,
+	"Date prévisionnelle de vacance": FieldStart, "Date prévisible de la vacance": FieldStart, "Poste vacant au": FieldStart, "Poste vacant le": FieldStart, "Poste vacant": FieldStart,
 	"Statut du poste": FieldStart, "Vacance": FieldStart, "Disponibilité du poste": FieldStart, "Vacance du poste": FieldStart,
 
 	"Catégorie": FieldCategory, "Catégorie statutaire": FieldCategory, "Catégorie d’emploi": FieldCategory,

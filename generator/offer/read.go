@@ -270,7 +270,7 @@ func (r *reader) banner(l line) bool {
 	} else if name := employerIn(head, squash(head)); name != "" {
 		x.employerHint(l.n, name, "a banner line", hintBanner)
 	}
-	if m := reBannerNumber.FindStringSubmatch(l.text); m != nil && !x.has(FieldReference) {
+	if m := reBannerNumber.FindStringSubmatch(l.text); m != nil && !x.has(FieldReference) && reNumberedBanner.MatchString(strings.TrimRight(squash(bannerTail(l.text)), " .:!")) {
 		x.set(FieldReference, l.n, m[1])
 	}
 	if m := reJournalDate.FindStringSubmatch(f); m != nil && !x.has(FieldPosted) {
@@ -280,6 +280,17 @@ func (r *reader) banner(l line) bool {
 	}
 	r.skipped = append(r.skipped, l.text)
 	return true
+}
+
+// bannerTail is the last part of a banner: "Offre d'emploi n° 2025-34" in
+// "Ville de Dumbéa - Offre d'emploi n° 2025-34".
+func bannerTail(text string) string {
+	for _, sep := range bannerSeparators {
+		if i := strings.LastIndex(text, sep); i > 0 {
+			return text[i+len(sep):]
+		}
+	}
+	return text
 }
 
 // bannerBody is the part of a banner that may name the employer: "Mairie
@@ -586,16 +597,29 @@ func readBody(r *reader) stateFn {
 	} else {
 		o.Body = bodyA(r.stray, rest)
 	}
-	for j, raw := range rest {
+	for j := 0; j < len(rest); j++ {
 		n := r.i + j + 1
-		t := strings.TrimSpace(raw)
+		t := strings.TrimSpace(rest[j])
 		if t == "" || len(t) > 400 {
 			continue
 		}
-		l := classify(raw, n)
-		if l.known && l.value != "" && lateField(l) && (!x.has(l.li.field) || x.weak.Has(l.li.field) && !l.li.weak) {
-			r.apply(l.li, l.label, n, []string{l.value}, []int{n})
-			continue
+		l := classify(rest[j], n)
+		if l.known && lateField(l) && (!x.has(l.li.field) || x.weak.Has(l.li.field) && !l.li.weak) {
+			if l.value != "" {
+				r.apply(l.li, l.label, n, []string{l.value}, []int{n})
+				continue
+			}
+			// A label alone with its value below it, as a details table
+			// pasted at the end of a page ("Nature de l'emploi", then
+			// "Emploi ouvert aux titulaires et aux contractuels").
+			if k := nextNonBlank(rest, j+1, len(rest)); k == j+1 && !l.heading {
+				v := classify(rest[k], n+1)
+				if !v.known && !v.heading && v.text != "" && !isSentence(v.text) && len(v.text) <= maxValue && !v.colon {
+					r.apply(l.li, l.label, n, []string{v.text}, []int{n + 1})
+					j = k
+					continue
+				}
+			}
 		}
 		x.prose(t, n)
 	}
