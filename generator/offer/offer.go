@@ -184,8 +184,8 @@ type extractor struct {
 	// emptyLabel is the line of a label given without a value, for the
 	// error of a missing required field.
 	emptyLabel [numFields]int
-	fatal      bool // an error that is not a missing title or employer
-	weak       FieldSet // fields read under a weak label (see weakLabels)
+	fatal      bool           // an error that is not a missing title or employer
+	weak       FieldSet       // fields read under a weak label (see weakLabels)
 	guessAt    [numFields]int // 1 + index in diags of each field's guess warning
 	// partial is the offer as read when the file cannot be published,
 	// for the tests that score extraction.
