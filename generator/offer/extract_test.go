@@ -701,3 +701,150 @@ func TestPlainText(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractShapes reads the shapes real boards give offers, beyond the
+// two sample layouts: one row per shape, with the fields it must give and
+// the warnings that say what was guessed.
+func TestExtractShapes(t *testing.T) {
+	type row struct {
+		Title, Employer, Reference, Location, Direction, Contract string
+		Posted, Deadline, Start                                   string
+		Categories                                                []string
+		Guessed                                                   []Field
+	}
+	tests := []struct {
+		name  string
+		text  string
+		want  row
+		diags []wantDiag
+	}{
+		{
+			name: "value_on_the_line_below_its_label",
+			text: "# Agent\nEmployeur :\nMairie de Koné\nLieu de travail :\n\nKoné\nDate limite de candidature :\n14 juil. 25\n" + body,
+			want: row{Title: "Agent", Employer: "Mairie de Koné", Location: "Koné", Deadline: "2025-07-14"},
+		},
+		{
+			name: "an_empty_label_never_takes_the_next_sentence",
+			text: "# Agent\nEmployeur : Mairie\nPoste à pourvoir :\nLe poste sera pourvu à l'issue de la procédure de recrutement engagée.\nDate limite : 31/10/2025\n" + body,
+			want: row{Title: "Agent", Employer: "Mairie", Deadline: "2025-10-31"},
+			diags: []wantDiag{
+				{3, content.Warning, `label "Poste à pourvoir" has no value; the line below it, "Le poste sera`},
+			},
+		},
+		{
+			name: "labelled_lines_in_a_list",
+			text: "# Chef d'équipe\nEmployeur : Commune de Bourail\nConditions du poste :\n- Lieu de travail : Bourail\n- Date limite de candidature : 14/11/2025\n- Prise de fonctions : 5 janvier 2026\n" + body,
+			want: row{Title: "Chef d'équipe", Employer: "Commune de Bourail", Location: "Bourail", Deadline: "2025-11-14", Start: "2026-01-05"},
+		},
+		{
+			name: "labels_at_the_end_of_the_description",
+			text: "# Greffier\nEmployeur : Tribunal de Nouméa\n\n# Missions\n\nAssister le juge.\n\n# Modalités\n\nDate limite de candidature : 30 janvier 2026\nNature de l'emploi\nEmploi ouvert aux titulaires\n",
+			want: row{Title: "Greffier", Employer: "Tribunal de Nouméa", Deadline: "2026-01-30", Contract: "Emploi ouvert aux titulaires"},
+		},
+		{
+			name: "banners_before_the_title",
+			text: "Accueil › Offres › Détail\nPublié le 2 juin 2025\n\nAGENT DE PROPRETÉ (H/F)\n\nEmployeur : Ville du Mont-Dore\nDate limite : 27/06/2025\n" + body,
+			want:  row{Title: "AGENT DE PROPRETÉ (H/F)", Employer: "Ville du Mont-Dore", Posted: "2025-06-02", Deadline: "2025-06-27", Guessed: []Field{FieldTitle}},
+			diags: []wantDiag{{4, content.Warning, `title read from line 4, "AGENT DE PROPRETÉ (H/F)" (the lines before it read as a banner: "Accueil › Offres › Détail")`}},
+		},
+		{
+			name: "a_title_label_wins_over_a_heading",
+			text: "# Fiche de poste\nIntitulé du poste : Gestionnaire des bourses\nEmployeur : Vice-rectorat\nDate limite : 09/01/2026\n" + body,
+			want: row{Title: "Gestionnaire des bourses", Employer: "Vice-rectorat", Deadline: "2026-01-09"},
+		},
+		{
+			name: "a_title_with_a_colon",
+			text: "Prévisionniste : aéronautique et défense (F/H)\n\nEmployeur : Météo-France\nDate limite de candidature : 05/09/2025\n" + body,
+			want: row{Title: "Prévisionniste : aéronautique et défense (F/H)", Employer: "Météo-France", Deadline: "2025-09-05"},
+		},
+		{
+			name: "employer_from_a_sentence_is_a_warned_guess",
+			text: "# Secrétaire de mairie\n\nLa commune de Poum recrute un secrétaire de mairie.\n\nDate limite de candidature : 04/04/2025\n" + body,
+			want: row{Title: "Secrétaire de mairie", Employer: "Commune de Poum", Deadline: "2025-04-04", Guessed: []Field{FieldEmployer}},
+			diags: []wantDiag{
+				{3, content.Warning, `employer read from a banner line: "Commune de Poum"`},
+			},
+		},
+		{
+			name: "pour_le_compte_de_names_the_employer",
+			text: "Centre de gestion de la Côte-d'Or\nBourse de l'emploi\n\nSecrétaire de mairie (H/F)\n\nOffre proposée par le CDG 21 pour le compte de la Commune de Saulieu.\n\nDate limite de candidature : 04/04/2025\n" + body,
+			want: row{Title: "Secrétaire de mairie (H/F)", Employer: "Commune de Saulieu", Deadline: "2025-04-04", Guessed: []Field{FieldTitle, FieldEmployer}},
+			diags: []wantDiag{
+				{4, content.Warning, "title read from line 4"},
+				{6, content.Warning, "has no label; kept at the top of the description"},
+				{6, content.Warning, `employer read from a sentence of the description: "Commune de Saulieu"`},
+			},
+		},
+		{
+			name: "deadline_from_a_sentence_is_a_warned_guess",
+			text: "# Agent\nEmployeur : Mairie\n\n# Candidature\n\nLes candidatures doivent parvenir au plus tard le 15 septembre 2025.\n",
+			want: row{Title: "Agent", Employer: "Mairie", Deadline: "2025-09-15", Guessed: []Field{FieldDeadline}},
+			diags: []wantDiag{{6, content.Warning, "deadline read from a sentence of the description: lundi 15 septembre 2025"}},
+		},
+		{
+			name: "deadline_counted_from_the_publication",
+			text: "JORF n°0142 du 20 juin 2025\n\nAvis de vacance d'un emploi de sous-directeur (administration centrale du ministère de l'agriculture)\n\nNOR : AGRS2516001V\n\nL'emploi sera vacant à compter du 1er septembre 2025.\n\nLes candidatures doivent être transmises dans un délai de trente jours à compter de la date de publication du présent avis au Journal officiel.\n",
+			want: row{Title: "Avis de vacance d'un emploi de sous-directeur (administration centrale du ministère de l'agriculture)",
+				Employer: "Ministère de l'agriculture", Reference: "AGRS2516001V", Posted: "2025-06-20", Deadline: "2025-07-20", Start: "2025-09-01",
+				Guessed: []Field{FieldTitle, FieldEmployer, FieldDeadline, FieldStart}},
+			diags: []wantDiag{
+				{3, content.Warning, `employer read from the title: "Ministère de l'agriculture"`},
+				{3, content.Warning, "title read from line 3"},
+				{7, content.Warning, "start read from a sentence of the description: 2025-09-01"},
+				{9, content.Warning, "deadline counted from the posting date as the text says (30 jours after 2025-06-20): 2025-07-20"},
+			},
+		},
+		{
+			name: "a_precise_label_wins_over_a_weak_one",
+			text: "# Gestionnaire RH\nOrganisme de rattachement : Ministère de l'Intérieur\nEmployeur : Préfecture du Calvados\nNature de l'emploi : Emploi ouvert aux titulaires\nNature du contrat : CDD de 12 mois\nDate limite : 14/07/2024\n" + body,
+			want: row{Title: "Gestionnaire RH", Employer: "Préfecture du Calvados", Contract: "CDD de 12 mois", Deadline: "2024-07-14"},
+		},
+		{
+			name: "tables_pasted_as_text",
+			text: "INSEE - Direction régionale\nOffre de poste n° DR21-2025-07\n\nIntitulé du poste\tStatisticien\n| Employeur | INSEE |\n| Catégorie | A |\nDate limite de candidature\t21/07/2025\n" + body,
+			want: row{Title: "Statisticien", Employer: "INSEE", Reference: "DR21-2025-07", Deadline: "2025-07-21", Categories: []string{"A"}},
+		},
+		{
+			name: "category_and_grade_in_one_label",
+			text: "# Chargé de mission\nEmployeur : Préfecture\nCatégorie statutaire / Corps : A / Attaché d'administration de l'État\nDate limite : 15/07/2025\n" + body,
+			want: row{Title: "Chargé de mission", Employer: "Préfecture", Deadline: "2025-07-15", Categories: []string{"A"}},
+		},
+		{
+			name: "a_banner_numbers_the_offer",
+			text: "PROVINCE NORD\nAvis de vacance de poste n° 2025-0147\nPublié le 14 juil. 25\n\nIntitulé du poste : Chargé des aides\nDate de clôture : 8 août 25\n" + body,
+			want: row{Title: "Chargé des aides", Employer: "Province Nord", Reference: "2025-0147", Posted: "2025-07-14", Deadline: "2025-08-08", Guessed: []Field{FieldEmployer}},
+			diags: []wantDiag{{1, content.Warning, `employer read from a banner line: "Province Nord"`}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, diags := extract(t, "offre.txt", tt.text)
+			checkDiags(t, "offre.txt", diags, tt.diags)
+			if o == nil {
+				t.Fatalf("no offer: %v", diags)
+			}
+			start := o.Start.String()
+			var guessed []Field
+			for f := FieldNone; f < numFields; f++ {
+				if o.Guessed.Has(f) {
+					guessed = append(guessed, f)
+				}
+			}
+			got := row{o.Title, o.Employer, o.Reference, o.Location, o.Direction, o.Contract,
+				o.Posted.String(), o.Deadline.String(), start, o.Categories, guessed}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Extract mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A file pasted from a web page may have many lines without a label:
+// their warnings are folded into one line, on the first of them.
+func TestExtractFoldsRepeatedWarnings(t *testing.T) {
+	text := "# Agent\nEmployeur : Mairie\nRestauration : oui\nStationnement : oui\nCrèche : non\nMutuelle : oui\nDate limite : 14/07/2025\n" + body
+	_, diags := extract(t, "offre.txt", text)
+	checkDiags(t, "offre.txt", diags, []wantDiag{
+		{3, content.Warning, `unknown label "Restauration"; shown as written (a known field is written as in the README's label table); 3 more like it on lines 4, 5, 6`},
+	})
+}

@@ -34,7 +34,7 @@ func (x *extractor) finish() {
 	if o.Employer == "" && x.employerHintAt.value != "" {
 		h := x.employerHintAt
 		x.set(FieldEmployer, h.line, h.value)
-		x.guess(FieldEmployer, h.line, "no \"Employeur\" label; employer read from %s: %s (write \"Employeur : …\", or set employer in the board's defaults, to be sure)", h.from, quote(h.value))
+		x.guess(FieldEmployer, h.line, "no \"Employeur\" label; employer read from %s: %s (write \"Employeur : …\", or set employer in the board's defaults, to be sure)", h.from, quote(TitleCase(h.value)))
 	}
 	if o.Title == "" {
 		x.errorf(x.missingAt(FieldTitle, firstLine), "no title: expected a first line \"# Intitulé du poste\" or title = \"…\" in the front matter")
@@ -56,7 +56,9 @@ func (x *extractor) finish() {
 		x.partial, x.o = x.o, nil
 		return
 	}
-	if !x.front[FieldEmployer] && !o.Defaulted.Has(FieldEmployer) {
+	if !x.front[FieldEmployer] && !o.Defaulted.Has(FieldEmployer) && strings.ContainsAny(strings.TrimSpace(o.Employer), " \u00a0") {
+		// "MAIRIE DE TOURS" is a name in capitals; "INSEE", in one
+		// word, an acronym.
 		o.Employer = TitleCase(o.Employer)
 	}
 	o.detach()

@@ -377,6 +377,9 @@ func readHeader(r *reader) stateFn {
 			continue
 		}
 		r.flush()
+		if strings.HasSuffix(l.text, ":") && looksLikeLabel(strings.TrimRight(l.text, " :")) && r.nextIsLabel() {
+			continue // "Conditions du poste :" above labelled lines: a heading of fields
+		}
 		if l.colon && l.value != "" && looksLikeLabel(l.label) && !l.item {
 			r.labels++
 			x.kindWarnf(warnUnknownLabel, l.n, "unknown label %s; shown as written (a known field is written as in the README's label table)", quote(l.label))
@@ -394,6 +397,15 @@ func readHeader(r *reader) stateFn {
 	}
 	r.flush()
 	return readBody
+}
+
+// nextIsLabel reports whether the next line that is not blank is a known
+// label.
+func (r *reader) nextIsLabel() bool {
+	if k := nextNonBlank(r.lines, r.i, len(r.lines)); k >= 0 {
+		return classify(r.lines[k], k+1).known
+	}
+	return false
 }
 
 // blank ends the values of a label written above them in layout b, where
@@ -566,8 +578,8 @@ func (r *reader) standalone(l line) stateFn {
 		r.title(l, titleLine)
 	case hasAnyPrefix(f, directionWords) && x.o.Direction == "" && len(text) < maxStandalone:
 		x.set(FieldDirection, l.n, text)
-	case len(text) > bodyLine && r.labels > 0:
-		return readBody
+	case (len(text) > bodyLine || isSentence(text)) && r.labels > 0:
+		return readBody // the first sentence after the fields
 	case x.o.Direction == "" && !x.front[FieldDirection] && r.labels > 0 && len(text) < 100 && startsLower(text) && !strings.ContainsAny(text, ".;!?"):
 		// A short bare line among the fields, in lower case as a value
 		// and not a sentence, is on these boards the hiring service
