@@ -742,8 +742,8 @@ func TestExtractShapes(t *testing.T) {
 			want: row{Title: "Greffier", Employer: "Tribunal de Nouméa", Deadline: "2026-01-30", Contract: "Emploi ouvert aux titulaires"},
 		},
 		{
-			name: "banners_before_the_title",
-			text: "Accueil › Offres › Détail\nPublié le 2 juin 2025\n\nAGENT DE PROPRETÉ (H/F)\n\nEmployeur : Ville du Mont-Dore\nDate limite : 27/06/2025\n" + body,
+			name:  "banners_before_the_title",
+			text:  "Accueil › Offres › Détail\nPublié le 2 juin 2025\n\nAGENT DE PROPRETÉ (H/F)\n\nEmployeur : Ville du Mont-Dore\nDate limite : 27/06/2025\n" + body,
 			want:  row{Title: "AGENT DE PROPRETÉ (H/F)", Employer: "Ville du Mont-Dore", Posted: "2025-06-02", Deadline: "2025-06-27", Guessed: []Field{FieldTitle}},
 			diags: []wantDiag{{4, content.Warning, `title read from line 4, "AGENT DE PROPRETÉ (H/F)" (the lines before it read as a banner: "Accueil › Offres › Détail")`}},
 		},
@@ -776,9 +776,9 @@ func TestExtractShapes(t *testing.T) {
 			},
 		},
 		{
-			name: "deadline_from_a_sentence_is_a_warned_guess",
-			text: "# Agent\nEmployeur : Mairie\n\n# Candidature\n\nLes candidatures doivent parvenir au plus tard le 15 septembre 2025.\n",
-			want: row{Title: "Agent", Employer: "Mairie", Deadline: "2025-09-15", Guessed: []Field{FieldDeadline}},
+			name:  "deadline_from_a_sentence_is_a_warned_guess",
+			text:  "# Agent\nEmployeur : Mairie\n\n# Candidature\n\nLes candidatures doivent parvenir au plus tard le 15 septembre 2025.\n",
+			want:  row{Title: "Agent", Employer: "Mairie", Deadline: "2025-09-15", Guessed: []Field{FieldDeadline}},
 			diags: []wantDiag{{6, content.Warning, "deadline read from a sentence of the description: lundi 15 septembre 2025"}},
 		},
 		{
@@ -810,9 +810,9 @@ func TestExtractShapes(t *testing.T) {
 			want: row{Title: "Chargé de mission", Employer: "Préfecture", Deadline: "2025-07-15", Categories: []string{"A"}},
 		},
 		{
-			name: "a_banner_numbers_the_offer",
-			text: "PROVINCE NORD\nAvis de vacance de poste n° 2025-0147\nPublié le 14 juil. 25\n\nIntitulé du poste : Chargé des aides\nDate de clôture : 8 août 25\n" + body,
-			want: row{Title: "Chargé des aides", Employer: "Province Nord", Reference: "2025-0147", Posted: "2025-07-14", Deadline: "2025-08-08", Guessed: []Field{FieldEmployer}},
+			name:  "a_banner_numbers_the_offer",
+			text:  "PROVINCE NORD\nAvis de vacance de poste n° 2025-0147\nPublié le 14 juil. 25\n\nIntitulé du poste : Chargé des aides\nDate de clôture : 8 août 25\n" + body,
+			want:  row{Title: "Chargé des aides", Employer: "Province Nord", Reference: "2025-0147", Posted: "2025-07-14", Deadline: "2025-08-08", Guessed: []Field{FieldEmployer}},
 			diags: []wantDiag{{1, content.Warning, `employer read from a banner line: "Province Nord"`}},
 		},
 	}
