@@ -65,6 +65,14 @@ func lex(s string) []token {
 		lineStart = k == tHard
 	}
 	for i := 0; i < len(s); {
+		if c := s[i]; ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9') || c == '\'' || c == '.' {
+			// The common case, first: a letter of a word.
+			if start < 0 {
+				start = i
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '\n' || r == '\r' || r == ';':
@@ -137,8 +145,18 @@ func isCategory(f string) bool {
 // noiseParen reports whether what parentheses hold is noise: the gender
 // marks "(H/F)", "(e)", "(s)", "(e)(s)", "(ne)".
 func noiseParen(f string) bool {
-	f = strings.NewReplacer(" ", "", ")", "", "(", "").Replace(f)
-	switch f {
+	if len(f) > 8 {
+		return false
+	}
+	var b [8]byte
+	n := 0
+	for i := 0; i < len(f); i++ {
+		if c := f[i]; c != ' ' && c != '(' && c != ')' {
+			b[n] = c
+			n++
+		}
+	}
+	switch string(b[:n]) {
 	case "h/f", "f/h", "h-f", "f-h", "hf", "fh", "h/f/x", "f/h/x", "e", "s", "es", "x", "ne", "le", "trice", "ere", "euse", "ive":
 		return true
 	}
@@ -356,6 +374,10 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 	if len(cur.ws) > 0 {
 		pieces = append(pieces, cur)
 	}
+	keys := make([]string, len(pieces))
+	for i := range pieces {
+		keys[i] = key(display(trimLead(pieces[i].ws)))
+	}
 	first := len(grades)
 	var last *Grade
 	specOpen := false
@@ -363,7 +385,7 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 	for i := 0; i < len(pieces); i++ {
 		p := &pieces[i]
 		lead := trimLead(p.ws)
-		if len(lead) == 0 {
+		if display(lead) == "" {
 			if len(stated) > 0 {
 				notes = append(notes, quote(display(p.ws)+" de catégorie "+strings.Join(stated, "/"))+" names a category, not a grade")
 			}
@@ -374,15 +396,27 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 			last, specOpen = nil, false
 			continue
 		}
-		// The longest run of pieces from here that the table knows.
+		// The longest run of pieces from here that the table knows. A
+		// run's key is its pieces' keys joined by "ou" or "et": key drops
+		// punctuation, so this is the key of the run's text.
 		j, m := i, (*match)(nil)
-		text := ""
-		for k := min(len(pieces)-1, i+maxRun-1); k >= i; k-- {
-			t := runText(pieces, i, k, lead)
-			if mm := idx[key(t)]; mm != nil {
-				j, m, text = k, mm, t
-				break
+		run := keys[i]
+		for k := i; k < len(pieces) && k < i+maxRun; k++ {
+			if k > i {
+				if w := sepWord(pieces[k].sep); w != "" {
+					run += " " + w
+				}
+				if keys[k] != "" {
+					run += " " + keys[k]
+				}
 			}
+			if mm := idx[run]; mm != nil {
+				j, m = k, mm
+			}
+		}
+		text := ""
+		if m != nil {
+			text = runText(pieces, i, j, lead)
 		}
 		if m != nil {
 			var g *Grade
@@ -447,6 +481,19 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 		}
 	}
 	return grades, notes
+}
+
+// sepWord is the word a separator adds to a run's key: "ou" and "et" are
+// words of names ("Moniteur-éducateur et intervenant familial"), other
+// separators are punctuation.
+func sepWord(t token) string {
+	switch t.text {
+	case " ou ":
+		return "ou"
+	case " et ":
+		return "et"
+	}
+	return ""
 }
 
 // runText is the text of pieces i..k joined by their separators, the first
