@@ -224,8 +224,9 @@ func parenCategory(f string) string {
 }
 
 // trimLead drops the words that introduce a grade's name: "cadre
-// d'emplois des", "corps des", "grade de", "du grade d'". A "d'" glued to
-// the name ("cadre d'emplois d'attaché") is cut from it.
+// d'emplois des", "corps des", "grade de", "du grade d'", "tous les grades
+// du cadre d'emplois des". A "d'" glued to the name ("cadre d'emplois
+// d'attaché") is cut from it.
 func trimLead(ws []token) []token {
 	article := func() {
 		if len(ws) == 0 {
@@ -236,43 +237,53 @@ func trimLead(ws []token) []token {
 			ws = ws[1:]
 			return
 		}
-		if a, rest, ok := cutElision(ws[0]); ok {
-			_ = a
-			ws[0] = rest
+		if rest, ok := cutElision(ws[0]); ok {
+			ws = append([]token{rest}, ws[1:]...)
 		}
 	}
-	if len(ws) > 1 && (ws[0].f == "cadre" || ws[0].f == "cadres") && strings.HasPrefix(ws[1].f, "d'emploi") {
-		ws = ws[2:]
-		article()
-	} else if len(ws) > 2 && (ws[0].f == "cadre" || ws[0].f == "cadres") && ws[1].f == "d" && strings.HasPrefix(ws[2].f, "emploi") {
-		ws = ws[3:]
-		article()
-	} else if len(ws) > 1 && ws[0].f == "corps" {
-		ws = ws[1:]
-		article()
-	} else {
-		if len(ws) > 2 && (ws[0].f == "du" || ws[0].f == "au" || ws[0].f == "le" || ws[0].f == "les") && (ws[1].f == "grade" || ws[1].f == "grades") {
+	isGrade := func(f string) bool { return f == "grade" || f == "grades" }
+	for range 3 {
+		n := len(ws)
+		switch {
+		case len(ws) > 1 && (ws[0].f == "tous" || ws[0].f == "toutes") && (isGrade(ws[1].f) || ws[1].f == "les"):
 			ws = ws[1:]
-		}
-		if len(ws) > 1 && (ws[0].f == "grade" || ws[0].f == "grades") {
+			if ws[0].f == "les" {
+				ws = ws[1:]
+			}
+		case len(ws) > 1 && (ws[0].f == "cadre" || ws[0].f == "cadres") && strings.HasPrefix(ws[1].f, "d'emploi"):
+			ws = ws[2:]
+			article()
+		case len(ws) > 2 && (ws[0].f == "cadre" || ws[0].f == "cadres") && ws[1].f == "d" && strings.HasPrefix(ws[2].f, "emploi"):
+			ws = ws[3:]
+			article()
+		case len(ws) > 1 && ws[0].f == "corps":
 			ws = ws[1:]
 			article()
+		case len(ws) > 2 && (ws[0].f == "du" || ws[0].f == "au" || ws[0].f == "le" || ws[0].f == "les") && isGrade(ws[1].f):
+			ws = ws[2:]
+			article()
+		case len(ws) > 1 && isGrade(ws[0].f):
+			ws = ws[1:]
+			article()
+		}
+		if len(ws) == n {
+			break
 		}
 	}
 	return ws
 }
 
 // cutElision cuts "d'" or "l'" from the start of a word: "d'attaché".
-func cutElision(t token) (string, token, bool) {
+func cutElision(t token) (token, bool) {
 	if len(t.f) > 2 && (t.f[0] == 'd' || t.f[0] == 'l') && t.f[1] == '\'' {
 		i := strings.IndexAny(t.text, "'’")
 		if i < 0 {
-			return "", t, false
+			return t, false
 		}
 		_, n := utf8.DecodeRuneInString(t.text[i:])
-		return t.f[:2], token{kind: tWord, text: t.text[i+n:], f: t.f[2:]}, true
+		return token{kind: tWord, text: t.text[i+n:], f: t.f[2:]}, true
 	}
-	return "", t, false
+	return t, false
 }
 
 // display joins words as the offer wrote them.
@@ -374,14 +385,18 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 	if len(cur.ws) > 0 {
 		pieces = append(pieces, cur)
 	}
+	if len(pieces) == 0 && len(stated) > 0 {
+		notes = append(notes, quote("catégorie "+strings.Join(stated, "/"))+" names a category, not a grade")
+	}
 	keys := make([]string, len(pieces))
 	for i := range pieces {
 		keys[i] = key(display(trimLead(pieces[i].ws)))
 	}
 	first := len(grades)
-	var last *Grade
+	last := -1 // the grade (index in grades) a specialty attaches to
 	specOpen := false
-	specNote := -1 // the note of a specialty read without a "/", rewritten as it grows
+	specNote := -1      // the note of a specialty read without a "/", rewritten as it grows
+	specPending := false // "spécialité" ended the piece before: this one is the specialty
 	for i := 0; i < len(pieces); i++ {
 		p := &pieces[i]
 		lead := trimLead(p.ws)
@@ -393,7 +408,21 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 		}
 		if len(lead) > maxWords {
 			notes = append(notes, "dropped "+quote(display(lead))+": a sentence, not a grade")
-			last, specOpen = nil, false
+			last, specOpen, specPending = -1, false, false
+			continue
+		}
+		if len(lead) == 1 && isCategory(lead[0].f) {
+			notes = append(notes, quote(display(lead))+" names a category, not a grade")
+			continue
+		}
+		if last >= 0 && len(lead) == 1 && isSpecialtyWord(lead[0].f) {
+			specPending = true
+			continue
+		}
+		if specPending {
+			specPending = false
+			grades[last].Specialty = display(lead)
+			specOpen = true
 			continue
 		}
 		// The longest run of pieces from here that the table knows. A
@@ -419,11 +448,7 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 			text = runText(pieces, i, j, lead)
 		}
 		if m != nil {
-			var g *Grade
-			grades, notes, g = addGrade(grades, notes, text, m, first)
-			if g != nil {
-				last = g
-			}
+			grades, notes, last = addGrade(grades, notes, text, m, 0)
 			specOpen, specNote = false, -1
 			i = j
 			continue
@@ -431,27 +456,28 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 		d := display(lead)
 		// Not a grade: after a "/", or after such a specialty and "ou",
 		// it is the specialty of the grade before.
-		if last != nil && (p.sep.kind == tSlash || (specOpen && p.sep.kind == tSoft)) {
-			if last.Specialty == "" {
-				last.Specialty = unparen(d)
+		if last >= 0 && (p.sep.kind == tSlash || (specOpen && p.sep.kind == tSoft)) {
+			g := &grades[last]
+			if g.Specialty == "" {
+				g.Specialty = unparen(d)
 			} else {
-				last.Specialty += p.sep.text + unparen(d)
+				g.Specialty += p.sep.text + unparen(d)
 			}
 			if specNote >= 0 {
-				notes[specNote] = specialtyNote(last)
+				notes[specNote] = specialtyNote(g)
 			}
 			specOpen = true
 			continue
 		}
-		if last != nil && isSpecialtyWord(lead[0].f) && len(lead) > 1 {
-			last.Specialty = display(lead[1:])
+		if last >= 0 && isSpecialtyWord(lead[0].f) && len(lead) > 1 {
+			grades[last].Specialty = display(lead[1:])
 			specOpen = true
 			continue
 		}
 		// A known grade followed by words: its specialty.
-		if g, n, guessed, ok := prefixGrade(idx, lead, grades, first); ok {
+		if g, at, n, guessed, pending, ok := prefixGrade(idx, lead, grades, 0); ok {
 			grades = g
-			last, specOpen = &grades[len(grades)-1], true
+			last, specOpen, specPending = at, !pending, pending
 			if n != "" {
 				notes = append(notes, n)
 				if guessed {
@@ -462,7 +488,7 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 		}
 		grades = append(grades, Grade{Name: capitalize(d)})
 		notes = append(notes, quote(capitalize(d))+" is not a grade the table knows")
-		last, specOpen, specNote = &grades[len(grades)-1], false, -1
+		last, specOpen, specNote = len(grades)-1, false, -1
 	}
 	// A single stated category must be the table's for at least one grade.
 	if len(stated) == 1 {
@@ -523,7 +549,7 @@ func isSpecialtyWord(f string) bool {
 // with words the table does not know: "Technicien (informatique)",
 // "Technicien voirie", "Ingénieur spécialité bâtiment". Parentheses and
 // "spécialité" say it is a specialty; bare words are a guess, noted.
-func prefixGrade(idx index, ws []token, grades []Grade, first int) (_ []Grade, note string, guessed, ok bool) {
+func prefixGrade(idx index, ws []token, grades []Grade, first int) (_ []Grade, at int, note string, guessed, pending, ok bool) {
 	for k := len(ws) - 1; k >= 1; k-- {
 		text := display(ws[:k])
 		m := idx[key(text)]
@@ -532,27 +558,35 @@ func prefixGrade(idx index, ws []token, grades []Grade, first int) (_ []Grade, n
 		}
 		rest := ws[k:]
 		marked := false
+		if len(rest) == 1 && isSpecialtyWord(rest[0].f) {
+			// "Ingénieur spécialité : informatique": the specialty is the
+			// next piece.
+			grades, notes, at := addGrade(grades, nil, text, m, first)
+			if len(notes) > 0 {
+				return grades, at, notes[0], false, true, true
+			}
+			return grades, at, "", false, true, true
+		}
 		if isSpecialtyWord(rest[0].f) && len(rest) > 1 {
 			rest, marked = rest[1:], true
 		} else if len(rest) == 1 && rest[0].kind == tParen {
 			marked = true
 		}
 		spec := unparen(display(rest))
-		var notes []string
-		grades, notes, _ = addGrade(grades, nil, text, m, first)
-		g := &grades[len(grades)-1]
+		grades, notes, at := addGrade(grades, nil, text, m, first)
+		g := &grades[at]
 		if g.Specialty == "" {
 			g.Specialty = spec
 		}
 		if len(notes) > 0 {
-			return grades, notes[0], false, true
+			return grades, at, notes[0], false, false, true
 		}
 		if !marked {
-			return grades, specialtyNote(g), true, true
+			return grades, at, specialtyNote(g), true, false, true
 		}
-		return grades, "", false, true
+		return grades, at, "", false, false, true
 	}
-	return grades, "", false, false
+	return grades, -1, "", false, false, false
 }
 
 func specialtyNote(g *Grade) string {
@@ -560,26 +594,26 @@ func specialtyNote(g *Grade) string {
 }
 
 // addGrade appends the grade a known text names, unless the segment
-// already has it; it returns a pointer to the grade the text names.
-func addGrade(grades []Grade, notes []string, text string, m *match, first int) ([]Grade, []string, *Grade) {
+// already has it; it returns the index of the grade the text names.
+func addGrade(grades []Grade, notes []string, text string, m *match, first int) ([]Grade, []string, int) {
 	g := Grade{Name: capitalize(text)}
 	if m.merged == nil {
 		notes = append(notes, quote(g.Name)+": services disagree on its category ("+m.conflict+")")
 		grades = append(grades, g)
-		return grades, notes, &grades[len(grades)-1]
+		return grades, notes, len(grades) - 1
 	}
 	info := m.merged.info
 	g.Known = &info
 	if lightKey(text) != lightKey(m.merged.display) || (isUpper(text) && !isUpper(m.merged.display)) {
 		g.Name = capitalize(m.merged.display)
 	}
-	for x := range grades[first:] {
-		if k := grades[first+x].Known; k != nil && *k == info {
-			return grades, notes, &grades[first+x]
+	for x := first; x < len(grades); x++ {
+		if k := grades[x].Known; k != nil && *k == info {
+			return grades, notes, x
 		}
 	}
 	grades = append(grades, g)
-	return grades, notes, &grades[len(grades)-1]
+	return grades, notes, len(grades) - 1
 }
 
 // unparen drops the parentheses around a specialty: "(informatique)".

@@ -196,6 +196,13 @@ var splitTests = []struct {
 		[]got{unknown("Chargé de mission"), attache}, []string{`"Chargé de mission" is not a grade the table knows`}},
 	{"a sentence is dropped", "Rédacteur, poste ouvert aux contractuels en application de l'article L332-8 du code général",
 		[]got{redacteur}, []string{`dropped "poste ouvert aux contractuels en applica…": a sentence, not a grade`}},
+	{"a category alone", "Catégorie A", nil, []string{`"catégorie A" names a category, not a grade`}},
+	{"category letters", "A ou B", nil, []string{`"A" names a category, not a grade`, `"B" names a category, not a grade`}},
+	{"all grades of a cadre", "Tous grades du cadre d'emplois des techniciens", []got{gr("Technicien", techs, "Technicien", "B", FPT)}, nil},
+	{"specialty after spécialité and a colon", "Ingénieur territorial / spécialité : informatique et systèmes d'information",
+		[]got{spec(ingenieur, "informatique et systèmes d'information")}, nil},
+	{"spécialité and a colon without a slash", "Technicien spécialité : bâtiment", []got{spec(technicien, "bâtiment")}, nil},
+	{"duplicates across lines", "Attaché\nattachée territoriale\nRédacteur", []got{attache, redacteur}, nil},
 	{"empty line", "", nil, nil},
 	{"noise alone", "(H/F)", nil, nil},
 }
