@@ -395,7 +395,7 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 	first := len(grades)
 	last := -1 // the grade (index in grades) a specialty attaches to
 	specOpen := false
-	specNote := -1      // the note of a specialty read without a "/", rewritten as it grows
+	specNote := -1       // the note of a specialty read without a "/", rewritten as it grows
 	specPending := false // "spécialité" ended the piece before: this one is the specialty
 	for i := 0; i < len(pieces); i++ {
 		p := &pieces[i]
