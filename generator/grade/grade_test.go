@@ -47,7 +47,7 @@ func TestLookup(t *testing.T) {
 		{"ASHQ", &Info{"Agents des services hospitaliers qualifiés", "", "C", "", FPH}},
 		{"Attaché d'administration hospitalière", &Info{"Attachés d'administration hospitalière", "Attaché d'administration hospitalière", "A", "", FPH}},
 		{"Ingénieur hospitalier", &Info{"Ingénieurs hospitaliers", "Ingénieur hospitalier", "A", "", FPH}},
-		{"Agent d'entretien qualifié", &Info{"Personnels techniques ouvriers de la fonction publique hospitalière", "Agent d'entretien qualifié", "C", "", FPH}},
+		{"Agent d'entretien qualifié", &Info{"Personnels de la filière ouvrière et technique de la catégorie C de la fonction publique hospitalière", "Agent d'entretien qualifié", "C", "", FPH}},
 		{"Ingénieur des travaux publics de l'Etat", &Info{"Ingénieurs des travaux publics de l'État", "Ingénieur des travaux publics de l'État", "A", "", FPE}},
 		{"Ingénieur de recherche", &Info{"Ingénieurs de recherche", "", "A", "", FPE}},
 		{"Technicien de recherche et de formation", &Info{"Techniciens de recherche et de formation", "", "B", "", FPE}},

@@ -12,7 +12,6 @@
 //   - Décret n° 2006-1692 du 22 décembre 2006 portant statut particulier du cadre d'emplois des adjoints territoriaux du patrimoine
 //   - Décret n° 2006-1693 du 22 décembre 2006 portant statut particulier du cadre d'emplois des adjoints territoriaux d'animation
 //   - Décret n° 2006-1760 du 23 décembre 2006 relatif aux dispositions statutaires communes applicables aux corps d'adjoints administratifs des administrations de l'État
-//   - Décret n° 2007-1185 du 3 août 2007 portant statut particulier du corps des ingénieurs hospitaliers
 //   - Décret n° 2007-1188 du 3 août 2007 portant statut particulier du corps des aides-soignants et des agents des services hospitaliers qualifiés de la fonction publique hospitalière
 //   - Décret n° 2007-913 du 15 mai 2007 portant statut particulier du cadre d'emplois des adjoints techniques territoriaux des établissements d'enseignement
 //   - Décret n° 2010-1139 du 29 septembre 2010 portant statut particulier du corps des infirmiers en soins généraux et spécialisés de la fonction publique hospitalière
@@ -24,7 +23,7 @@
 //   - Décret n° 2011-558 du 20 mai 2011 portant statut particulier du cadre d'emplois des animateurs territoriaux
 //   - Décret n° 2011-605 du 30 mai 2011 portant statut particulier du cadre d'emplois des éducateurs territoriaux des activités physiques et sportives
 //   - Décret n° 2011-660 du 14 juin 2011 portant statuts particuliers des personnels administratifs de la catégorie B de la fonction publique hospitalière
-//   - Décret n° 2011-661 du 14 juin 2011 portant statut particulier du corps des techniciens et techniciens supérieurs hospitaliers
+//   - Décret n° 2011-744 du 27 juin 2011 portant statut particulier du corps des techniciens et techniciens supérieurs hospitaliers
 //   - Décret n° 2012-1064 du 18 septembre 2012 portant statut particulier du corps des techniciens supérieurs du développement durable
 //   - Décret n° 2012-1420 du 18 décembre 2012 portant statut particulier du cadre d'emplois des infirmiers territoriaux en soins généraux
 //   - Décret n° 2012-1466 du 26 décembre 2012 portant statut particulier du corps des cadres de santé paramédicaux de la fonction publique hospitalière
@@ -37,8 +36,9 @@
 //   - Décret n° 2013-489 du 10 juin 2013 portant statut particulier du cadre d'emplois des conseillers territoriaux socio-éducatifs
 //   - Décret n° 2013-490 du 10 juin 2013 portant statut particulier du cadre d'emplois des moniteurs-éducateurs et intervenants familiaux territoriaux
 //   - Décret n° 2014-923 du 18 août 2014 portant statut particulier du cadre d'emplois des puéricultrices territoriales
-//   - Décret n° 2016-1176 du 30 août 2016 portant statut particulier du cadre d'emplois des médecins et pharmaciens de sapeurs-pompiers professionnels
-//   - Décret n° 2016-1236 du 20 septembre 2016 portant statut particulier du cadre d'emplois des infirmiers de sapeurs-pompiers professionnels
+//   - Décret n° 2016-1176 du 30 août 2016 portant statut particulier du cadre d'emplois des infirmiers de sapeurs-pompiers professionnels
+//   - Décret n° 2016-1236 du 20 septembre 2016 portant statut particulier du cadre d'emplois des médecins et des pharmaciens de sapeurs-pompiers professionnels
+//   - Décret n° 2016-1705 du 12 décembre 2016 portant statut particulier des personnels de la filière ouvrière et technique de la catégorie C de la fonction publique hospitalière
 //   - Décret n° 2016-200 du 26 février 2016 portant statut particulier du cadre d'emplois des ingénieurs en chef territoriaux
 //   - Décret n° 2016-2002 du 30 décembre 2016 portant statut particulier du cadre d'emplois de conception et de direction des sapeurs-pompiers professionnels
 //   - Décret n° 2016-2008 du 30 décembre 2016 portant statut particulier du cadre d'emplois des capitaines, commandants et lieutenants-colonels de sapeurs-pompiers professionnels
@@ -51,6 +51,8 @@
 //   - Décret n° 2021-1257 du 29 septembre 2021 portant statut particulier du corps des aides-soignants et des auxiliaires de puériculture de la fonction publique hospitalière
 //   - Décret n° 2021-1881 du 29 décembre 2021 portant statut particulier du cadre d'emplois des aides-soignants territoriaux
 //   - Décret n° 2021-1882 du 29 décembre 2021 portant statut particulier du cadre d'emplois des auxiliaires de puériculture territoriaux
+//   - Décret n° 2024-51 du 30 janvier 2024 portant statut particulier du corps des ingénieurs en chef hospitaliers et relatif aux emplois d'ingénieurs généraux
+//   - Décret n° 2024-52 du 30 janvier 2024 portant statut particulier du corps des ingénieurs hospitaliers
 //   - Décret n° 72-580 du 4 juillet 1972 relatif au statut particulier des professeurs agrégés de l'enseignement du second degré
 //   - Décret n° 72-581 du 4 juillet 1972 relatif au statut particulier des professeurs certifiés
 //   - Décret n° 85-1534 du 31 décembre 1985 fixant les dispositions statutaires applicables aux ingénieurs et aux personnels techniques et administratifs de recherche et de formation du ministère de l'éducation nationale
@@ -60,7 +62,6 @@
 //   - Décret n° 88-547 du 6 mai 1988 portant statut particulier du cadre d'emplois des agents de maîtrise territoriaux
 //   - Décret n° 90-680 du 1er août 1990 relatif au statut particulier des professeurs des écoles
 //   - Décret n° 90-839 du 21 septembre 1990 portant statuts particuliers des personnels administratifs de la fonction publique hospitalière
-//   - Décret n° 91-45 du 14 janvier 1991 portant statuts particuliers des personnels ouvriers, des conducteurs ambulanciers et des personnels d'entretien et de salubrité de la fonction publique hospitalière
 //   - Décret n° 91-839 du 2 septembre 1991 portant statut particulier du cadre d'emplois des conservateurs territoriaux du patrimoine
 //   - Décret n° 91-841 du 2 septembre 1991 portant statut particulier du cadre d'emplois des conservateurs territoriaux de bibliothèques
 //   - Décret n° 91-843 du 2 septembre 1991 portant statut particulier du cadre d'emplois des attachés territoriaux de conservation du patrimoine
@@ -183,7 +184,7 @@ var table = [...]row{
 		grades: [][]string{{"Éducateur de jeunes enfants"}, {"Éducateur de jeunes enfants de classe exceptionnelle"}},
 	},
 	{cadre: "Moniteurs-éducateurs et intervenants familiaux territoriaux", service: "FPT", filiere: "sociale", category: "B", name: "Moniteur-éducateur",
-		also:   []string{"moniteur-éducateur et intervenant familial", "intervenant familial"},
+		also:   []string{"moniteur-éducateur et intervenant familial", "intervenant familial", "technicien de l'intervention sociale et familiale", "TISF"},
 		grades: [][]string{{"Moniteur-éducateur et intervenant familial"}, {"Moniteur-éducateur et intervenant familial principal"}},
 	},
 	{cadre: "Agents sociaux territoriaux", service: "FPT", filiere: "sociale", category: "C", name: "Agent social",
@@ -319,9 +320,12 @@ var table = [...]row{
 		grades: [][]string{{"Technicien hospitalier"}, {"Technicien supérieur hospitalier de 2e classe"}, {"Technicien supérieur hospitalier de 1re classe"}},
 	},
 	{cadre: "Ingénieurs hospitaliers", service: "FPH", filiere: "", category: "A", name: "Ingénieur hospitalier",
-		grades: [][]string{{"Ingénieur hospitalier"}, {"Ingénieur hospitalier principal"}, {"Ingénieur hospitalier en chef"}},
+		grades: [][]string{{"Ingénieur hospitalier"}, {"Ingénieur hospitalier principal"}, {"Ingénieur hospitalier hors classe"}},
 	},
-	{cadre: "Personnels techniques ouvriers de la fonction publique hospitalière", service: "FPH", filiere: "", category: "C", name: "Agent d'entretien qualifié",
+	{cadre: "Ingénieurs en chef hospitaliers", service: "FPH", filiere: "", category: "A", name: "Ingénieur en chef hospitalier",
+		also: []string{"ingénieur hospitalier en chef"},
+	},
+	{cadre: "Personnels de la filière ouvrière et technique de la catégorie C de la fonction publique hospitalière", service: "FPH", filiere: "", category: "C", name: "Agent d'entretien qualifié",
 		also:   []string{"AEQ", "ouvrier professionnel qualifié", "OPQ", "conducteur ambulancier", "maître ouvrier"},
 		grades: [][]string{{"Agent d'entretien qualifié"}},
 	},
