@@ -184,6 +184,16 @@ func merge(by map[string]*entry) (*entry, string) {
 	return nil, strings.Join(parts, ", ")
 }
 
+// find is the match of a name: most names offers write need no cleaning
+// ("Rédacteur principal de 2ème classe"), so their key is tried first.
+func find(name string) *match {
+	idx := theIndex()
+	if m := idx[key(name)]; m != nil {
+		return m
+	}
+	return idx[key(clean(name))]
+}
+
 // Lookup returns what the table knows of a grade or cadre d'emplois name,
 // written as offers write it ("Rédactrice principale de 2ème classe",
 // "Cadre d'emplois des attachés territoriaux", "ATSEM"), or nil when the
@@ -193,7 +203,7 @@ func merge(by map[string]*entry) (*entry, string) {
 // (a New Caledonian employer, a hospital), LookupIn is the better call.
 // The Info returned is the caller's own copy.
 func Lookup(name string) *Info {
-	m := theIndex()[key(clean(name))]
+	m := find(name)
 	if m == nil || m.merged == nil {
 		return nil
 	}
@@ -206,7 +216,7 @@ func Lookup(name string) *Info {
 // others, so that an NC offer's "Technicien" is never given the FPT's
 // category. It returns nil when that service has no such name.
 func LookupIn(name, service string) *Info {
-	m := theIndex()[key(clean(name))]
+	m := find(name)
 	if m == nil {
 		return nil
 	}
