@@ -362,3 +362,50 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+// TestMerge checks how Lookup resolves a name several services use; the
+// table has no such disagreement today, so the cases are made up.
+func TestMerge(t *testing.T) {
+	e := func(svc, cat, fil string) *entry {
+		return &entry{info: Info{Cadre: svc + " cadre", Category: cat, Filiere: fil, Service: svc}}
+	}
+	tests := []struct {
+		name     string
+		by       map[string]*entry
+		want     string // the service answered, "" for none
+		conflict string
+	}{
+		{"one service", map[string]*entry{NC: e(NC, "", "technique")}, NC, ""},
+		{"agreeing, FPT first", map[string]*entry{FPE: e(FPE, "A", ""), FPT: e(FPT, "A", "administrative"), NC: e(NC, "A", "administrative")}, FPT, ""},
+		{"FPH before FPE", map[string]*entry{FPE: e(FPE, "C", ""), FPH: e(FPH, "C", "")}, FPH, ""},
+		{"an unknown category does not block", map[string]*entry{FPT: e(FPT, "B", "technique"), NC: e(NC, "", "technique")}, FPT, ""},
+		{"categories differ", map[string]*entry{FPT: e(FPT, "B", "technique"), NC: e(NC, "C", "technique")}, "", "FPT B technique, NC C technique"},
+		{"filières differ", map[string]*entry{FPT: e(FPT, "A", "médico-sociale"), NC: e(NC, "A", "santé")}, "", "FPT A médico-sociale, NC A santé"},
+	}
+	for _, tt := range tests {
+		got, conflict := merge(tt.by)
+		svc := ""
+		if got != nil {
+			svc = got.info.Service
+		}
+		if svc != tt.want || conflict != tt.conflict {
+			t.Errorf("%s: merge = %q, %q; want %q, %q", tt.name, svc, conflict, tt.want, tt.conflict)
+		}
+	}
+}
+
+// TestSplitConflict checks the note of a name the services disagree on,
+// with an index made for the test.
+func TestSplitConflict(t *testing.T) {
+	m := &match{byService: map[string]*entry{}}
+	m.merged, m.conflict = nil, "FPT B technique, NC C technique"
+	idx := index{key("Technicien"): m}
+	gs, notes := splitSegment(idx, lex("Technicien"), nil, nil)
+	if len(gs) != 1 || gs[0].Known != nil || gs[0].Name != "Technicien" {
+		t.Errorf("grades = %+v, want Technicien with no Info", gs)
+	}
+	want := []string{`"Technicien": services disagree on its category (FPT B technique, NC C technique)`}
+	if diff := cmp.Diff(want, notes); diff != "" {
+		t.Errorf("notes (-want +got):\n%s", diff)
+	}
+}
