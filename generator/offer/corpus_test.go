@@ -99,10 +99,23 @@ func scored(o *Offer) map[string]string {
 	return map[string]string{
 		"title": normal(o.Title), "employer": normal(o.Employer), "reference": normal(o.Reference),
 		"location": normal(o.Location), "postcode": "", "department": "",
-		"grades": normalList(o.Grades), "categories": normalList(o.Categories), "filieres": "",
+		"grades": normalList(gradeTexts(o.Grades)), "categories": normalList(o.Categories), "filieres": normalList(o.Filieres),
 		"direction": normal(o.Direction), "contract": normal(o.Contract), "working_time": normal(o.WorkingTime),
 		"posted": o.Posted.String(), "deadline": o.Deadline.String(), "start": start,
 	}
+}
+
+// gradeTexts writes grades as the corpus does: "Technicien / informatique".
+func gradeTexts(gs []Grade) []string {
+	var out []string
+	for _, g := range gs {
+		s := g.Name
+		if g.Specialty != "" {
+			s += " / " + g.Specialty
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 type corpusCase struct {

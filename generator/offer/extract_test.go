@@ -64,7 +64,7 @@ func fieldsOf(o *Offer) fields {
 	return fields{
 		Layout: strings.Trim(string(o.Layout), "\x00"), Title: o.Title, Employer: o.Employer, Reference: o.Reference,
 		Location: o.Location, Direction: o.Direction, Family: o.Family, WorkingTime: o.WorkingTime,
-		Contract: o.Contract, Grades: o.Grades, Address: o.Address,
+		Contract: o.Contract, Grades: gradeTexts(o.Grades), Address: o.Address,
 		Posted: o.Posted.String(), Deadline: o.Deadline.String(), Start: o.Start.String(),
 		StartASAP: o.StartASAP, Expired: o.Expired, Draft: o.Draft, Extras: o.Extras,
 	}

@@ -42,6 +42,7 @@ func (x *extractor) finish() {
 	if o.Employer == "" {
 		x.errorf(x.missingAt(FieldEmployer, firstLine), "no employer: expected a line \"Employeur : …\", employer = \"…\" in the front matter, or an employer in the board's defaults (config.toml [defaults] or a folder's _defaults.toml)")
 	}
+	x.finishGrades()
 	x.finishDeadline(firstLine)
 	if h := x.startHint; h.line > 0 && !x.has(FieldStart) {
 		if x.startAt.IsZero() {
@@ -171,7 +172,8 @@ func (o *Offer) detach() {
 		*p = strings.Clone(*p)
 	}
 	for i := range o.Grades {
-		o.Grades[i] = strings.Clone(o.Grades[i])
+		g := &o.Grades[i]
+		g.Name, g.Specialty = strings.Clone(g.Name), strings.Clone(g.Specialty)
 	}
 	for i := range o.Address {
 		o.Address[i] = strings.Clone(o.Address[i])

@@ -58,7 +58,7 @@ func checkExtract(t *testing.T, src *content.Source, o *Offer, diags content.Lis
 		t.Errorf("Layout = %q", o.Layout)
 	}
 	for _, s := range append([]string{o.Title, o.Employer, o.Reference, o.Location, o.Direction, o.Family,
-		o.WorkingTime, o.Contract, o.Body, o.Slug}, append(o.Grades, o.Address...)...) {
+		o.WorkingTime, o.Contract, o.Body, o.Slug}, append(o.GradeNames(), o.Address...)...) {
 		if !utf8.ValidString(s) {
 			t.Errorf("field is not valid UTF-8: %q", s)
 		}

@@ -51,6 +51,7 @@ const (
 	warnNoValue
 	warnExtraLine
 	warnStray
+	warnGrade
 )
 
 // foldAt is how many warnings of one kind a file shows one by one.

@@ -55,7 +55,7 @@ type Offer struct {
 	Employer    string // as it should be displayed ("Mairie de Tours")
 	Address     []string
 	Location    string
-	Grades      []string
+	Grades      []Grade
 	Direction   string
 	Family      string
 	WorkingTime string
@@ -89,6 +89,9 @@ type Offer struct {
 	// Categories are the civil-service categories the offer is open to
 	// ("A", "B"…), sorted: from a "Catégorie" label, or from its grades.
 	Categories []string
+	// Filieres are the filières of its grades ("administrative",
+	// "technique"…), sorted.
+	Filieres []string
 	// Lines records the 1-based line each field was read from (0 if absent),
 	// so later checks can point at it.
 	Lines [numFields]int
@@ -98,6 +101,34 @@ type Offer struct {
 	// Defaulted are the fields taken from defaults (config.toml's
 	// [defaults], a folder's _defaults.toml), which the file did not give.
 	Defaulted FieldSet
+}
+
+// Grade is a grade or cadre d'emplois the offer recruits in, with what
+// the grade table knows of it.
+type Grade struct {
+	Name      string // as the offer writes it, cleaned ("Rédacteur principal de 2ème classe")
+	Specialty string // "informatique", "économie rurale ou équipement"
+	Category  string // "A", "B", "C", "D"; "" when unknown
+	Filiere   string // "administrative", "technique"…; "" when unknown or none
+	// Key identifies the grade whatever its spelling, for filters.
+	Key string
+}
+
+// String is the grade as shown: "Technicien (informatique)".
+func (g Grade) String() string {
+	if g.Specialty != "" {
+		return g.Name + " (" + g.Specialty + ")"
+	}
+	return g.Name
+}
+
+// GradeNames are the offer's grades as shown.
+func (o *Offer) GradeNames() []string {
+	names := make([]string, len(o.Grades))
+	for i, g := range o.Grades {
+		names[i] = g.String()
+	}
+	return names
 }
 
 // Extra is a labelled field shown as written.
@@ -187,6 +218,10 @@ type extractor struct {
 	fatal      bool           // an error that is not a missing title or employer
 	weak       FieldSet       // fields read under a weak label (see weakLabels)
 	guessAt    [numFields]int // 1 + index in diags of each field's guess warning
+	// statedCategory is a category a grade line states ("Rédacteur -
+	// catégorie B"), used when no label gives one.
+	statedCategory     string
+	statedCategoryLine int
 	// partial is the offer as read when the file cannot be published,
 	// for the tests that score extraction.
 	partial *Offer
@@ -444,10 +479,9 @@ func (x *extractor) frontMatter() bool {
 	set(FieldWorkingTime, "working_time", &o.WorkingTime, fm.WorkingTime)
 	set(FieldContract, "contract", &o.Contract, fm.Contract)
 	if md.IsDefined("grades") {
-		for i := range fm.Grades {
-			fm.Grades[i] = oneLine(fm.Grades[i])
+		for _, g := range fm.Grades {
+			x.addGrades(keyLine("grades"), oneLine(g))
 		}
-		o.Grades = cleanList(fm.Grades)
 		x.front[FieldGrades] = true
 		o.Lines[FieldGrades] = keyLine("grades")
 	}
@@ -505,7 +539,7 @@ func (x *extractor) set(f Field, line int, value string) {
 	dst := o.text(f)
 	switch f {
 	case FieldGrades:
-		o.Grades = append(o.Grades, splitGrades(value)...)
+		x.addGrades(line, value)
 		if o.Lines[f] == 0 {
 			o.Lines[f] = line
 		}
@@ -649,17 +683,3 @@ func cleanList(xs []string) []string {
 	return out
 }
 
-// splitGrades splits a grade line. Layout a writes "attaché" or "Ingénieur
-// 2ème grade / économie rurale ou équipement ou Attaché": the part after the
-// slash is a domain, kept with its grade, so the line is one grade unless it
-// lists several with ";" or ",".
-func splitGrades(v string) []string {
-	v = strings.TrimSpace(v)
-	if v == "" || v == "/" || v == "-" {
-		return nil
-	}
-	if strings.ContainsAny(v, ";") {
-		return cleanList(strings.Split(v, ";"))
-	}
-	return []string{v}
-}

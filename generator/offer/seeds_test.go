@@ -39,7 +39,8 @@ func TestExtractSeeds(t *testing.T) {
 		{"000.txt", row{"Référent de secteur", "Mairie de Nouméa", "3134-25-1264/SR", "2025-08-08", "2025-08-29", "2025-11", "Nouméa",
 			[]string{"attaché"}, "politique de la Ville"}},
 		{"001.txt", row{"Chargé de mission performance de l’action publique", "Mairie de Nouméa", "3134-25-0459/SR", "2025-03-21", "2025-04-11", "2025-07", "Hôtel de Ville",
-			[]string{"Ingénieur 2ème grade / économie rurale ou équipement ou Attaché"}, ""}},
+			// Two grades: the engineer grade, with its specialty, and Attaché.
+			[]string{"Ingénieur 2ème grade / économie rurale ou équipement", "Attaché"}, ""}},
 		{"002.txt", row{"Secrétaire général", "Commune de POUM", "3134-25-0482/SR", "2025-03-28", "2025-04-18", "2025-07-01", "POUM",
 			[]string{"Attaché"}, "Secrétariat Général"}},
 		{"003.txt", row{"Chargé de la gestion des commissions", "Province Sud", "3134-25-0699/SR", "2025-05-16", "2025-06-06", "", "Nouméa",
@@ -56,7 +57,7 @@ func TestExtractSeeds(t *testing.T) {
 			for _, d := range diags {
 				t.Logf("diag: %v", d)
 			}
-			got := row{o.Title, o.Employer, o.Reference, o.Posted.String(), o.Deadline.String(), o.Start.String(), o.Location, o.Grades, o.Direction}
+			got := row{o.Title, o.Employer, o.Reference, o.Posted.String(), o.Deadline.String(), o.Start.String(), o.Location, gradeTexts(o.Grades), o.Direction}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("Extract(%s) mismatch (-want +got):\n%s", tt.file, diff)
 			}
