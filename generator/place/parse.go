@@ -2,6 +2,7 @@ package place
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -172,7 +173,7 @@ func (p *parser) roles() {
 			tk.role = roleSkip
 		case skipWords[w]:
 			tk.role = roleSkip
-		case listWords[w] && tk.before == sepSpace && i+1 < n && p.toks[i+1].before == sepSpace:
+		case listWords[w] && tk.before != sepJoin && i+1 < n && p.toks[i+1].before == sepSpace:
 			tk.role = roleList
 		}
 	}
@@ -409,13 +410,17 @@ func (p *parser) anchor() {
 			continue
 		}
 		a, b := p.part(m.i)
-		// Towns alone in their part: "Koné", "Koné Pouembout", "21300
-		// Chenôve Cedex".
+		// Towns alone in their part: "Koné", "21300 Chenôve Cedex", and
+		// "Koné Pouembout" if they can be neighbours ("Nouméa Ducos" is a
+		// town and its quarter, not Nouméa and Ducos of Martinique).
 		alone := true
 		for x := a; x < b; x++ {
 			if !p.filler(x) && p.toks[x].role != roleTown {
 				alone = false
 			}
+		}
+		if alone && (m.i > a || m.j < b) && !p.neighbours(a, b) {
+			alone = false
 		}
 		// Nothing but filler after the town: "Mairie de Koné (988)".
 		last := true
@@ -424,15 +429,25 @@ func (p *parser) anchor() {
 				last = false
 			}
 		}
+		first := p.word(m.i)
 		switch {
 		case alone || m.post != "":
 			m.anchor = anchorStrong
-		case !last:
-		case p.announces(a, m.i):
+		case m.i == a && p.qualified(m.j, b):
+			// "Nouméa centre-ville", "Tours et environs"
 			m.anchor = anchorStrong
-		case m.i > a && ofWords[p.word(m.i-1)] && p.toks[m.i].upper && !commonNouns[p.word(m.i)] &&
+		case last && p.announces(a, m.i):
+			// "Mairie de Koné"
+			m.anchor = anchorStrong
+		case last && m.i > a && ofWords[p.word(m.i-1)] && p.toks[m.i].upper && !commonNouns[first] &&
 			!streetWords[p.word(a)] && !p.toks[a].number:
+			// "Médiathèque de Dumbéa"
 			m.anchor = anchorWeak
+		case m.i == a && p.toks[m.i].upper && !commonNouns[first] && !streetWords[first]:
+			// "Nouméa Ducos", "Dumbéa-sur-Mer"
+			m.anchor = anchorWeak
+		}
+		if m.anchor == anchorWeak {
 			m.from = p.text(a, b)
 		}
 		if m.anchor == anchorStrong {
@@ -447,6 +462,44 @@ func (p *parser) anchor() {
 			}
 		}
 	}
+}
+
+// neighbours reports whether the towns of words [a, b) may all be in one
+// département.
+func (p *parser) neighbours(a, b int) bool {
+	t := p.t
+	var common []string
+	first := true
+	for _, m := range p.ms {
+		if m.head < 0 || m.i < a || m.j > b {
+			continue
+		}
+		var ds []string
+		for e := m.head; e >= 0; e = t.entries[e].next {
+			d := deptOf(t.entries[e].insee)
+			if first || slices.Contains(common, d) {
+				ds = append(ds, d)
+			}
+		}
+		common, first = ds, false
+	}
+	return len(common) > 0
+}
+
+// qualifiers follow a town to say which part of it, or around it: the
+// place is still the town.
+var qualifiers = map[string]bool{"centre": true, "ville": true, "nord": true, "sud": true, "est": true,
+	"ouest": true, "environs": true, "alentours": true, "agglomeration": true, "peripherie": true,
+	"et": true, "ses": true, "son": true, "sa": true, "proche": true}
+
+// qualified reports whether words [j, b) only qualify the town before them.
+func (p *parser) qualified(j, b int) bool {
+	for x := j; x < b; x++ {
+		if !p.filler(x) && !qualifiers[p.word(x)] {
+			return false
+		}
+	}
+	return true
 }
 
 // announces reports whether words [a, i) announce the town itself: "Mairie

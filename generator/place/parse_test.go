@@ -95,6 +95,13 @@ var parseTests = []struct {
 	{"homonym settled by the other places", "Nouméa, Dumbéa, Mont-Dore et Païta",
 		"Nouméa/98800/988; Dumbéa/98835/988; Le Mont-Dore/98809/988; Païta/98889/988", true, ""},
 	{"announced by Mairie de", "Mairie de Koné", "Koné/98859/988", true, ""},
+	{"à first", "À Nouméa", "Nouméa/98800/988", true, ""},
+	{"town and its centre", "Nouméa centre-ville", "Nouméa/98800/988", true, ""},
+	{"town and around", "Tours et ses environs", "Tours//37", true, ""},
+	{"town and a quarter", "Nouméa Ducos", "Nouméa/98800/988", false, `took Nouméa from "Nouméa Ducos"`},
+	{"town in a compound", "Dumbéa-sur-Mer", "Dumbéa/98835/988", false, `took Dumbéa from "Dumbéa-sur-Mer"`},
+	{"NC abbreviated", "Nouméa (NC)", "Nouméa/98800/988", true, ""},
+	{"postcode in brackets", "Nouméa (98800)", "Nouméa/98800/988", true, ""},
 	{"announced by Hôtel de ville de", "Hôtel de ville de Tours", "Tours//37", true, ""},
 
 	// Several places.
