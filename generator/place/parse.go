@@ -57,10 +57,14 @@ var listWords = map[string]bool{"et": true, "ou": true, "a": true, "au": true, "
 
 // townOf are the words before "de" that announce the town itself: "Mairie
 // de Koné" is Koné.
-var townOf = map[string]bool{"mairie": true, "commune": true, "ville": true, "hotel de ville": true, "cite": true}
+var townOf = map[string]bool{"mairie": true, "commune": true, "communes": true, "ville": true, "villes": true,
+	"hotel de ville": true, "cite": true}
 
 // ofWords link a phrase to a town: "Médiathèque de Dumbéa".
 var ofWords = map[string]bool{"de": true, "d": true, "du": true, "des": true}
+
+// greater name a town and its surroundings: "Grand Nouméa".
+var greater = map[string]bool{"grand": true, "grande": true}
 
 // streetWords start a street address, whose words are not the town ("Rue de
 // Paris").
@@ -78,7 +82,9 @@ var commonNouns = map[string]bool{"ville": true, "mer": true, "rue": true, "port
 	"chemin": true, "cours": true, "bois": true, "pont": true, "chateau": true, "mont": true,
 	"plaine": true, "campagne": true, "ecole": true, "gare": true, "foret": true, "plage": true,
 	"lac": true, "val": true, "vue": true, "bourg": true, "centre": true, "job": true, "pin": true,
-	"bar": true, "marche": true, "eglise": true, "moulin": true, "cite": true, "paris": false}
+	"bar": true, "marche": true, "eglise": true, "moulin": true, "cite": true, "hopital": true,
+	"grand": true, "grande": true, "baie": true, "anse": true, "pointe": true, "cap": true, "col": true,
+	"ile": true, "tribu": true}
 
 // notTown are words of phrases that name no town: a part made of them is
 // not a misspelt town ("Hôtel de Ville", "Quartier Latin", "Centre-ville").
@@ -94,7 +100,9 @@ var notTown = map[string]bool{"hotel": true, "mairie": true, "siege": true, "cen
 	"theatre": true, "aeroport": true, "gare": true, "commune": true, "communes": true, "ville": true,
 	"villes": true, "province": true, "region": true, "departement": true, "metropole": true,
 	"agglomeration": true, "intercommunalite": true, "itinerant": true, "itinerante": true,
-	"deplacements": true, "national": true, "nationale": true, "siege social": true, "accueil": true}
+	"deplacements": true, "national": true, "nationale": true, "accueil": true, "baie": true,
+	"anse": true, "pointe": true, "cap": true, "col": true, "ile": true, "plage": true, "port": true,
+	"lotissement": true, "tribu": true, "lieu": true, "lieudit": true, "hameau": true}
 
 // minorWords may stand inside a town's name written in capitals and small letters.
 var minorWords = map[string]bool{"de": true, "du": true, "des": true, "d": true, "la": true, "le": true,
@@ -430,6 +438,11 @@ func (p *parser) anchor() {
 			}
 		}
 		first := p.word(m.i)
+		if a > 0 && p.toks[a].before == sepBreak && p.dashBefore(a) && p.apart(mi) {
+			// "NOUMEA - MAGENTA": a quarter of the town before the dash,
+			// not Magenta of the Marne.
+			continue
+		}
 		switch {
 		case alone || m.post != "":
 			m.anchor = anchorStrong
@@ -439,9 +452,9 @@ func (p *parser) anchor() {
 		case last && p.announces(a, m.i):
 			// "Mairie de Koné"
 			m.anchor = anchorStrong
-		case last && m.i > a && ofWords[p.word(m.i-1)] && p.toks[m.i].upper && !commonNouns[first] &&
-			!streetWords[p.word(a)] && !p.toks[a].number:
-			// "Médiathèque de Dumbéa"
+		case last && m.i > a && (ofWords[p.word(m.i-1)] || greater[p.word(m.i-1)]) && p.toks[m.i].upper &&
+			!commonNouns[first] && !streetWords[p.word(a)] && !p.toks[a].number:
+			// "Médiathèque de Dumbéa", "Grand Nouméa"
 			m.anchor = anchorWeak
 		case m.i == a && p.toks[m.i].upper && !commonNouns[first] && !streetWords[first]:
 			// "Nouméa Ducos", "Dumbéa-sur-Mer"
@@ -462,6 +475,27 @@ func (p *parser) anchor() {
 			}
 		}
 	}
+}
+
+// apart reports whether a town was kept before match mi that cannot be in
+// its département.
+func (p *parser) apart(mi int) bool {
+	for _, m := range p.ms[:mi] {
+		if m.anchor == anchorStrong && !p.t.share(m.head, p.ms[mi].head) {
+			return true
+		}
+	}
+	return false
+}
+
+// share reports whether two lists of places have a département in common.
+func (t *table) share(h1, h2 int32) bool {
+	for e := h1; e >= 0; e = t.entries[e].next {
+		if t.hasIn(h2, deptOf(t.entries[e].insee)) {
+			return true
+		}
+	}
+	return false
 }
 
 // neighbours reports whether the towns of words [a, b) may all be in one
@@ -569,8 +603,9 @@ func (p *parser) other(a, b int) {
 		return
 	}
 	// A part after a dash is a note on the place before it ("Nouméa -
-	// Hôtel de Ville"); other parts may be a town we do not know.
-	if p.toks[a].before == sepBreak && a > 0 && p.dashBefore(a) {
+	// Hôtel de Ville"), so is one in brackets ("Païta (Tontouta)"); other
+	// parts may be a town we do not know.
+	if p.toks[a].before == sepBreak && a > 0 && p.dashBefore(a) || p.toks[a].depth > 0 {
 		return
 	}
 	words := 0
@@ -839,8 +874,20 @@ func (p *parser) choose(m *match, depts []string) {
 		}
 	}
 	// Communes and their other names before former communes and villages:
-	// a name that is a commune's today is that commune.
-	keep(func(en *entry) bool { return en.kind != kindFormer && en.kind != kindVillage })
+	// a name that is a commune's today is that commune, unless a former
+	// commune of that name is in a larger one ("Evry" is more likely Évry in
+	// Évry-Courcouronnes than Évry of Yonne).
+	var top int32 = -1
+	for _, e := range cs {
+		if en := &t.entries[e]; en.kind != kindFormer && en.kind != kindVillage {
+			top = max(top, en.pop)
+		}
+	}
+	if top >= 0 {
+		keep(func(en *entry) bool {
+			return en.kind != kindFormer && en.kind != kindVillage || en.pop > top
+		})
+	}
 	best := cs[0]
 	distinct := 1
 	for i, e := range cs {
