@@ -109,8 +109,8 @@ func latin(r rune) bool {
 
 // tok is one word of a place as written.
 type tok struct {
-	start, end int   // bytes of the word in the text read
-	fs, fe     int   // bytes of its folded form in the folded text
+	start, end int32 // bytes of the word in the text read (int32 keeps tok small)
+	fs, fe     int32 // bytes of its folded form in the folded text
 	before     sep   // what separates it from the word before
 	depth      int8  // how many brackets it is inside
 	number     bool  // only digits, or an ordinal ("15e" is folded "15")
@@ -137,7 +137,7 @@ func (ft *foldTable) tokens(s string, toks []tok, buf []byte) ([]tok, []byte) {
 		if !in {
 			return
 		}
-		cur.end, cur.fe = end, len(buf)
+		cur.end, cur.fe = int32(end), int32(len(buf))
 		w := buf[cur.fs:cur.fe]
 		digits := 0
 		for digits < len(w) && '0' <= w[digits] && w[digits] <= '9' {
@@ -148,8 +148,8 @@ func (ft *foldTable) tokens(s string, toks []tok, buf []byte) ([]tok, []byte) {
 			cur.number = true
 		case digits > 0 && ordinals[string(w[digits:])]:
 			cur.number, cur.ordinal = true, true
-			buf = buf[:cur.fs+digits]
-			cur.fe = len(buf)
+			buf = buf[:int(cur.fs)+digits]
+			cur.fe = int32(len(buf))
 		default:
 			switch string(w) {
 			case "st":
@@ -161,7 +161,7 @@ func (ft *foldTable) tokens(s string, toks []tok, buf []byte) ([]tok, []byte) {
 			case "stes":
 				buf = append(buf[:cur.fs], "saintes"...)
 			}
-			cur.fe = len(buf)
+			cur.fe = int32(len(buf))
 		}
 		toks = append(toks, cur)
 		in = false
@@ -207,10 +207,10 @@ func (ft *foldTable) tokens(s string, toks []tok, buf []byte) ([]tok, []byte) {
 				pending = max(pending, sepJoin)
 			case cDash, cBreak:
 				// "Boulogne s/ Mer": the slash abbreviates "sur".
-				if r == '/' && len(toks) > 0 && toks[len(toks)-1].end == i && pending == sepNone {
+				if r == '/' && len(toks) > 0 && int(toks[len(toks)-1].end) == i && pending == sepNone {
 					if last := &toks[len(toks)-1]; string(buf[last.fs:last.fe]) == "s" {
 						buf = append(buf[:last.fs], "sur"...)
-						last.fe = len(buf)
+						last.fe = int32(len(buf))
 						pending = sepSpace
 						break
 					}
@@ -236,7 +236,7 @@ func (ft *foldTable) tokens(s string, toks []tok, buf []byte) ([]tok, []byte) {
 			} else if pending == sepNone {
 				pending = sepSpace
 			}
-			cur = tok{start: i, fs: len(buf), before: pending, depth: depth, upper: unicode.IsUpper(r)}
+			cur = tok{start: int32(i), fs: int32(len(buf)), before: pending, depth: depth, upper: unicode.IsUpper(r)}
 			in, pending, spaceBef, hyphen = true, sepNone, false, false
 		}
 		buf = append(buf, f...)

@@ -242,7 +242,8 @@ func (p *parser) match() {
 		}
 		for j := end; j > i; j-- {
 			k := p.fold[tk.fs:p.toks[j-1].fe]
-			head, town := t.index[k]
+			head := t.lookup(k)
+			town := head >= 0
 			dept, isDept := t.deptIndex[k]
 			if !town && !isDept {
 				continue
@@ -675,8 +676,8 @@ func (p *parser) closest(a, b int) int32 {
 	found := int32(-1)
 	seen := ""
 	try := func(k []byte) bool {
-		head, ok := t.index[string(k)]
-		if !ok {
+		head := t.lookup(string(k))
+		if head < 0 {
 			return true
 		}
 		for e := head; e >= 0; e = t.entries[e].next {

@@ -40,7 +40,10 @@
 // after its reference (run scripts/gen-places again).
 package place
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Place is one town named by an offer.
 type Place struct {
@@ -71,12 +74,23 @@ type Result struct {
 	Why  string // when not sure, why, in a short English sentence for a warning
 }
 
+// maxLen is the most of a text Parse reads.
+const maxLen = 4096
+
 // Parse reads a place as offers write it and returns the towns it names,
 // in order, and how sure it is. It never fails: a text that names no known
 // town gives no places and a reason. A text that names only a département
 // or collectivity ("Loire-Atlantique", "Province Sud") gives one Place with
-// that Department and no Town, not sure.
+// that Department and no Town, not sure. It reads the first 4,096 bytes.
 func Parse(s string) Result {
+	if len(s) > maxLen {
+		// A place is a line or a few; past that it is not a place field.
+		i := maxLen
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i--
+		}
+		s = s[:i]
+	}
 	t := load()
 	p := parser{t: t, s: s}
 	var toks [24]tok
@@ -92,8 +106,8 @@ func Parse(s string) Result {
 // name ("FLEURY D AUDE"). It does not drop articles or correct spellings.
 func Lookup(name string) []Place {
 	t := load()
-	head, ok := t.index[t.ft.key(name)]
-	if !ok {
+	head := t.lookup(t.ft.key(name))
+	if head < 0 {
 		return nil
 	}
 	var ps []Place

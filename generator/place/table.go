@@ -41,7 +41,13 @@ type entry struct {
 type table struct {
 	ft      *foldTable
 	entries []entry
-	index   map[string]int32 // folded name → first entry
+	// The names folded, for entries[i] all[keys[i].s:keys[i].e], and an
+	// open-addressing hash table of them: slots hold 1 + the first entry of
+	// each name, the others follow through entry.next. It is built faster
+	// than a map of 45,000 strings, which matters on the first Parse.
+	all   string
+	keys  []span
+	slots []int32
 	// words holds, by a hash of the first word of every folded name (of a
 	// commune or a département), the most words such a name has, so that
 	// reading a place tries only the lengths that can match. Words that
@@ -52,6 +58,8 @@ type table struct {
 	deptIndex map[string]string // folded name → code
 	byPost    func() []postEntry
 }
+
+type span struct{ s, e int32 }
 
 type postEntry struct {
 	code string
@@ -64,9 +72,8 @@ var load = sync.OnceValue(func() *table { return newTable(communesTSV, departeme
 func newTable(communes, departements string) *table {
 	t := &table{ft: newFoldTable()}
 	n := strings.Count(communes, "\n")
-	t.entries = make([]entry, 0, n+n/8)
+	t.entries = make([]entry, 0, n+n/4) // lines, other spellings, names without their article
 	arena := make([]byte, 0, len(communes)/2)
-	type span struct{ s, e int32 }
 	keys := make([]span, 0, cap(t.entries))
 	add := func(e entry, name string) {
 		s := len(arena)
@@ -128,18 +135,29 @@ func newTable(communes, departements string) *table {
 			}
 		}
 	}
-	all := string(arena)
-	t.index = make(map[string]int32, len(t.entries))
+	t.all, t.keys = string(arena), keys
+	size := 1
+	for size < 2*len(t.entries) {
+		size <<= 1
+	}
+	t.slots = make([]int32, size)
 	t.words = new([1 << 15]uint8)
+	// Backwards, so that each name's entries follow in the file's order.
 	for i := len(t.entries) - 1; i >= 0; i-- {
-		k := all[keys[i].s:keys[i].e]
-		next, ok := t.index[k]
-		if !ok {
-			next = -1
-			t.countWords(k)
+		k := t.key(int32(i))
+		for j := hash(k) & uint32(size-1); ; j = (j + 1) & uint32(size-1) {
+			s := t.slots[j]
+			if s == 0 {
+				t.entries[i].next = -1
+				t.countWords(k)
+			} else if t.key(s-1) == k {
+				t.entries[i].next = s - 1
+			} else {
+				continue
+			}
+			t.slots[j] = int32(i) + 1
+			break
 		}
-		t.entries[i].next = next
-		t.index[k] = int32(i)
 	}
 
 	t.depts = map[string]string{}
@@ -164,10 +182,29 @@ func newTable(communes, departements string) *table {
 	return t
 }
 
+// key returns the folded name of entry e.
+func (t *table) key(e int32) string {
+	return t.all[t.keys[e].s:t.keys[e].e]
+}
+
+// lookup returns the first entry of folded name k, or -1.
+func (t *table) lookup(k string) int32 {
+	mask := uint32(len(t.slots) - 1)
+	for j := hash(k) & mask; ; j = (j + 1) & mask {
+		s := t.slots[j]
+		if s == 0 {
+			return -1
+		}
+		if t.key(s-1) == k {
+			return s - 1
+		}
+	}
+}
+
 func (t *table) countWords(k string) {
 	n := strings.Count(k, " ") + 1
 	first, _, _ := strings.Cut(k, " ")
-	if h := wordHash(first); uint8(n) > t.words[h] {
+	if h := hash(first) & (1<<15 - 1); uint8(n) > t.words[h] {
 		t.words[h] = uint8(n)
 	}
 }
@@ -175,17 +212,17 @@ func (t *table) countWords(k string) {
 // maxWords returns at least the number of words of the longest name that
 // starts with word w, 0 when none does.
 func (t *table) maxWords(w string) int {
-	return int(t.words[wordHash(w)])
+	return int(t.words[hash(w)&(1<<15-1)])
 }
 
-// wordHash is FNV-1a, folded to the size of table.words.
-func wordHash(w string) uint32 {
+// hash is FNV-1a, its high bits folded into the low ones that index tables.
+func hash(w string) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(w); i++ {
 		h ^= uint32(w[i])
 		h *= 16777619
 	}
-	return (h ^ h>>15) & (1<<15 - 1)
+	return h ^ h>>16
 }
 
 // postIndex lists the communes and arrondissements by postcode, for places
