@@ -15,11 +15,12 @@ import (
 //	         départements in each run of words
 //	notes    reads what is said next to a town: its postcode, a
 //	         département in brackets ("(Côte-d'Or (21))", "(974)")
-//	anchor   keeps the towns that are the place, not a word of a phrase:
-//	         a town alone in its part of the text, next to its postcode,
-//	         after "à" or "Mairie de"; a town after "de" is a guess
+//	anchor   keeps the towns that are the place, not a word of a phrase
+//	         or a street: a town alone in its part of the text, next to
+//	         its postcode, after "à" or "Mairie de", before "centre-ville";
+//	         a town after "de" or first in a phrase is a guess
 //	others   looks at the parts with no town: a postcode alone, a name
-//	         that is no known town
+//	         that is no known town (and the closest that is)
 //	resolve  chooses among homonyms, with the postcode, the département,
 //	         then the other places named
 //
@@ -30,7 +31,7 @@ import (
 const (
 	roleWord     uint8 = iota
 	rolePostcode       // "21300", or the "21" of "21 300"
-	roleSkip           // says nothing of the town: "Cedex 9", "BP 12", "France", the "300" of "21 300"
+	roleSkip           // says nothing of the town: "Cedex 9", "BP 12", the "300" of "21 300"
 	roleDeptNum        // a département code said next to a town: "(974)", "Saint-Denis 974"
 	roleTown           // a word of a town's name
 	roleDept           // a word of a département's or collectivity's name
@@ -41,7 +42,7 @@ const (
 const (
 	anchorNone   uint8 = iota
 	anchorWeak         // "Médiathèque de Dumbéa": a guess
-	anchorStrong       // alone in its part, next to its postcode, after "à" or "Mairie de"
+	anchorStrong       // the place: "Koné", "21300 Chenôve", "à Koné", "Mairie de Koné"
 )
 
 // skipWords say nothing of the town, nor the number after them.
@@ -445,6 +446,8 @@ func (p *parser) anchor() {
 			continue
 		}
 		switch {
+		case m.j == m.i+1 && commonNouns[first] && !p.toks[m.i].upper && m.post == "":
+			// "sur place", "en ville": a noun, not Place (Mayenne)
 		case alone || m.post != "":
 			m.anchor = anchorStrong
 		case m.i == a && p.qualified(m.j, b):

@@ -147,6 +147,9 @@ var parseTests = []struct {
 	{"postcode of several communes", "97133, 97150", "Saint-Barthélemy/97133/977; Saint-Martin/97150/978", true, ""},
 	{"cedex code alone", "37926 Cedex 9", "//37", false, "only Indre-et-Loire (37)"},
 	{"lower-case words are not a town", "communes environnantes", "", false, "no known town"},
+	{"a noun that is a commune's name", "Sur place", "", false, "no known town"},
+	{"a commune named as a noun", "Mer", "Mer/41500/41", true, ""},
+	{"several lines of an address", "Mairie de Tours\n1-3 rue des Minimes\n37926 TOURS Cedex 9", "Tours//37", true, ""},
 }
 
 func TestParse(t *testing.T) {
