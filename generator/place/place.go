@@ -13,9 +13,11 @@
 //	"Siège de la province Nord à Koné"        Koné
 //	"Mata-Utu", "Papeete", "POUM"             Mata-Utu (Uvea), 986; Papeete, 987; Poum, 988
 //
-// It sits beside extraction (package offer), which gives it the value of a
-// place label; it knows nothing of offers or files and does no I/O but
-// reading its embedded reference, once, on first use.
+// It serves the extraction stage (package offer reads a place label and
+// hands its value here) and imports no other package of postes: it knows
+// nothing of offers or files, and does no I/O but reading its embedded
+// reference, once, on first use (about 13 ms of CPU; Parse then takes a few
+// microseconds).
 //
 // The reference is every commune of INSEE's Code officiel géographique
 // (metropolitan France, the DROM, New Caledonia, French Polynesia,
