@@ -131,7 +131,8 @@ type parser struct {
 	ms    []match
 	depts []string // départements said anywhere: by a postcode, a name, a code in brackets
 	why   []string
-	extra []Place // places from parts with no town (a postcode alone, a close spelling)
+	extra []Place  // places from parts with no town (a postcode alone, a close spelling)
+	near  []string // départements the board is about (ParseNear)
 }
 
 func (p *parser) word(i int) string {
@@ -862,19 +863,18 @@ func (p *parser) choose(m *match, depts []string) {
 		said = keep(func(en *entry) bool { return deptOf(en.insee) == dept })
 	}
 	if !said {
+		// The départements of the rest of the text, then those the board
+		// is about (ParseNear).
 		ctx := depts
 		if ctx == nil {
 			ctx = p.depts
 		}
-		if len(ctx) > 0 {
-			keep(func(en *entry) bool {
-				for _, d := range ctx {
-					if sameDept(deptOf(en.insee), d) {
-						return true
-					}
-				}
-				return false
-			})
+		for _, ds := range [][]string{ctx, p.near} {
+			if len(ds) > 0 && keep(func(en *entry) bool {
+				return slices.ContainsFunc(ds, func(d string) bool { return sameDept(deptOf(en.insee), d) })
+			}) {
+				break
+			}
 		}
 	}
 	// Communes and their other names before former communes and villages:

@@ -177,6 +177,29 @@ func TestParse(t *testing.T) {
 	}
 }
 
+func TestParseNear(t *testing.T) {
+	for _, tt := range []struct {
+		in, near, want string
+		sure           bool
+	}{
+		{"Mont-Dore", "988", "Le Mont-Dore/988", true},
+		{"Mont-Dore", "63", "Mont-Dore/63", true},
+		{"Saint-Denis", "93", "Saint-Denis/93", true},
+		{"Saint-Denis (974)", "93", "Saint-Denis/974", true}, // the text wins
+		{"Saint-Denis", "29", "Saint-Denis/974", false},      // none in 29: as Parse
+		{"Nouméa", "21", "Nouméa/988", true},                 // not a homonym
+	} {
+		r := ParseNear(tt.in, tt.near)
+		got := ""
+		if len(r.Places) > 0 {
+			got = r.Places[0].Town + "/" + r.Places[0].Department
+		}
+		if got != tt.want || r.Sure != tt.sure {
+			t.Errorf("ParseNear(%q, %q) = %s, sure %v (%s); want %s, sure %v", tt.in, tt.near, got, r.Sure, r.Why, tt.want, tt.sure)
+		}
+	}
+}
+
 // TestParseInsee checks the codes of places that are not communes of their own.
 func TestParseInsee(t *testing.T) {
 	for in, want := range map[string]string{

@@ -85,6 +85,15 @@ const maxLen = 4096
 // or collectivity ("Loire-Atlantique", "Province Sud") gives one Place with
 // that Department and no Town, not sure. It reads the first 4,096 bytes.
 func Parse(s string) Result {
+	return ParseNear(s)
+}
+
+// ParseNear is Parse for a board whose offers are mostly in départements
+// or collectivities near ("988" for a New Caledonian board): a name shared
+// by communes elsewhere is, for sure, the one in near ("Mont-Dore" is Le
+// Mont-Dore of New Caledonia, not Mont-Dore of Puy-de-Dôme), unless the
+// text itself says otherwise (a postcode, a département, other places).
+func ParseNear(s string, near ...string) Result {
 	if len(s) > maxLen {
 		// A place is a line or a few; past that it is not a place field.
 		i := maxLen
@@ -94,7 +103,7 @@ func Parse(s string) Result {
 		s = s[:i]
 	}
 	t := load()
-	p := parser{t: t, s: s}
+	p := parser{t: t, s: s, near: near}
 	var toks [24]tok
 	var buf [128]byte
 	var b []byte
