@@ -39,3 +39,12 @@ func ExampleLookup() {
 	// Valence 26 26362
 	// Valence 82 82186
 }
+
+func ExampleParseNear() {
+	// On a New Caledonian board, "Mont-Dore" is Le Mont-Dore of 988, not
+	// Mont-Dore of Puy-de-Dôme.
+	r := place.ParseNear("Mont-Dore", "988")
+	fmt.Println(r.Places[0].Town, r.Places[0].Postcode, r.Sure)
+	// Output:
+	// Le Mont-Dore 98809 true
+}
