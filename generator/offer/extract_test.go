@@ -276,6 +276,7 @@ func TestExtract(t *testing.T) {
 			text: "# <script>alert('x')</script> & \"co\"\nEmployeur : A & B ]]> <b>C</b> 'd' \"e\"\nLieu de travail : <img src=x onerror=alert(1)>\nDate limite de candidature : 29/08/2025\n" + body,
 			want: fields{Layout: "a", Title: "<script>alert('x')</script> & \"co\"", Employer: "A & B ]]> <b>C</b> 'd' \"e\"",
 				Location: "<img src=x onerror=alert(1)>", Deadline: "2025-08-29"},
+			diags: []wantDiag{{3, content.Warning, `lieu de travail "<img src=x onerror=alert(1)>" names no town postes knows`}},
 		},
 	}
 	for _, tt := range tests {

@@ -42,6 +42,7 @@ func (x *extractor) finish() {
 	if o.Employer == "" {
 		x.errorf(x.missingAt(FieldEmployer, firstLine), "no employer: expected a line \"Employeur : …\", employer = \"…\" in the front matter, or an employer in the board's defaults (config.toml [defaults] or a folder's _defaults.toml)")
 	}
+	x.readPlace()
 	x.finishGrades()
 	x.finishDeadline(firstLine)
 	if h := x.startHint; h.line > 0 && !x.has(FieldStart) {
@@ -70,18 +71,7 @@ func (x *extractor) finish() {
 	for i := range o.Contacts {
 		o.Contacts[i] = strings.Clone(o.Contacts[i])
 	}
-	if o.Location == "" {
-		// emploi-territorial gives the town in the address: "37926 TOURS Cedex 9".
-		for i := len(o.Address) - 1; i >= 0; i-- {
-			if rePostcode.MatchString(o.Address[i]) {
-				o.Location = o.Address[i]
-				break
-			}
-		}
-	}
-	if !x.front[FieldLocation] && !o.Defaulted.Has(FieldLocation) {
-		o.Location = cleanLocation(o.Location, o.Layout == 'b')
-	}
+	x.finishPlace()
 	if strings.TrimSpace(o.Body) == "" {
 		x.warnf(firstLine, "empty description: expected the text of the offer (missions, profile, how to apply) after the fields")
 	}

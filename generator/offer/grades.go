@@ -8,43 +8,110 @@ import (
 	"postes/generator/grade"
 )
 
-// addGrades reads a grade line ("Ingénieur ou Technicien supérieur /
-// informatique") into grades, through package grade's table, which also
-// gives each its category and filière. What the table doubts is a
-// warning at the line. A grade is kept once, whatever its spelling.
+// addGrades keeps a grade line ("Ingénieur ou Technicien supérieur /
+// informatique") to read once the employer is known: the civil service
+// it belongs to decides between homonyms (see finishGrades).
 func (x *extractor) addGrades(line int, value string) {
 	v := strings.TrimSpace(value)
 	if v == "" || notApplicable(v) {
 		return
 	}
-	gs, notes := grade.Split(v)
-	for _, n := range notes {
-		x.kindWarnf(warnGrade, line, "grade: %s", n)
-	}
+	x.gradeLines = append(x.gradeLines, gradeLine{line, v})
+}
+
+type gradeLine struct {
+	line int
+	text string
+}
+
+// readGrades reads the grade lines into grades, through package grade's
+// table, which also gives each its category and filière in the civil
+// service svc ("" when unknown). What the table doubts is a warning at
+// the line. A grade is kept once, whatever its spelling.
+func (x *extractor) readGrades(svc string) {
 	seen := map[string]bool{}
-	for _, g := range x.o.Grades {
-		seen[g.Key] = true
-	}
-	for _, g := range gs {
-		og := Grade{Name: asWritten(v, g.Name), Specialty: g.Specialty, Key: gradeKey(g)}
-		if g.Known != nil {
-			og.Category, og.Filiere = g.Known.Category, g.Known.Filiere
+	for _, gl := range x.gradeLines {
+		gs, notes := grade.Split(gl.text)
+		for _, n := range notes {
+			x.kindWarnf(warnGrade, gl.line, "grade: %s", n)
 		}
-		if seen[og.Key] {
-			continue
+		for _, g := range gs {
+			info := g.Known
+			if svc != "" {
+				if in := grade.LookupIn(g.Name, svc); in != nil {
+					info = in
+				}
+			}
+			og := Grade{Name: asWritten(gl.text, g.Name), Specialty: g.Specialty, Key: squash(g.Name)}
+			if info != nil {
+				og.Category, og.Filiere, og.Key = info.Category, info.Filiere, info.Cadre+"/"+info.Grade
+			}
+			if seen[og.Key] {
+				continue
+			}
+			seen[og.Key] = true
+			x.o.Grades = append(x.o.Grades, og)
 		}
-		seen[og.Key] = true
-		x.o.Grades = append(x.o.Grades, og)
+		// "Rédacteur territorial - catégorie B": the category a grade
+		// line states counts when no label gives one.
+		if m := reStatedCategory.FindStringSubmatch(squash(gl.text)); m != nil && x.statedCategory == "" {
+			x.statedCategory = strings.ToUpper(m[1])
+			x.statedCategoryLine = gl.line
+		}
 	}
-	if len(gs) == 0 && len(notes) == 0 {
-		return
+}
+
+// services are the words that say which civil service employs an
+// offer's agents, in the folded name of its employer or in a "Versant"
+// label: the service decides between grades of the same name (an
+// infirmier of a hospital is of the FPH, of a département of the FPT).
+var services = []struct {
+	svc   string
+	words []string
+}{
+	{grade.NC, []string{"nouvelle-caledonie", "province sud", "province nord", "province des iles", "gouvernement de la nouvelle"}},
+	{grade.FPH, []string{"centre hospitalier", "chu ", "chr ", "chu", "hopital", "hopitaux", "hospices", "ehpad", "groupe hospitalier",
+		"groupement hospitalier", "ght", "assistance publique", "ap-hp", "fonction publique hospitaliere", "etablissement public de sante"}},
+	{grade.FPE, []string{"ministere", "prefecture", "direction regionale", "direction departementale", "direction interdepartementale",
+		"direction interministerielle", "rectorat", "vice-rectorat", "academie", "insee", "universite", "tribunal", "cour d'appel",
+		"cour administrative", "meteo-france", "office national", "cerema", "archives nationales", "haut-commissariat",
+		"administration superieure", "agence regionale de sante", "ofb", "ign", "dreal", "ddt", "dreets", "drac", "deal", "dinum",
+		"fonction publique de l'etat", "etablissement du service", "service d'infrastructure"}},
+	{grade.FPT, []string{"mairie", "commune", "ville", "departement", "conseil departemental", "region", "conseil regional",
+		"communaute", "metropole", "ccas", "cias", "sdis", "syndicat", "centre de gestion", "cdg", "sivos", "sivom", "sivu",
+		"fonction publique territoriale", "collectivite", "agglomeration", "pays"}},
+}
+
+// service infers the civil service of the offer's agents: a "Versant"
+// line, else its employer's name.
+func (x *extractor) service() string {
+	o := x.o
+	for _, e := range o.Extras {
+		if strings.HasPrefix(labelKey(e.Label), "versant") {
+			if s := serviceOf(squash(e.Value)); s != "" {
+				return s
+			}
+		}
 	}
-	// "Rédacteur territorial - catégorie B": the category a grade line
-	// states counts when no label gives one.
-	if m := reStatedCategory.FindStringSubmatch(squash(v)); m != nil {
-		x.statedCategory = strings.ToUpper(m[1])
-		x.statedCategoryLine = line
+	if s := serviceOf(squash(o.Employer)); s != grade.FPT || len(o.Places) == 0 {
+		return s
 	}
+	// The communes of New Caledonia have a civil service of their own.
+	if o.Places[0].Department == "988" {
+		return grade.NC
+	}
+	return grade.FPT
+}
+
+func serviceOf(f string) string {
+	for _, s := range services {
+		for _, w := range s.words {
+			if strings.HasPrefix(f, w) || strings.Contains(f, " "+w) {
+				return s.svc
+			}
+		}
+	}
+	return ""
 }
 
 // asWritten is name as the line writes it, when it differs only in case:
@@ -63,20 +130,12 @@ func asWritten(line, name string) string {
 // reStatedCategory finds "catégorie B", "cat. A" in a grade line. Folded.
 var reStatedCategory = regexp.MustCompile(`\bcat(?:egorie|\.)\s*([abcd])\b`)
 
-// gradeKey identifies a grade whatever its spelling: the table's cadre
-// and grade when it knows it, else the folded name.
-func gradeKey(g grade.Grade) string {
-	if g.Known != nil {
-		return g.Known.Cadre + "/" + g.Known.Grade
-	}
-	return squash(g.Name)
-}
-
 // finishGrades derives the offer's categories and filières from its
 // grades, where no "Catégorie" label gave them, and says when a label and
 // the grades disagree.
 func (x *extractor) finishGrades() {
 	o := x.o
+	x.readGrades(x.service())
 	cats := map[string]bool{}
 	fils := map[string]bool{}
 	for _, g := range o.Grades {

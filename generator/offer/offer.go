@@ -54,7 +54,10 @@ type Offer struct {
 	Reference   string
 	Employer    string // as it should be displayed ("Mairie de Tours")
 	Address     []string
-	Location    string
+	Location    string // the towns named, joined by ", ", else the place as written
+	// Places are the towns the place names, from the reference of
+	// communes, for display and filters.
+	Places      []Place
 	Grades      []Grade
 	Direction   string
 	Family      string
@@ -165,6 +168,10 @@ type Options struct {
 	// MaxOpenDays is how long an offer without a deadline stays open
 	// after its posting date; 0 means DefaultMaxOpenDays.
 	MaxOpenDays int
+	// Near are the départements or collectivities where the board's
+	// offers mostly are ("988" for a New Caledonian board): a town name
+	// shared by communes elsewhere is read as the one there.
+	Near []string
 }
 
 // DefaultMaxOpenDays is how long an offer with no deadline stays open
@@ -222,6 +229,7 @@ type extractor struct {
 	// catégorie B"), used when no label gives one.
 	statedCategory     string
 	statedCategoryLine int
+	gradeLines         []gradeLine
 	// partial is the offer as read when the file cannot be published,
 	// for the tests that score extraction.
 	partial *Offer
@@ -286,7 +294,7 @@ func (x *extractor) clear(f Field) {
 	case FieldEmployer:
 		o.Address = nil
 	case FieldGrades:
-		o.Grades = nil
+		x.gradeLines = nil
 	case FieldStart:
 		o.Start, o.StartASAP = Date{}, false
 	case FieldCategory:
@@ -309,7 +317,7 @@ func (x *extractor) has(f Field) bool {
 	case FieldLocation:
 		return o.Location != ""
 	case FieldGrades:
-		return len(o.Grades) > 0
+		return len(x.gradeLines) > 0
 	case FieldDirection:
 		return o.Direction != ""
 	case FieldFamily:
