@@ -59,8 +59,10 @@
           const grades = o[4] ? o[4].split("|") : [];
           // Locations and grades are filtered whatever their case and
           // accents ("Attaché" and "attaché" are one grade).
-          return { slug: o[0], title: o[1], emp, loc: o[3], lk: norm(o[3]), grades, gk: grades.map(norm), deadline: o[5], posted: o[6], closed: !!o[7],
-            hay: fold([o[1], emp[0], o[3], o[4]].join(" ")) + " " + o[8] };
+          const towns = o[11] ? o[11].split("|") : [];
+          return { slug: o[0], title: o[1], emp, loc: o[3], towns, tk: towns.map(norm), grades, gk: grades.map(norm), deadline: o[5], posted: o[6], closed: !!o[7],
+            cats: o[9] ? o[9].split("|") : [], fils: o[10] ? o[10].split("|") : [],
+            hay: fold([o[1], emp[0], o[3], o[4], o[10]].join(" ")) + " " + o[8] };
         });
         return d;
       });
@@ -82,7 +84,7 @@
     form.hidden = false;
     let limit = 100;
     // Form fields are named as their URL parameters.
-    const PARAMS = ["q", "employeur", "lieu", "grade", "echeance", "tri"];
+    const PARAMS = ["q", "employeur", "lieu", "grade", "categorie", "filiere", "echeance", "tri"];
     const s = scopeEl.dataset;
     const dir = s.scope === "closed" ? -1 : 1; // closed offers: latest first
 
@@ -125,18 +127,20 @@
       const d = await loadIndex();
       if (!filled) {
         filled = true;
-        const emps = new Map(), locs = new Map(), grades = new Map();
+        const emps = new Map(), locs = new Map(), grades = new Map(), fils = new Map();
         for (const o of sorted(d, today(), "")) {
           emps.set(o.emp[1], o.emp[0]);
-          if (o.lk && !locs.has(o.lk)) locs.set(o.lk, o.loc);
+          o.tk.forEach((k, i) => { if (k && !locs.has(k)) locs.set(k, o.towns[i]); });
           o.gk.forEach((k, i) => { if (k && !grades.has(k)) grades.set(k, o.grades[i]); });
+          o.fils.forEach((v) => fils.set(v, v));
         }
         const byLabel = (m) => [...m].map((e) => [e, fold(e[1])]).sort((a, b) => a[1].localeCompare(b[1])).map((e) => e[0]);
         if (f.employeur) fillSelect(f.employeur, byLabel(emps));
         fillSelect(f.lieu, byLabel(locs));
         fillSelect(f.grade, byLabel(grades));
+        fillSelect(f.filiere, byLabel(fils));
         // The options exist now: select what the URL asks for.
-        readURL(["employeur", "lieu", "grade"]);
+        readURL(["employeur", "lieu", "grade", "filiere"]);
       }
       return d;
     }
@@ -179,13 +183,15 @@
       const t = today();
       const q = fold(st.q || "");
       const terms = q.split(/[^a-z0-9]+/).filter(Boolean);
-      const key = [t, st.employeur, st.lieu, st.grade, st.echeance, st.tri].join("\n");
+      const key = [t, st.employeur, st.lieu, st.grade, st.categorie, st.filiere, st.echeance, st.tri].join("\n");
       const from = last && last.key === key && q.startsWith(last.q) ? last.res : sorted(d, t, st.tri);
       const res = [];
       for (const o of from) {
         if (st.employeur && o.emp[1] !== st.employeur) continue;
-        if (st.lieu && o.lk !== st.lieu) continue;
+        if (st.lieu && !o.tk.includes(st.lieu)) continue;
         if (st.grade && !o.gk.includes(st.grade)) continue;
+        if (st.categorie && !o.cats.includes(st.categorie)) continue;
+        if (st.filiere && !o.fils.includes(st.filiere)) continue;
         if (st.echeance) {
           if (!o.deadline) continue;
           const n = days(t, o.deadline);
@@ -202,7 +208,7 @@
       let html = '<ul class="offers results">';
       for (const o of shown) {
         html += '<li class="offer' + (o.closed ? " closed" : "") + '"' + (o.deadline ? ' data-deadline="' + o.deadline + '"' : "") + '><h2><a href="' + base + "offres/" + esc(o.slug) + '/">' + esc(o.title) + "</a></h2>" +
-          '<p class="meta"><a href="' + base + "employeurs/" + esc(o.emp[1]) + '/">' + esc(o.emp[0]) + "</a>" + (o.loc ? " · " + esc(o.loc) : "") + "</p>" +
+          '<p class="meta"><a href="' + base + "employeurs/" + esc(o.emp[1]) + '/">' + esc(o.emp[0]) + "</a>" + (o.loc ? " · " + esc(o.loc) : "") + (o.cats.length ? " · catégorie " + esc(o.cats.join("/")) : "") + "</p>" +
           '<p class="due">' + (o.deadline ? badge(o.deadline, t)[0] : '<span class="badge">Date limite non précisée</span>') + "</p></li>";
       }
       html += "</ul>";
@@ -237,7 +243,7 @@
     });
     f.q.addEventListener("focus", ensureIndex, { once: true });
     window.addEventListener("popstate", () => { readURL(); apply(); });
-    readURL(["q", "echeance", "tri"]);
+    readURL(["q", "categorie", "echeance", "tri"]);
     if (location.search) ensureIndex().then(apply);
   }
 })();

@@ -128,7 +128,7 @@ func printOffer(w io.Writer, p *site.Offer) {
 	field("employer", p.Employer.Name)
 	field("reference", p.Reference)
 	field("location", p.Location)
-	field("grades", strings.Join(p.Grades, " | "))
+	field("grades", strings.Join(p.GradeNames(), " | "))
 	field("direction", p.Direction)
 	field("family", p.Family)
 	field("contract", p.Contract)
@@ -185,7 +185,7 @@ func writeCheckJSON(w io.Writer, diags content.List, offers []*site.Offer, verbo
 	if verbose {
 		for _, p := range offers {
 			out.Offers = append(out.Offers, jsonOffer{p.Source, string(p.Layout), p.Slug, p.Title, p.Employer.Name, p.Reference,
-				p.Location, p.Grades, p.Posted.String(), p.Deadline.String(), p.Start.String(), p.Closed})
+				p.Location, p.GradeNames(), p.Posted.String(), p.Deadline.String(), p.Start.String(), p.Closed})
 		}
 	}
 	enc := json.NewEncoder(w)

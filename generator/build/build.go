@@ -243,7 +243,7 @@ func (b *Builder) read() (Config, []*offer.Offer, *Result, error) {
 				return
 			}
 		}
-		items[i] = b.readOne(files[i], d, cfg.MaxOpenDays)
+		items[i] = b.readOne(files[i], offer.Options{Defaults: d, MaxOpenDays: cfg.MaxOpenDays, Near: cfg.Near(), Places: cfg.places})
 	})
 	b.mu.Lock()
 	seen := make(map[string]*readFile, len(files))
@@ -359,7 +359,8 @@ func (b *Builder) list() (files []content.File, diags content.List, changed map[
 
 // readOne reads and extracts one file, or returns what the last build read
 // when the file's size and modification time have not changed.
-func (b *Builder) readOne(f content.File, defs *offer.Defaults, maxOpen int) *readFile {
+func (b *Builder) readOne(f content.File, opt offer.Options) *readFile {
+	defs := opt.Defaults
 	st, err := os.Stat(f.Abs)
 	if err == nil {
 		b.mu.Lock()
@@ -381,7 +382,7 @@ func (b *Builder) readOne(f content.File, defs *offer.Defaults, maxOpen int) *re
 	if src == nil {
 		return rf
 	}
-	o, d2 := offer.ExtractWith(src, offer.Options{Defaults: defs, MaxOpenDays: maxOpen})
+	o, d2 := offer.ExtractWith(src, opt)
 	rf.diags = append(rf.diags, d2...)
 	if o != nil {
 		o.Source = strings.TrimPrefix(o.Source, "content/")

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 
 	"postes/generator/content"
 	"postes/generator/offer"
+	"postes/generator/place"
 )
 
 // Config is config.toml. Every key is optional; an unknown key is an error
@@ -44,9 +46,14 @@ type Config struct {
 	// Defaults gives every offer the fields its file does not state
 	// (employer, location…): a board run by one employer.
 	Defaults map[string]any `toml:"defaults"`
+	// Places names places the reference of communes does not know: a
+	// locality or tribe ("Tiéta" = "Voh", a commune), or a town of the
+	// board's own ("Démoville" = "988", its département).
+	Places map[string]string `toml:"places"`
 
 	loc      *time.Location
 	defaults *offer.Defaults
+	places   map[string]offer.Place
 }
 
 // DefaultConfig is used for every key config.toml does not set.
@@ -103,7 +110,7 @@ func LoadConfig(dir string) (Config, error) {
 	if len(und) > 0 {
 		var msgs []string
 		for _, k := range und {
-			msgs = append(msgs, fmt.Sprintf("config.toml:%d: unknown key %q; known keys: title, description, base_url, language, time_zone, output, feed_length, country, reminder_days, max_open_days, [aliases], [countries], [defaults]",
+			msgs = append(msgs, fmt.Sprintf("config.toml:%d: unknown key %q; known keys: title, description, base_url, language, time_zone, output, feed_length, country, reminder_days, max_open_days, [aliases], [countries], [defaults], [places]",
 				keyLine(string(data), k), k.String()))
 		}
 		sort.Strings(msgs)
@@ -141,6 +148,17 @@ func (c *Config) check(name string) error {
 	if c.FeedLength < 0 {
 		return fmt.Errorf("%s: feed_length must be 0 (all open offers) or more, not %d", name, c.FeedLength)
 	}
+	c.places = nil
+	for name, v := range c.Places {
+		p, err := localPlace(name, v)
+		if err != nil {
+			return fmt.Errorf("%s: [places] %q: %v", name, name, err)
+		}
+		if c.places == nil {
+			c.places = map[string]offer.Place{}
+		}
+		c.places[offer.PlaceKey(name)] = p
+	}
 	if c.MaxOpenDays < 1 {
 		return fmt.Errorf("%s: max_open_days must be 1 or more, not %d", name, c.MaxOpenDays)
 	}
@@ -152,6 +170,43 @@ func (c *Config) check(name string) error {
 	}
 	return nil
 }
+
+// reDepartment is a département or collectivity code: "21", "2A", "988".
+var reDepartment = regexp.MustCompile(`^(?:\d{2,3}|2[AaBb])$`)
+
+// localPlace reads a [places] entry: a commune of the reference, or a
+// département's code for a town of the board's own.
+func localPlace(name, v string) (offer.Place, error) {
+	v = strings.TrimSpace(v)
+	if reDepartment.MatchString(v) {
+		if place.Department(v) == "" {
+			return offer.Place{}, fmt.Errorf("%q is no département or collectivity code", v)
+		}
+		return offer.Place{Town: name, Department: strings.ToUpper(v)}, nil
+	}
+	ps := place.Lookup(v)
+	switch len(ps) {
+	case 0:
+		return offer.Place{}, fmt.Errorf("%q is no commune postes knows; expected a commune (\"Voh\") or a département's code (\"988\")", v)
+	case 1:
+		return offer.Place{Town: ps[0].Town, Postcode: ps[0].Postcode, Department: ps[0].Department}, nil
+	}
+	return offer.Place{}, fmt.Errorf("%q is the name of %d communes; write the département's code instead", v, len(ps))
+}
+
+// zoneDepartments are the départements and collectivities a board's time
+// zone names, where a town name shared with communes elsewhere is read as
+// the one there ("Mont-Dore" on a board in Nouméa is Le Mont-Dore).
+var zoneDepartments = map[string][]string{
+	"Pacific/Noumea": {"988"}, "Pacific/Tahiti": {"987"}, "Pacific/Marquesas": {"987"}, "Pacific/Gambier": {"987"},
+	"Pacific/Wallis": {"986"}, "Indian/Reunion": {"974"}, "Indian/Mayotte": {"976"}, "America/Guadeloupe": {"971"},
+	"America/Martinique": {"972"}, "America/Cayenne": {"973"}, "America/Miquelon": {"975"},
+	"America/St_Barthelemy": {"977"}, "America/Marigot": {"978"},
+}
+
+// Near are the départements where the board's offers mostly are, from
+// its time zone; none for a board in Europe/Paris.
+func (c *Config) Near() []string { return zoneDepartments[c.TimeZone] }
 
 // Location is the board's time zone.
 func (c *Config) Location() *time.Location {

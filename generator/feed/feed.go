@@ -138,7 +138,8 @@ func factsHTML(p *site.Offer) string {
 	item("Employeur", p.Employer.Name)
 	item("Lieu de travail", p.Location)
 	item("Date limite de candidature", p.Deadline.Long())
-	item("Grade", strings.Join(p.Grades, ", "))
+	item("Grade", strings.Join(p.GradeNames(), ", "))
+	item("Catégorie", strings.Join(p.Categories, ", "))
 	item("Référence", p.Reference)
 	b.WriteString("</ul>")
 	return b.String()
@@ -176,7 +177,12 @@ type JSONOffer struct {
 	EmployerURL string   `json:"employer_url"`
 	Location    string   `json:"location"`
 	Grades      []string `json:"grades"`
-	Direction   string   `json:"direction"`
+	// Category and Filiere list the categories (A, B, C, D) and filières
+	// of the offer's grades, or of its "Catégorie" label.
+	Category  []string    `json:"category"`
+	Filiere   []string    `json:"filiere"`
+	Places    []JSONPlace `json:"places"`
+	Direction string      `json:"direction"`
 	Family      string   `json:"family"`
 	WorkingTime string   `json:"working_time"`
 	Contract    string   `json:"contract"`
@@ -185,6 +191,21 @@ type JSONOffer struct {
 	Start       *string  `json:"start"`
 	StartASAP   bool     `json:"start_asap"`
 	Closed      bool     `json:"closed"`
+}
+
+// JSONPlace is a town an offer names, in offres.json.
+type JSONPlace struct {
+	Town       string `json:"town"`
+	Postcode   string `json:"postcode,omitempty"`
+	Department string `json:"department,omitempty"`
+}
+
+// nonNil gives JSON readers an empty array, never null.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 func dateOrNil(d offer.Date) *string {
@@ -197,14 +218,15 @@ func dateOrNil(d offer.Date) *string {
 
 // JSONEntry is one offer's element of offres.json.
 func JSONEntry(b *site.Board, p *site.Offer) ([]byte, error) {
-	grades := p.Grades
-	if grades == nil {
-		grades = []string{}
+	places := make([]JSONPlace, len(p.Places))
+	for i, pl := range p.Places {
+		places[i] = JSONPlace{pl.Town, pl.Postcode, pl.Department}
 	}
 	return json.Marshal(JSONOffer{
 		Source: p.Source, URL: b.AbsURL(p.Path), Title: p.Title, Reference: p.Reference,
 		Employer: p.Employer.Name, EmployerURL: b.AbsURL(p.Employer.Path), Location: p.Location,
-		Grades: grades, Direction: p.Direction, Family: p.Family, WorkingTime: p.WorkingTime, Contract: p.Contract,
+		Grades: nonNil(p.GradeNames()), Category: nonNil(p.Categories), Filiere: nonNil(p.Filieres), Places: places,
+		Direction: p.Direction, Family: p.Family, WorkingTime: p.WorkingTime, Contract: p.Contract,
 		Posted: dateOrNil(p.Posted), Deadline: dateOrNil(p.Deadline), Start: dateOrNil(p.Start), StartASAP: p.StartASAP,
 		Closed: p.Closed,
 	})

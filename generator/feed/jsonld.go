@@ -53,7 +53,7 @@ func JobPosting(b *site.Board, p *site.Offer, bodyHTML string, loc *time.Locatio
 		Title:       p.Title,
 		Description: bodyHTML,
 		Hiring:      org{Type: "Organization", Name: p.Employer.Name, SameAs: b.AbsURL(p.Employer.Path)},
-		JobLocation: place{Type: "Place", Address: postal{Type: "PostalAddress", Locality: p.Location, Country: country}},
+		JobLocation: place{Type: "Place", Address: postal{Type: "PostalAddress", Locality: locality(p), Country: country}},
 		URL:         b.AbsURL(p.Path),
 	}
 	if doc.Description == "" {
@@ -78,9 +78,18 @@ func JobPosting(b *site.Board, p *site.Offer, bodyHTML string, loc *time.Locatio
 		}
 	}
 	if len(p.Grades) > 0 {
-		doc.Occupational = p.Grades
+		doc.Occupational = p.GradeNames()
 	}
 	return json.Marshal(doc)
+}
+
+// locality is the town search engines file the offer under: its first
+// town, else its place as written.
+func locality(p *site.Offer) string {
+	if len(p.Places) > 0 {
+		return p.Places[0].Town
+	}
+	return p.Location
 }
 
 func postcode(s string) string {

@@ -86,7 +86,7 @@ func TestExtract(t *testing.T) {
 			name:  "layout_a_minimal",
 			path:  "b/layout-b.txt", // names and folders play no part
 			text:  "# Agent d'accueil\n\nEmployeur : Mairie de Tours\n\nDate limite de candidature : 29/08/2025\n" + body,
-			want:  fields{Layout: "a", Title: "Agent d'accueil", Employer: "Mairie de Tours", Deadline: "2025-08-29"},
+			want:  fields{Layout: "a", Title: "Agent d'accueil", Employer: "Mairie de Tours", Location: "Tours", Deadline: "2025-08-29"},
 			lines: map[Field]int{FieldTitle: 1, FieldEmployer: 3, FieldDeadline: 5},
 		},
 		{
@@ -227,7 +227,7 @@ func TestExtract(t *testing.T) {
 			name:  "reference_date_stands_for_posting_date",
 			path:  "offre.txt",
 			text:  "# Référent\n\nRéférence : 3134-25-1264/SR du 08/08/2025\n\nEmployeur : Mairie de Nouméa\n\nDate limite de candidature : 29/08/2025\n" + body,
-			want:  fields{Layout: "a", Title: "Référent", Employer: "Mairie de Nouméa", Reference: "3134-25-1264/SR", Posted: "2025-08-08", Deadline: "2025-08-29"},
+			want:  fields{Layout: "a", Title: "Référent", Employer: "Mairie de Nouméa", Reference: "3134-25-1264/SR", Location: "Nouméa", Posted: "2025-08-08", Deadline: "2025-08-29"},
 			lines: map[Field]int{FieldReference: 3, FieldPosted: 3},
 		},
 		{
@@ -379,15 +379,16 @@ func TestExtractFrontMatter(t *testing.T) {
 			text: "+++\ntitle = \"Agent d'accueil (F/H)\"\nemployer = \"CCAS DE BREST\"\ndeadline = 2025-09-30\nstart = \"dès que possible\"\ngrades = [\"Adjoint administratif\", \" \", \"Rédacteur\"]\nslug = \"agent-accueil\"\n+++\n" +
 				"# Agent d'accueil\nEmployeur : Mairie de Brest\nDate limite de candidature : 01/09/2025\nPoste à pourvoir : 01/10/2025\nGrade : Attaché\n" + body,
 			// Front matter is taken as written: no title case.
-			want: fields{Layout: "a", Title: "Agent d'accueil (F/H)", Employer: "CCAS DE BREST", Deadline: "2025-09-30", StartASAP: true,
+			want: fields{Layout: "a", Title: "Agent d'accueil (F/H)", Employer: "CCAS DE BREST", Location: "Brest", Deadline: "2025-09-30", StartASAP: true,
 				Grades: []string{"Adjoint administratif", "Rédacteur"}},
+			diags: []wantDiag{{3, content.Warning, "no place given; filed under Brest, the town in the employer's name"}},
 			slug:  "agent-accueil",
 			lines: map[Field]int{FieldTitle: 2, FieldEmployer: 3, FieldDeadline: 4, FieldStart: 5, FieldGrades: 6},
 		},
 		{
 			name:  "fills_missing_fields",
 			text:  "+++\nemployer = \"Mairie de Tours\"\nposted = \"28/02/2024\"\n+++\n# Agent\nDate limite de candidature : 29/03/2024\n" + body,
-			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie de Tours", Posted: "2024-02-28", Deadline: "2024-03-29"},
+			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie de Tours", Location: "Tours", Posted: "2024-02-28", Deadline: "2024-03-29"},
 			lines: map[Field]int{FieldTitle: 5, FieldEmployer: 2, FieldPosted: 3, FieldDeadline: 6},
 		},
 		{
@@ -738,14 +739,15 @@ func TestExtractShapes(t *testing.T) {
 			want: row{Title: "Chef d'équipe", Employer: "Commune de Bourail", Location: "Bourail", Deadline: "2025-11-14", Start: "2026-01-05"},
 		},
 		{
-			name: "labels_at_the_end_of_the_description",
-			text: "# Greffier\nEmployeur : Tribunal de Nouméa\n\n# Missions\n\nAssister le juge.\n\n# Modalités\n\nDate limite de candidature : 30 janvier 2026\nNature de l'emploi\nEmploi ouvert aux titulaires\n",
-			want: row{Title: "Greffier", Employer: "Tribunal de Nouméa", Deadline: "2026-01-30", Contract: "Emploi ouvert aux titulaires"},
+			name:  "labels_at_the_end_of_the_description",
+			text:  "# Greffier\nEmployeur : Tribunal de Nouméa\n\n# Missions\n\nAssister le juge.\n\n# Modalités\n\nDate limite de candidature : 30 janvier 2026\nNature de l'emploi\nEmploi ouvert aux titulaires\n",
+			want:  row{Title: "Greffier", Employer: "Tribunal de Nouméa", Location: "Nouméa", Deadline: "2026-01-30", Contract: "Emploi ouvert aux titulaires", Guessed: []Field{FieldLocation}},
+			diags: []wantDiag{{2, content.Warning, "no place given; filed under Nouméa, the town in the employer's name"}},
 		},
 		{
 			name:  "banners_before_the_title",
 			text:  "Accueil › Offres › Détail\nPublié le 2 juin 2025\n\nAGENT DE PROPRETÉ (H/F)\n\nEmployeur : Ville du Mont-Dore\nDate limite : 27/06/2025\n" + body,
-			want:  row{Title: "AGENT DE PROPRETÉ (H/F)", Employer: "Ville du Mont-Dore", Posted: "2025-06-02", Deadline: "2025-06-27", Guessed: []Field{FieldTitle}},
+			want:  row{Title: "AGENT DE PROPRETÉ (H/F)", Employer: "Ville du Mont-Dore", Location: "Le Mont-Dore", Posted: "2025-06-02", Deadline: "2025-06-27", Guessed: []Field{FieldTitle}},
 			diags: []wantDiag{{4, content.Warning, `title read from line 4, "AGENT DE PROPRETÉ (H/F)" (the lines before it read as a banner: "Accueil › Offres › Détail")`}},
 		},
 		{
@@ -761,7 +763,7 @@ func TestExtractShapes(t *testing.T) {
 		{
 			name: "employer_from_a_sentence_is_a_warned_guess",
 			text: "# Secrétaire de mairie\n\nLa commune de Poum recrute un secrétaire de mairie.\n\nDate limite de candidature : 04/04/2025\n" + body,
-			want: row{Title: "Secrétaire de mairie", Employer: "Commune de Poum", Deadline: "2025-04-04", Guessed: []Field{FieldEmployer}},
+			want: row{Title: "Secrétaire de mairie", Employer: "Commune de Poum", Location: "Poum", Deadline: "2025-04-04", Guessed: []Field{FieldEmployer}},
 			diags: []wantDiag{
 				{3, content.Warning, `employer read from a banner line: "Commune de Poum"`},
 			},
@@ -769,7 +771,7 @@ func TestExtractShapes(t *testing.T) {
 		{
 			name: "pour_le_compte_de_names_the_employer",
 			text: "Centre de gestion de la Côte-d'Or\nBourse de l'emploi\n\nSecrétaire de mairie (H/F)\n\nOffre proposée par le CDG 21 pour le compte de la Commune de Saulieu.\n\nDate limite de candidature : 04/04/2025\n" + body,
-			want: row{Title: "Secrétaire de mairie (H/F)", Employer: "Commune de Saulieu", Deadline: "2025-04-04", Guessed: []Field{FieldTitle, FieldEmployer}},
+			want: row{Title: "Secrétaire de mairie (H/F)", Employer: "Commune de Saulieu", Location: "Saulieu", Deadline: "2025-04-04", Guessed: []Field{FieldTitle, FieldEmployer}},
 			diags: []wantDiag{
 				{4, content.Warning, "title read from line 4"},
 				{6, content.Warning, "has no label; kept at the top of the description"},

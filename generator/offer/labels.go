@@ -82,6 +82,7 @@ var labels = map[string]Field{
 	"Ville de travail": FieldLocation, "Lieu de poste": FieldLocation, "Lieu du poste": FieldLocation,
 	"Lieu(x) d’affectation": FieldLocation, "Lieu(x) d’exercice": FieldLocation, "Implantation": FieldLocation,
 	"Localisation géographique": FieldLocation, "Adresse du poste": FieldLocation, "Lieu de la mission": FieldLocation,
+	"Sites": FieldLocation, "Site": FieldLocation, "Lieux": FieldLocation, "Lieu(x)": FieldLocation, "Sites d’exercice": FieldLocation,
 
 	"Corps ou Cadre d’emploi / Domaine": FieldGrades, "Corps ou cadre d’emplois / Domaine": FieldGrades,
 	"Corps / Domaine": FieldGrades, "Corps ou Cadre d’emploi": FieldGrades, "Corps ou cadre d’emplois": FieldGrades,

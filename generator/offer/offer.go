@@ -172,6 +172,9 @@ type Options struct {
 	// offers mostly are ("988" for a New Caledonian board): a town name
 	// shared by communes elsewhere is read as the one there.
 	Near []string
+	// Places are the board's own names of places (config.toml's
+	// [places]), by PlaceKey: localities the reference of communes lacks.
+	Places map[string]Place
 }
 
 // DefaultMaxOpenDays is how long an offer with no deadline stays open

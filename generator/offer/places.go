@@ -37,9 +37,20 @@ func (x *extractor) readPlace() {
 		near = append(near, home.Department)
 	}
 	if text == "" {
+		x.placeFromEmployer()
 		return
 	}
 	res := place.ParseNear(text, near...)
+	if !hasTown(res) {
+		// "Multi-accueil Les Lutins": the town is in the employer's
+		// address, below its name (emploi-territorial).
+		for i := len(o.Address) - 1; i >= 0; i-- {
+			if r := place.ParseNear(o.Address[i], near...); hasTown(r) && r.Sure {
+				res = r
+				break
+			}
+		}
+	}
 	var towns []string
 	for _, p := range res.Places {
 		if p.Town == "" {
@@ -73,9 +84,64 @@ func (x *extractor) readPlace() {
 		if !written {
 			o.Location = cleanLocation(text, o.Layout == 'b')
 		}
-		x.guess(FieldLocation, line, "lieu de travail %s names no town postes knows; shown as written, and in no filter by place (write the town, \"Lieu de travail : Koné\")",
+		if p, ok := x.localPlace(text); ok {
+			o.Places = []Place{p}
+			return
+		}
+		x.guess(FieldLocation, line, "lieu de travail %s names no town postes knows; shown as written, and in no filter by place (write the town, \"Lieu de travail : Koné\", or name the place in config.toml's [places])",
 			quote(Clip(text, 60)))
 	}
+}
+
+// localPlace finds in a place's text a name of the board's [places]: a
+// locality or tribe the reference lacks ("Tiéta" = "Voh"), a place of its
+// own.
+func (x *extractor) localPlace(text string) (Place, bool) {
+	if len(x.opt.Places) == 0 {
+		return Place{}, false
+	}
+	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(",;/()–", r) }) {
+		part = strings.TrimSpace(reCedex.ReplaceAllString(rePostcode.ReplaceAllString(part, ""), ""))
+		if p, ok := x.opt.Places[PlaceKey(part)]; ok {
+			return p, true
+		}
+	}
+	return Place{}, false
+}
+
+// PlaceKey folds a place's name as config.toml's [places] is looked up.
+func PlaceKey(name string) string {
+	return strings.Join(strings.Fields(strings.NewReplacer("-", " ", "'", " ").Replace(squash(name))), " ")
+}
+
+func hasTown(r place.Result) bool {
+	for _, p := range r.Places {
+		if p.Town != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// placeFromEmployer files an offer that names no place under the town of
+// its employer's name ("Centre hospitalier de Beaune"), with a warning:
+// a filter by place then finds it.
+func (x *extractor) placeFromEmployer() {
+	o := x.o
+	if o.Employer == "" {
+		return
+	}
+	res := place.ParseNear(o.Employer, x.opt.Near...)
+	if len(res.Places) != 1 || res.Places[0].Town == "" {
+		return
+	}
+	p := res.Places[0]
+	o.Places = []Place{{p.Town, p.Postcode, p.Department}}
+	o.Location = p.Town
+	if x.employerTown() != nil {
+		return // the commune's own offer: "Mairie de Tours" hires in Tours
+	}
+	x.guess(FieldLocation, o.Lines[FieldEmployer], "no place given; filed under %s, the town in the employer's name (write \"Lieu de travail : …\" to be sure)", p.Town)
 }
 
 // employerTown is the town of an employer that is a commune or a body of

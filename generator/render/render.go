@@ -146,6 +146,7 @@ func (r *Renderer) parse(theme fs.FS, transform func([]byte) ([]byte, error)) (m
 			return fmt.Sprintf("%d %s", n, many)
 		},
 		"contains": strings.Contains,
+		"join":     strings.Join,
 		// lines splits a value written on several lines (a field of the
 		// emploi-territorial layout), for a <br> between them.
 		"lines": func(s string) []string { return strings.Split(s, "\n") },
