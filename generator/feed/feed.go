@@ -179,18 +179,18 @@ type JSONOffer struct {
 	Grades      []string `json:"grades"`
 	// Category and Filiere list the categories (A, B, C, D) and filières
 	// of the offer's grades, or of its "Catégorie" label.
-	Category  []string    `json:"category"`
-	Filiere   []string    `json:"filiere"`
-	Places    []JSONPlace `json:"places"`
-	Direction string      `json:"direction"`
-	Family      string   `json:"family"`
-	WorkingTime string   `json:"working_time"`
-	Contract    string   `json:"contract"`
-	Posted      *string  `json:"posted"`
-	Deadline    *string  `json:"deadline"`
-	Start       *string  `json:"start"`
-	StartASAP   bool     `json:"start_asap"`
-	Closed      bool     `json:"closed"`
+	Category    []string    `json:"category"`
+	Filiere     []string    `json:"filiere"`
+	Places      []JSONPlace `json:"places"`
+	Direction   string      `json:"direction"`
+	Family      string      `json:"family"`
+	WorkingTime string      `json:"working_time"`
+	Contract    string      `json:"contract"`
+	Posted      *string     `json:"posted"`
+	Deadline    *string     `json:"deadline"`
+	Start       *string     `json:"start"`
+	StartASAP   bool        `json:"start_asap"`
+	Closed      bool        `json:"closed"`
 }
 
 // JSONPlace is a town an offer names, in offres.json.

@@ -48,13 +48,13 @@ import (
 
 // Offer is one job offer as read from its file.
 type Offer struct {
-	Source      string // path relative to content/, forward slashes
-	Layout      byte   // 'a' or 'b'
-	Title       string
-	Reference   string
-	Employer    string // as it should be displayed ("Mairie de Tours")
-	Address     []string
-	Location    string // the towns named, joined by ", ", else the place as written
+	Source    string // path relative to content/, forward slashes
+	Layout    byte   // 'a' or 'b'
+	Title     string
+	Reference string
+	Employer  string // as it should be displayed ("Mairie de Tours")
+	Address   []string
+	Location  string // the towns named, joined by ", ", else the place as written
 	// Places are the towns the place names, from the reference of
 	// communes, for display and filters.
 	Places      []Place
@@ -693,4 +693,3 @@ func cleanList(xs []string) []string {
 	}
 	return out
 }
-
