@@ -46,6 +46,19 @@ func (x *extractor) readGrades(svc string) {
 			if info != nil {
 				og.Category, og.Filiere, og.Key = info.Category, info.Filiere, info.Cadre+"/"+info.Grade
 			}
+			if info != nil && info.Category == "" {
+				// A corps whose category no source confirmed (some of
+				// New Caledonia's): the French grade of that name says
+				// what it most likely is, and the warning says so.
+				if fr := grade.LookupIn(g.Name, grade.FPT); fr != nil && fr.Category != "" {
+					og.Category = fr.Category
+					if og.Filiere == "" {
+						og.Filiere = fr.Filiere
+					}
+					x.kindWarnf(warnGrade, gl.line, "grade %s: its category is not confirmed for this civil service; shown as %s, the category of the French grade of that name (write \"Catégorie : %s\" to be sure)",
+						quote(og.Name), fr.Category, fr.Category)
+				}
+			}
 			if seen[og.Key] {
 				continue
 			}
