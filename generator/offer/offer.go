@@ -437,6 +437,7 @@ func (x *extractor) frontMatter() bool {
 		Family      string   `toml:"family"`
 		WorkingTime string   `toml:"working_time"`
 		Contract    string   `toml:"contract"`
+		Category    string   `toml:"category"`
 		Posted      any      `toml:"posted"`
 		Deadline    any      `toml:"deadline"`
 		Start       any      `toml:"start"`
@@ -471,7 +472,7 @@ func (x *extractor) frontMatter() bool {
 		return x.src.FrontLine
 	}
 	for _, k := range md.Undecoded() {
-		x.warnf(keyLine(k.String()), "front matter: unknown key %q; known keys: title, reference, employer, location, grades, direction, family, working_time, contract, posted, deadline, start, slug, draft", k.String())
+		x.warnf(keyLine(k.String()), "front matter: unknown key %q; known keys: title, reference, employer, location, grades, category, direction, family, working_time, contract, posted, deadline, start, slug, draft", k.String())
 	}
 	o := x.o
 	set := func(f Field, key string, dst *string, v string) {
@@ -489,6 +490,10 @@ func (x *extractor) frontMatter() bool {
 	set(FieldFamily, "family", &o.Family, fm.Family)
 	set(FieldWorkingTime, "working_time", &o.WorkingTime, fm.WorkingTime)
 	set(FieldContract, "contract", &o.Contract, fm.Contract)
+	if md.IsDefined("category") {
+		x.setCategory(keyLine("category"), fm.Category)
+		x.front[FieldCategory] = true
+	}
 	if md.IsDefined("grades") {
 		for _, g := range fm.Grades {
 			x.addGrades(keyLine("grades"), oneLine(g))
