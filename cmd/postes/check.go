@@ -11,6 +11,7 @@ import (
 
 	"postes/generator/build"
 	"postes/generator/content"
+	"postes/generator/offer"
 	"postes/generator/site"
 )
 
@@ -119,32 +120,78 @@ func posCol(p content.Pos) string {
 
 func printOffer(w io.Writer, p *site.Offer) {
 	fmt.Fprintf(w, "content/%s (layout %c) → offres/%s/\n", p.Source, p.Layout, p.Slug)
-	field := func(name, v string) {
-		if v != "" {
-			fmt.Fprintf(w, "  %-12s %s\n", name, v)
-		}
+	for _, f := range checkFields(p) {
+		fmt.Fprintf(w, "  %-12s %s%s\n", f.name, f.value, f.origin)
 	}
-	field("title", p.Title)
-	field("employer", p.Employer.Name)
-	field("reference", p.Reference)
-	field("location", p.Location)
-	field("grades", strings.Join(p.GradeNames(), " | "))
-	field("direction", p.Direction)
-	field("family", p.Family)
-	field("contract", p.Contract)
-	field("working", p.WorkingTime)
-	field("posted", p.Posted.String())
-	field("deadline", p.Deadline.String())
-	start := p.Start.String()
-	if p.StartASAP {
-		start = "dès que possible"
-	}
-	field("start", start)
 	status := "open"
 	if p.Closed {
 		status = "closed"
 	}
-	field("status", status)
+	if p.AutoClose {
+		status += ", closes " + p.Closes.String() + " (max_open_days)"
+	}
+	fmt.Fprintf(w, "  %-12s %s\n", "status", status)
+}
+
+// checkField is one field of an offer as check -v shows it, with where it
+// came from: "  (line 12)", "  (line 12, guessed)", "  (defaults)".
+type checkField struct {
+	name, value, origin string
+	line                int
+	guessed, defaulted  bool
+}
+
+func checkFields(p *site.Offer) []checkField {
+	o := p.Offer
+	var out []checkField
+	add := func(name string, f offer.Field, v string) {
+		if v == "" {
+			return
+		}
+		cf := checkField{name: name, value: v, line: o.Lines[f], guessed: o.Guessed.Has(f), defaulted: o.Defaulted.Has(f)}
+		var why []string
+		if cf.line > 0 {
+			why = append(why, fmt.Sprintf("line %d", cf.line))
+		}
+		if cf.defaulted {
+			why = append(why, "defaults")
+		}
+		if cf.guessed {
+			why = append(why, "guessed")
+		}
+		if len(why) > 0 {
+			cf.origin = "  (" + strings.Join(why, ", ") + ")"
+		}
+		out = append(out, cf)
+	}
+	add("title", offer.FieldTitle, o.Title)
+	add("employer", offer.FieldEmployer, p.Employer.Name)
+	add("reference", offer.FieldReference, o.Reference)
+	add("location", offer.FieldLocation, o.Location)
+	var towns []string
+	for _, pl := range o.Places {
+		t := pl.Town
+		if pl.Department != "" {
+			t += " (" + pl.Department + ")"
+		}
+		towns = append(towns, t)
+	}
+	add("towns", offer.FieldLocation, strings.Join(towns, ", "))
+	add("grades", offer.FieldGrades, strings.Join(o.GradeNames(), " | "))
+	add("category", offer.FieldCategory, strings.Join(o.Categories, ", "))
+	add("filiere", offer.FieldGrades, strings.Join(o.Filieres, ", "))
+	add("direction", offer.FieldDirection, o.Direction)
+	add("family", offer.FieldFamily, o.Family)
+	add("contract", offer.FieldContract, o.Contract)
+	add("working", offer.FieldWorkingTime, o.WorkingTime)
+	add("posted", offer.FieldPosted, o.Posted.String())
+	add("deadline", offer.FieldDeadline, o.Deadline.String())
+	start := o.Start.String()
+	if o.StartASAP {
+		start = "dès que possible"
+	}
+	add("start", offer.FieldStart, start)
+	return out
 }
 
 type jsonDiag struct {
@@ -168,6 +215,16 @@ type jsonOffer struct {
 	Deadline  string   `json:"deadline"`
 	Start     string   `json:"start"`
 	Closed    bool     `json:"closed"`
+	// Fields say where each field came from.
+	Fields []jsonField `json:"fields"`
+}
+
+type jsonField struct {
+	Name      string `json:"name"`
+	Value     string `json:"value"`
+	Line      int    `json:"line,omitempty"`
+	Guessed   bool   `json:"guessed,omitempty"`
+	Defaulted bool   `json:"defaulted,omitempty"`
 }
 
 func writeCheckJSON(w io.Writer, diags content.List, offers []*site.Offer, verbose bool) error {
@@ -184,8 +241,12 @@ func writeCheckJSON(w io.Writer, diags content.List, offers []*site.Offer, verbo
 	}
 	if verbose {
 		for _, p := range offers {
+			var fields []jsonField
+			for _, f := range checkFields(p) {
+				fields = append(fields, jsonField{f.name, f.value, f.line, f.guessed, f.defaulted})
+			}
 			out.Offers = append(out.Offers, jsonOffer{p.Source, string(p.Layout), p.Slug, p.Title, p.Employer.Name, p.Reference,
-				p.Location, p.GradeNames(), p.Posted.String(), p.Deadline.String(), p.Start.String(), p.Closed})
+				p.Location, p.GradeNames(), p.Posted.String(), p.Deadline.String(), p.Start.String(), p.Closed, fields})
 		}
 	}
 	enc := json.NewEncoder(w)

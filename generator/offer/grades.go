@@ -55,8 +55,10 @@ func (x *extractor) readGrades(svc string) {
 					if og.Filiere == "" {
 						og.Filiere = fr.Filiere
 					}
-					x.kindWarnf(warnGrade, gl.line, "grade %s: its category is not confirmed for this civil service; shown as %s, the category of the French grade of that name (write \"Catégorie : %s\" to be sure)",
-						quote(og.Name), fr.Category, fr.Category)
+					if len(x.o.Categories) == 0 { // else a "Catégorie" label said it
+						x.kindWarnf(warnGrade, gl.line, "grade %s: its category is not confirmed for this civil service; shown as %s, the category of the French grade of that name (write \"Catégorie : %s\" to be sure)",
+							quote(og.Name), fr.Category, fr.Category)
+					}
 				}
 			}
 			if seen[og.Key] {
