@@ -134,11 +134,13 @@ func buildIndex() index {
 }
 
 // merge resolves a spelling several services use. They agree when their
-// known categories are one and their non-empty filières are one; the
-// answer is then the first service's in serviceOrder, as it is (no mix of
-// two services' facts). An unknown category (a New Caledonian corps no
-// source confirmed) does not block an agreement: LookupIn(name, NC) gives
-// the NC answer.
+// known categories are one and the FPT's and New Caledonia's non-empty
+// filières are one (New Caledonia names its cadres' filières as the FPT
+// does; the FPH's families are another classification, and FPE corps have
+// none, so theirs are not compared); the answer is then the first
+// service's in serviceOrder, as it is (no mix of two services' facts). An
+// unknown category (a New Caledonian corps no source confirmed) does not
+// block an agreement: LookupIn(name, NC) gives the NC answer.
 func merge(by map[string]*entry) (*entry, string) {
 	cat, fil := "", ""
 	agree := true
@@ -153,7 +155,7 @@ func merge(by map[string]*entry) (*entry, string) {
 			}
 			cat = c
 		}
-		if f := e.info.Filiere; f != "" {
+		if f := e.info.Filiere; f != "" && (s == FPT || s == NC) {
 			if fil != "" && f != fil {
 				agree = false
 			}
