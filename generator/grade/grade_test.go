@@ -456,3 +456,34 @@ func TestSplitConflict(t *testing.T) {
 		t.Errorf("notes (-want +got):\n%s", diff)
 	}
 }
+
+// TestGradeIn checks that a grade Split read answers for one service, the
+// way an offer whose employer says the service asks.
+func TestGradeIn(t *testing.T) {
+	tests := []struct {
+		line, service string
+		want          *Info
+	}{
+		{"Aide-soignante", FPH, &Info{"Aides-soignants et auxiliaires de puériculture de la fonction publique hospitalière", "", "B", "soignante", FPH}},
+		{"Aide-soignante", FPT, &Info{"Aides-soignants territoriaux", "", "B", "médico-sociale", FPT}},
+		{"Manipulateur d'électroradiologie médicale", FPH, &Info{"Manipulateurs d'électroradiologie médicale de la fonction publique hospitalière", "", "A", "médico-technique", FPH}},
+		{"Infirmier de bloc opératoire", FPH, &Info{"Infirmiers en soins généraux et spécialisés de la fonction publique hospitalière", "", "A", "soignante", FPH}},
+		{"Technicien hospitalier / biomédical", FPH, &Info{"Techniciens et techniciens supérieurs hospitaliers", "Technicien hospitalier", "B", "technique", FPH}},
+		// A name gone on from "Technicien": the NC corps, without a grade
+		// and without the category no source confirmed.
+		{"Technicien principal", NC, &Info{"Techniciens des personnels techniques de la Nouvelle-Calédonie", "", "", "technique", NC}},
+		{"Technicien principal", FPH, nil},
+		{"Conservateur du patrimoine", FPE, &Info{"Conservateurs du patrimoine", "", "A", "", FPE}},
+		{"Chargé de mission", FPT, nil},
+	}
+	for _, tt := range tests {
+		gs, _ := Split(tt.line)
+		if len(gs) != 1 {
+			t.Errorf("Split(%q) = %d grades, want 1", tt.line, len(gs))
+			continue
+		}
+		if diff := cmp.Diff(tt.want, gs[0].In(tt.service)); diff != "" {
+			t.Errorf("Split(%q)[0].In(%s) (-want +got):\n%s", tt.line, tt.service, diff)
+		}
+	}
+}

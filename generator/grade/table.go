@@ -44,6 +44,7 @@
 //   - Décret n° 2013-262 du 27 mars 2013 portant statut particulier du cadre d'emplois des techniciens paramédicaux territoriaux
 //   - Décret n° 2013-489 du 10 juin 2013 portant statut particulier du cadre d'emplois des conseillers territoriaux socio-éducatifs
 //   - Décret n° 2013-490 du 10 juin 2013 portant statut particulier du cadre d'emplois des moniteurs-éducateurs et intervenants familiaux territoriaux
+//   - Décret n° 2013-788 du 28 août 2013 portant statut particulier du corps des conservateurs du patrimoine
 //   - Décret n° 2014-1585 du 23 décembre 2014 portant statut particulier des sages-femmes des hôpitaux de la fonction publique hospitalière
 //   - Décret n° 2014-923 du 18 août 2014 portant statut particulier du cadre d'emplois des puéricultrices territoriales
 //   - Décret n° 2015-1048 du 21 août 2015 portant statut particulier du corps des ergothérapeutes de la fonction publique hospitalière
@@ -445,6 +446,7 @@ var table = [...]row{
 		also: []string{"ATASM"},
 	},
 	{cadre: "Greffiers des services judiciaires", service: "FPE", filiere: "", category: "B", name: "Greffier des services judiciaires"},
+	{cadre: "Conservateurs du patrimoine", service: "FPE", filiere: "", category: "A", name: "Conservateur du patrimoine"},
 	{cadre: "Contrôleurs des finances publiques", service: "FPE", filiere: "", category: "B", name: "Contrôleur des finances publiques"},
 	{cadre: "Attachés d'administration du cadre d'administration générale de la Nouvelle-Calédonie", service: "NC", filiere: "administrative", category: "A", name: "Attaché",
 		also:   []string{"attaché d'administration"},
