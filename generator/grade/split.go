@@ -806,7 +806,9 @@ func setSpecialty(g *Grade, s string) {
 // spellings the table gives the grade ("… de classe normale", "… de
 // classe supérieure", the classes merged in 2022): the offer named both.
 func addGrade(grades []Grade, notes []string, text string, m *match, mk string) ([]Grade, []string, int) {
-	g := Grade{Name: capitalize(text), key: mk, id: "?" + mk}
+	// A grade's spellings each have their key; a cadre's are one by its
+	// name (cadres' names are written with capitals, keys without).
+	g := Grade{Name: capitalize(text), key: mk, id: mk}
 	if m.merged == nil {
 		notes = append(notes, quote(g.Name)+": services disagree on its category ("+m.conflict+")")
 	} else {
@@ -815,9 +817,8 @@ func addGrade(grades []Grade, notes []string, text string, m *match, mk string) 
 		if lightKey(text) != lightKey(m.merged.display) || (isUpper(text) && !isUpper(m.merged.display)) {
 			g.Name = capitalize(m.merged.display)
 		}
-		g.id = "=" + info.Service + "\x00" + info.Cadre + "\x00" + info.Grade
-		if info.Grade != "" {
-			g.id += "\x00" + lightKey(m.merged.display)
+		if info.Grade == "" {
+			g.id = info.Cadre
 		}
 	}
 	grades, at := addOnce(grades, g)
