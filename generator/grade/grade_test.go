@@ -329,6 +329,26 @@ func BenchmarkSplit(b *testing.B) {
 	}
 }
 
+// goOnLines are grade lines whose names go on past the table's, for
+// BenchmarkSplitNamesGoOn.
+var goOnLines = []string{
+	"Ingénieur ou Technicien principal",
+	"Ingénieur 2ème grade / génie rural, eaux et forêts ou génie civil",
+	"Infirmier en soins généraux de classe normale et de classe supérieure",
+	"Ingénieur de l'agriculture et de l'environnement",
+	"Chargé de mission, de coordination et de suivi",
+	"Adjoint technique d'accueil, de surveillance et de magasinage",
+}
+
+func BenchmarkSplitNamesGoOn(b *testing.B) {
+	b.ReportAllocs()
+	Split("")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Split(goOnLines[i%len(goOnLines)])
+	}
+}
+
 func BenchmarkLookup(b *testing.B) {
 	b.ReportAllocs()
 	Lookup("")

@@ -349,9 +349,9 @@ type piece struct {
 //     starts with de/du/des/d'/en/à, or, after "," or " et ", when it is
 //     one word in lower case. It joins a name that went on or that the
 //     table does not know, never one the table knows whole; after such a
-//     name, "et de classe supérieure" names the grade of the other class
-//     ("Infirmier en soins généraux de classe normale et de classe
-//     supérieure" is two grades). Two known names still split ("Attaché,
+//     name, "et de classe supérieure" or "et hors classe" names the grade
+//     of the other class ("Infirmier en soins généraux de classe normale
+//     et de classe supérieure" is two grades). Two known names still split ("Attaché,
 //     Rédacteur"), and so do two names in capitals ("Jardinier ou
 //     Paysagiste").
 //   - What follows a "/" and is not a known name is the specialty of the
@@ -522,7 +522,7 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 		// A name that goes on: the grade of another class, or more words
 		// of the name before.
 		if st.last >= 0 && !st.specOpen && (p.sep.kind == tComma || p.sep.kind == tSoft) {
-			if st.kind == nameKnown && st.words != nil && isComplement(lead[0]) {
+			if st.kind == nameKnown && st.words != nil && (isComplement(lead[0]) || lead[0].f == "hors") {
 				if text, mm, mk, words := otherClass(idx, st.words, lead); mm != nil {
 					var at int
 					grades, notes, at = addGrade(grades, notes, text, mm, mk)
@@ -666,10 +666,11 @@ func surelyName(rest []token) bool {
 	return true
 }
 
-// otherClass reads "de classe supérieure" after a known grade named by
-// words ("Infirmier en soins généraux de classe normale"): the grade of
-// the other class, when the table knows it ("Infirmier en soins généraux
-// de classe supérieure"). It returns its text, match, key and words.
+// otherClass reads "de classe supérieure" or "hors classe" after a known
+// grade named by words ("Infirmier en soins généraux de classe normale"):
+// the grade of the other class, when the table knows it ("Infirmier en
+// soins généraux de classe supérieure"). It returns its text, match, key
+// and words.
 func otherClass(idx index, words, lead []token) (string, *match, string, []token) {
 	for j := len(words) - 1; j >= 1; j-- {
 		if !isComplement(words[j]) {

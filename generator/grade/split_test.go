@@ -245,9 +245,16 @@ var splitTests = []struct {
 	{"another class after ou", "Rédacteur principal de 2ème classe ou de 1ère classe",
 		[]got{gr("Rédacteur principal de 2ème classe", redacteurs, "Rédacteur principal de 2e classe", "B", FPT),
 			gr("Rédacteur principal de 1ère classe", redacteurs, "Rédacteur principal de 1re classe", "B", FPT)}, nil},
-	{"three classes", "Adjoint technique principal de 2ème classe, de 1ère classe",
+	{"another class after a comma", "Adjoint technique principal de 2ème classe, de 1ère classe",
 		[]got{gr("Adjoint technique principal de 2ème classe", adjTech, "Adjoint technique principal de 2e classe", "C", FPT),
 			gr("Adjoint technique principal de 1ère classe", adjTech, "Adjoint technique principal de 1re classe", "C", FPT)}, nil},
+	{"three classes, the last hors classe", "Médecin de 2ème classe, de 1ère classe et hors classe",
+		[]got{gr("Médecin de 2ème classe", "Médecins territoriaux", "Médecin de 2e classe", "A", FPT),
+			gr("Médecin de 1ère classe", "Médecins territoriaux", "Médecin de 1re classe", "A", FPT),
+			gr("Médecin hors classe", "Médecins territoriaux", "Médecin hors classe", "A", FPT)}, nil},
+	{"another class, feminine", "Infirmière en soins généraux de classe normale et de classe supérieure",
+		[]got{gr("Infirmier en soins généraux de classe normale", isg, "Infirmier en soins généraux", "A", FPT),
+			gr("Infirmier en soins généraux de classe supérieure", isg, "Infirmier en soins généraux", "A", FPT)}, nil},
 
 	// A specialty after "/" goes on while its pieces are not grades.
 	{"specialty across a comma, et and ou", "Ingénieur 2ème grade / génie rural, eaux et forêts ou génie civil",
