@@ -13,17 +13,35 @@
 // the FPH and FPE corps offers name most, and the New Caledonian corps
 // whose names could be confirmed.
 //
+// Filières are the FPT's ten for FPT cadres and the New Caledonian cadres
+// that name theirs alike; the FPH's corps have the families their statutes
+// are named by (soignante, médico-technique, rééducation, socio-éducative,
+// administrative, technique); State corps have none. A name several
+// services use answers, without a service, for the first of FPT, FPH, FPE,
+// NC; with one (LookupIn, Grade.In), for that service: an offer of a
+// hospital should ask the FPH, one of New Caledonia NC.
+//
+// Offers name grades past what the table knows: "Rédacteur principal",
+// "Ingénieur de l'agriculture et de l'environnement", "Technicien de la
+// météorologie". Split reads the whole phrase as the grade's name, given
+// the category and filière of the known name it starts with, not as a grade
+// and a specialty; the words after a "/" or in parentheses are the
+// specialty. Split's comment gives the rules.
+//
 // Spellings are compared folded (see key): case, accents, apostrophes,
 // hyphens, plurals, feminine forms, "territorial(e)(s)" and the way an
 // ordinal is written do not matter, so "Adjointe administrative principale
 // de 2ème classe" and "adjoints administratifs territoriaux principaux de
 // 2e classe" are one grade.
 //
-// What it does not do: it does not guess. A name that is not in the table
-// comes back with no Info and a note; a New Caledonian corps whose category
+// What it does not do: it does not guess silently. A name that neither is
+// in the table nor starts with a name in it comes back with no Info and a
+// note; one that goes on from a known name with words that are neither a
+// complement (de, du, des, d', en) nor an adjective of a corps comes back
+// with that name's Info and a note; a New Caledonian corps whose category
 // no source confirmed has an empty Category; a name several services use
 // with different categories has no Info unless the caller names the
-// service (LookupIn). It does not know grades' échelons or pay, nor the
+// service (LookupIn, Grade.In). It does not know grades' échelons or pay, nor the
 // emplois fonctionnels (DGS, directeur de…), which are jobs, not grades.
 package grade
 
@@ -36,7 +54,39 @@ import (
 type Grade struct {
 	Name      string // as the offer writes it, cleaned ("Rédacteur principal de 2ème classe")
 	Specialty string // "informatique", "économie rurale ou équipement"
-	Known     *Info  // nil when not in the table
+	// Known is what the table knows of the name, or of the known name it
+	// goes on from ("Technicien" for "Technicien de l'environnement", with
+	// an empty Grade); nil when the table knows neither or its services
+	// disagree.
+	Known *Info
+
+	key      string // the index key of the table's name Known is of; "" when none
+	extended bool   // Name goes on past the table's name
+	id       string // what makes two grades of a line one
+}
+
+// In is what the table knows of g within one service (FPT, FPH, FPE or
+// NC), as LookupIn for the table's name the grade was read as: a hospital
+// offer's "Aide-soignant" is of the FPH's soignante family, an NC offer's
+// "Technicien" has no confirmed category. It returns nil when that service
+// has no such name.
+func (g Grade) In(service string) *Info {
+	if g.key == "" {
+		return nil
+	}
+	m := theIndex()[g.key]
+	if m == nil {
+		return nil
+	}
+	e := m.byService[service]
+	if e == nil {
+		return nil
+	}
+	info := e.info
+	if g.extended {
+		info.Grade = ""
+	}
+	return &info
 }
 
 // Info is what the table knows of a grade or cadre d'emplois.
@@ -134,11 +184,13 @@ func buildIndex() index {
 }
 
 // merge resolves a spelling several services use. They agree when their
-// known categories are one and their non-empty filières are one; the
-// answer is then the first service's in serviceOrder, as it is (no mix of
-// two services' facts). An unknown category (a New Caledonian corps no
-// source confirmed) does not block an agreement: LookupIn(name, NC) gives
-// the NC answer.
+// known categories are one and the FPT's and New Caledonia's non-empty
+// filières are one (New Caledonia names its cadres' filières as the FPT
+// does; the FPH's families are another classification, and FPE corps have
+// none, so theirs are not compared); the answer is then the first
+// service's in serviceOrder, as it is (no mix of two services' facts). An
+// unknown category (a New Caledonian corps no source confirmed) does not
+// block an agreement: LookupIn(name, NC) gives the NC answer.
 func merge(by map[string]*entry) (*entry, string) {
 	cat, fil := "", ""
 	agree := true
@@ -153,7 +205,7 @@ func merge(by map[string]*entry) (*entry, string) {
 			}
 			cat = c
 		}
-		if f := e.info.Filiere; f != "" {
+		if f := e.info.Filiere; f != "" && (s == FPT || s == NC) {
 			if fil != "" && f != fil {
 				agree = false
 			}

@@ -44,15 +44,17 @@ func TestLookup(t *testing.T) {
 		{"Caporal-chef", &Info{"Sapeurs et caporaux de sapeurs-pompiers professionnels", "Caporal-chef", "C", "sapeurs-pompiers", FPT}},
 		{"Technicien supérieur", &Info{techs, "", "B", "technique", FPT}},
 		{"Aide-soignante", &Info{"Aides-soignants territoriaux", "", "B", "médico-sociale", FPT}},
-		{"ASHQ", &Info{"Agents des services hospitaliers qualifiés", "", "C", "", FPH}},
-		{"Attaché d'administration hospitalière", &Info{"Attachés d'administration hospitalière", "Attaché d'administration hospitalière", "A", "", FPH}},
-		{"Ingénieur hospitalier", &Info{"Ingénieurs hospitaliers", "Ingénieur hospitalier", "A", "", FPH}},
-		{"Agent d'entretien qualifié", &Info{"Personnels de la filière ouvrière et technique de la catégorie C de la fonction publique hospitalière", "Agent d'entretien qualifié", "C", "", FPH}},
+		{"ASHQ", &Info{"Agents des services hospitaliers qualifiés", "", "C", "soignante", FPH}},
+		{"Attaché d'administration hospitalière", &Info{"Attachés d'administration hospitalière", "Attaché d'administration hospitalière", "A", "administrative", FPH}},
+		{"Ingénieur hospitalier", &Info{"Ingénieurs hospitaliers", "Ingénieur hospitalier", "A", "technique", FPH}},
+		{"Agent d'entretien qualifié", &Info{"Personnels de la filière ouvrière et technique de la catégorie C de la fonction publique hospitalière", "Agent d'entretien qualifié", "C", "technique", FPH}},
 		{"Ingénieur des travaux publics de l'Etat", &Info{"Ingénieurs des travaux publics de l'État", "Ingénieur des travaux publics de l'État", "A", "", FPE}},
 		{"Ingénieur de recherche", &Info{"Ingénieurs de recherche", "", "A", "", FPE}},
 		{"Technicien de recherche et de formation", &Info{"Techniciens de recherche et de formation", "", "B", "", FPE}},
 		{"Ingénieur 2e grade", &Info{ncIng, "Ingénieur 2e grade", "", "technique", NC}},
 		{"ingénieur 1er grade", &Info{ncIng, "Ingénieur 1er grade", "", "technique", NC}},
+		{"Manipulateur d'électroradiologie médicale", &Info{"Pédicures-podologues, ergothérapeutes, orthoptistes et manipulateurs d'électroradiologie médicale territoriaux", "", "A", "médico-sociale", FPT}},
+		{"Sage-femme des hôpitaux", &Info{"Sages-femmes des hôpitaux", "", "A", "", FPH}},
 		{"Chargé de mission", nil},
 		{"Directeur", nil},
 		{"", nil},
@@ -75,11 +77,18 @@ func TestLookupIn(t *testing.T) {
 		// says so rather than lend it the FPT's B.
 		{"Technicien", NC, &Info{"Techniciens des personnels techniques de la Nouvelle-Calédonie", "Technicien", "", "technique", NC}},
 		{"Technicien", FPT, &Info{techs, "Technicien", "B", "technique", FPT}},
-		{"Adjoint administratif", FPH, &Info{"Adjoints administratifs de la fonction publique hospitalière", "Adjoint administratif", "C", "", FPH}},
+		{"Adjoint administratif", FPH, &Info{"Adjoints administratifs de la fonction publique hospitalière", "Adjoint administratif", "C", "administrative", FPH}},
 		{"Adjoint administratif", FPE, &Info{"Adjoints administratifs des administrations de l'État", "Adjoint administratif", "C", "", FPE}},
-		{"Infirmier", FPH, &Info{"Infirmiers en soins généraux et spécialisés de la fonction publique hospitalière", "", "A", "", FPH}},
+		{"Infirmier", FPH, &Info{"Infirmiers en soins généraux et spécialisés de la fonction publique hospitalière", "", "A", "soignante", FPH}},
 		{"Secrétaire administratif", FPT, nil},
 		{"Gardien-brigadier", NC, nil},
+		// No source read gives the NC agents de bureau a category: none.
+		{"Agent de bureau", NC, &Info{"Agents de bureau du cadre d'administration générale de la Nouvelle-Calédonie", "Agent de bureau", "", "administrative", NC}},
+		// A name the FPT and the FPH share: Lookup keeps the FPT's answer,
+		// LookupIn(FPH) gives the FPH's family.
+		{"Manipulateur d'électroradiologie médicale", FPT, &Info{"Pédicures-podologues, ergothérapeutes, orthoptistes et manipulateurs d'électroradiologie médicale territoriaux", "", "A", "médico-sociale", FPT}},
+		{"Manipulateur d'électroradiologie médicale", FPH, &Info{"Manipulateurs d'électroradiologie médicale de la fonction publique hospitalière", "", "A", "médico-technique", FPH}},
+		{"Aide-soignante", FPH, &Info{"Aides-soignants et auxiliaires de puériculture de la fonction publique hospitalière", "", "B", "soignante", FPH}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, LookupIn(tt.name, tt.service)); diff != "" {
@@ -130,10 +139,48 @@ func TestFacts(t *testing.T) {
 		{"Lieutenant de 1re classe", FPT, "B", "sapeurs-pompiers"},
 		{"Sapeur", FPT, "C", "sapeurs-pompiers"},
 		{"Capitaine", FPT, "A", "sapeurs-pompiers"},
-		{"Aide-soignant", FPH, "B", ""},
-		{"ASHQ", FPH, "C", ""},
-		{"Cadre de santé", FPH, "A", ""},
-		{"Adjoint des cadres hospitaliers", FPH, "B", ""},
+		// The FPH's families (décrets of the personnels infirmiers, de
+		// rééducation, médico-techniques, socio-éducatifs, administratifs,
+		// de la filière ouvrière et technique).
+		{"Aide-soignant", FPH, "B", "soignante"},
+		{"Auxiliaire de puériculture", FPH, "B", "soignante"},
+		{"ASHQ", FPH, "C", "soignante"},
+		{"Infirmier en soins généraux", FPH, "A", "soignante"},
+		{"IBODE", FPH, "A", "soignante"},
+		{"Cadre de santé", FPH, "A", "soignante"},
+		{"Manipulateur d'électroradiologie médicale", FPH, "A", "médico-technique"}, // category A since 1 September 2017
+		{"Technicien de laboratoire", FPH, "B", "médico-technique"},
+		{"Préparateur en pharmacie hospitalière", FPH, "B", "médico-technique"},
+		{"Masseur-kinésithérapeute", FPH, "A", "rééducation"},
+		{"Ergothérapeute", FPH, "A", "rééducation"},
+		{"Orthophoniste", FPH, "A", "rééducation"},
+		{"Assistant socio-éducatif", FPH, "A", "socio-éducative"}, // category A since 1 February 2019
+		{"Éducateur de jeunes enfants", FPH, "A", "socio-éducative"},
+		{"Cadre socio-éducatif", FPH, "A", "socio-éducative"},
+		{"Adjoint des cadres hospitaliers", FPH, "B", "administrative"},
+		{"AMA", FPH, "B", "administrative"},
+		{"Attaché d'administration hospitalière", FPH, "A", "administrative"},
+		{"Adjoint administratif", FPH, "C", "administrative"},
+		{"Technicien supérieur hospitalier", FPH, "B", "technique"},
+		{"Ingénieur hospitalier", FPH, "A", "technique"},
+		{"Agent de maîtrise", FPH, "C", "technique"},
+		{"Ouvrier principal de 2e classe", FPH, "C", "technique"},
+		{"AEQ", FPH, "C", "technique"},
+		{"Sage-femme des hôpitaux", FPH, "A", ""}, // medical, in none of the families
+		// State corps named with their administration.
+		{"Secrétaire administratif de l'intérieur et de l'outre-mer", FPE, "B", ""},
+		{"SAENES", FPE, "B", ""},
+		{"ADJAENES", FPE, "C", ""},
+		{"Attaché statisticien de l'Insee", FPE, "A", ""},
+		{"Inspecteur de l'action sanitaire et sociale", FPE, "A", ""},
+		{"Ingénieur des travaux de la météorologie", FPE, "A", ""},
+		{"Technicien de l'environnement", FPE, "B", ""},
+		{"Technicien supérieur forestier", FPE, "B", ""},
+		{"Chef technicien forestier", FPE, "B", ""},
+		{"Technicien supérieur d'études et de fabrications", FPE, "B", ""},
+		{"Adjoint technique d'accueil, de surveillance et de magasinage", FPE, "C", ""},
+		{"Greffier des services judiciaires", FPE, "B", ""},
+		{"Contrôleur des finances publiques", FPE, "B", ""},
 		{"Secrétaire administratif", FPE, "B", ""},
 		{"Professeur certifié", FPE, "A", ""},
 		{"Attaché", NC, "A", "administrative"},
@@ -282,6 +329,26 @@ func BenchmarkSplit(b *testing.B) {
 	}
 }
 
+// goOnLines are grade lines whose names go on past the table's, for
+// BenchmarkSplitNamesGoOn.
+var goOnLines = []string{
+	"Ingénieur ou Technicien principal",
+	"Ingénieur 2ème grade / génie rural, eaux et forêts ou génie civil",
+	"Infirmier en soins généraux de classe normale et de classe supérieure",
+	"Ingénieur de l'agriculture et de l'environnement",
+	"Chargé de mission, de coordination et de suivi",
+	"Adjoint technique d'accueil, de surveillance et de magasinage",
+}
+
+func BenchmarkSplitNamesGoOn(b *testing.B) {
+	b.ReportAllocs()
+	Split("")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Split(goOnLines[i%len(goOnLines)])
+	}
+}
+
 func BenchmarkLookup(b *testing.B) {
 	b.ReportAllocs()
 	Lookup("")
@@ -407,5 +474,36 @@ func TestSplitConflict(t *testing.T) {
 	want := []string{`"Technicien": services disagree on its category (FPT B technique, NC C technique)`}
 	if diff := cmp.Diff(want, notes); diff != "" {
 		t.Errorf("notes (-want +got):\n%s", diff)
+	}
+}
+
+// TestGradeIn checks that a grade Split read answers for one service, the
+// way an offer whose employer says the service asks.
+func TestGradeIn(t *testing.T) {
+	tests := []struct {
+		line, service string
+		want          *Info
+	}{
+		{"Aide-soignante", FPH, &Info{"Aides-soignants et auxiliaires de puériculture de la fonction publique hospitalière", "", "B", "soignante", FPH}},
+		{"Aide-soignante", FPT, &Info{"Aides-soignants territoriaux", "", "B", "médico-sociale", FPT}},
+		{"Manipulateur d'électroradiologie médicale", FPH, &Info{"Manipulateurs d'électroradiologie médicale de la fonction publique hospitalière", "", "A", "médico-technique", FPH}},
+		{"Infirmier de bloc opératoire", FPH, &Info{"Infirmiers en soins généraux et spécialisés de la fonction publique hospitalière", "", "A", "soignante", FPH}},
+		{"Technicien hospitalier / biomédical", FPH, &Info{"Techniciens et techniciens supérieurs hospitaliers", "Technicien hospitalier", "B", "technique", FPH}},
+		// A name gone on from "Technicien": the NC corps, without a grade
+		// and without the category no source confirmed.
+		{"Technicien principal", NC, &Info{"Techniciens des personnels techniques de la Nouvelle-Calédonie", "", "", "technique", NC}},
+		{"Technicien principal", FPH, nil},
+		{"Conservateur du patrimoine", FPE, &Info{"Conservateurs du patrimoine", "", "A", "", FPE}},
+		{"Chargé de mission", FPT, nil},
+	}
+	for _, tt := range tests {
+		gs, _ := Split(tt.line)
+		if len(gs) != 1 {
+			t.Errorf("Split(%q) = %d grades, want 1", tt.line, len(gs))
+			continue
+		}
+		if diff := cmp.Diff(tt.want, gs[0].In(tt.service)); diff != "" {
+			t.Errorf("Split(%q)[0].In(%s) (-want +got):\n%s", tt.line, tt.service, diff)
+		}
 	}
 }

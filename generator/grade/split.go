@@ -329,18 +329,46 @@ type piece struct {
 // rurale ou équipement ou Attaché" is two grades, the engineer's with its
 // specialty. Separators are ",", ";", " ou ", " et ", "/", newlines and
 // bullets, but a separator inside a name the table knows does not split
-// ("Capitaines, commandants et lieutenants-colonels"), and what follows a
-// "/" and is not a grade is the specialty of the grade before it. A grade
-// followed by words the table does not know keeps them as its specialty
-// ("Technicien (informatique)"). Noise is dropped: "(H/F)",
-// "territorial(e)(s)", "- catégorie B", "cadre d'emplois des", "grade
-// de". A grade appears once.
+// ("Capitaines, commandants et lieutenants-colonels"). Noise is dropped:
+// "(H/F)", "territorial(e)(s)", "- catégorie B", "cadre d'emplois des",
+// "grade de". A grade appears once.
+//
+// Names go on past what the table knows, the way corps of one
+// administration are named:
+//
+//   - Words after a known name, without "/" or parentheses, are part of
+//     the grade's name, not its specialty: "Technicien de
+//     l'environnement", "Rédacteur principal" and "Technicien supérieur
+//     forestier" are grades whose Info is that of the known name they
+//     start with (its category and filière; Info.Grade is empty, the
+//     table knowing the cadre, not the grade).
+//   - A piece after ",", " et " or " ou " that is not a known name and
+//     continues the name before it joins that name with its separator
+//     ("Inspecteur de l'action sanitaire et sociale", "Adjoint technique
+//     d'accueil, de surveillance et de magasinage"): it continues when it
+//     starts with de/du/des/d'/en/à, or, after "," or " et ", when it is
+//     one word in lower case. It joins a name that went on or that the
+//     table does not know, never one the table knows whole; after such a
+//     name, "et de classe supérieure" or "et hors classe" names the grade
+//     of the other class ("Infirmier en soins généraux de classe normale
+//     et de classe supérieure" is two grades). Two known names still split ("Attaché,
+//     Rédacteur"), and so do two names in capitals ("Jardinier ou
+//     Paysagiste").
+//   - What follows a "/" and is not a known name is the specialty of the
+//     grade before it, and goes on across ",", " et " and " ou " while the
+//     pieces are not known names ("Ingénieur 2ème grade / génie rural,
+//     eaux et forêts ou génie civil" is one grade; "… / économie rurale ou
+//     équipement ou Attaché" is two). Parentheses and "spécialité" mark a
+//     specialty too ("Technicien (informatique)", "Ingénieur spécialité
+//     bâtiment").
 //
 // Split never guesses silently: each doubt comes back as a note, in
 // English, short, for the caller to turn into a warning: a name the table
-// does not know, a name the services disagree on, words read as a
-// specialty without a "/" or parentheses, a stated category that is not the
-// table's, a piece dropped as a sentence or as a category alone.
+// does not know, a name the services disagree on, a name that goes on past
+// a known one with words that are neither a complement (de, du, des, d',
+// en) nor an adjective of a corps (principal, supérieur, forestier,
+// statisticien…), a stated category that is not the table's, a piece
+// dropped as a sentence or as a category alone.
 func Split(line string) (grades []Grade, notes []string) {
 	toks := lex(line)
 	idx := theIndex()
@@ -362,6 +390,29 @@ func Split(line string) (grades []Grade, notes []string) {
 		grades, notes = splitSegment(idx, seg, grades, notes)
 	}
 	return grades, notes
+}
+
+// nameKind is how the last grade of a segment was named, which decides
+// what the next piece may do to it.
+type nameKind uint8
+
+const (
+	nameKnown   nameKind = iota // the table's name, whole
+	nameSure                    // a known name gone on with a complement or adjectives
+	nameUnsure                  // a known name gone on with other words, noted
+	nameUnknown                 // not in the table, noted
+)
+
+// segState is what splitSegment knows of the grade the next piece may
+// continue.
+type segState struct {
+	last        int      // index in grades of that grade, -1 for none
+	kind        nameKind // how it was named
+	note        int      // index in notes of its note, rewritten as its name grows; -1 for none
+	base        string   // the known name it goes on from (nameSure, nameUnsure)
+	words       []token  // the words that named it, for a grade of another class; nil after a run
+	specOpen    bool     // its specialty may go on
+	specPending bool     // "spécialité" ended the piece before: this one is the specialty
 }
 
 // splitSegment reads the grades of one segment (a line, or a part of it
@@ -393,10 +444,7 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 		keys[i] = key(display(trimLead(pieces[i].ws)))
 	}
 	first := len(grades)
-	last := -1 // the grade (index in grades) a specialty attaches to
-	specOpen := false
-	specNote := -1       // the note of a specialty read without a "/", rewritten as it grows
-	specPending := false // "spécialité" ended the piece before: this one is the specialty
+	st := segState{last: -1, note: -1}
 	for i := 0; i < len(pieces); i++ {
 		p := &pieces[i]
 		lead := trimLead(p.ws)
@@ -408,27 +456,27 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 		}
 		if len(lead) > maxWords {
 			notes = append(notes, "dropped "+quote(display(lead))+": a sentence, not a grade")
-			last, specOpen, specPending = -1, false, false
+			st = segState{last: -1, note: -1}
 			continue
 		}
 		if len(lead) == 1 && isCategory(lead[0].f) {
 			notes = append(notes, quote(display(lead))+" names a category, not a grade")
 			continue
 		}
-		if last >= 0 && len(lead) == 1 && isSpecialtyWord(lead[0].f) {
-			specPending = true
+		if st.last >= 0 && len(lead) == 1 && isSpecialtyWord(lead[0].f) {
+			st.specPending = true
 			continue
 		}
-		if specPending {
-			specPending = false
-			grades[last].Specialty = display(lead)
-			specOpen = true
+		if st.specPending {
+			st.specPending = false
+			grades[st.last].Specialty = display(lead)
+			st.specOpen = true
 			continue
 		}
 		// The longest run of pieces from here that the table knows. A
 		// run's key is its pieces' keys joined by "ou" or "et": key drops
 		// punctuation, so this is the key of the run's text.
-		j, m := i, (*match)(nil)
+		j, m, mkey := i, (*match)(nil), ""
 		run := keys[i]
 		for k := i; k < len(pieces) && k < i+maxRun; k++ {
 			if k > i {
@@ -440,55 +488,78 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 				}
 			}
 			if mm := idx[run]; mm != nil {
-				j, m = k, mm
+				j, m, mkey = k, mm, run
 			}
 		}
-		text := ""
 		if m != nil {
-			text = runText(pieces, i, j, lead)
-		}
-		if m != nil {
-			grades, notes, last = addGrade(grades, notes, text, m, 0)
-			specOpen, specNote = false, -1
+			var at int
+			grades, notes, at = addGrade(grades, notes, runText(pieces, i, j, lead), m, mkey)
+			st = segState{last: at, kind: nameKnown, note: -1}
+			if i == j {
+				st.words = lead
+			}
 			i = j
 			continue
 		}
 		d := display(lead)
-		// Not a grade: after a "/", or after such a specialty and "ou",
-		// it is the specialty of the grade before.
-		if last >= 0 && (p.sep.kind == tSlash || (specOpen && p.sep.kind == tSoft)) {
-			g := &grades[last]
+		// Not a grade: after a "/", or after such a specialty, it is the
+		// specialty of the grade before.
+		if st.last >= 0 && (p.sep.kind == tSlash || (st.specOpen && continuesSpecialty(p.sep, lead, grades[st.last].Specialty))) {
+			g := &grades[st.last]
 			if g.Specialty == "" {
 				g.Specialty = unparen(d)
 			} else {
 				g.Specialty += p.sep.text + unparen(d)
 			}
-			if specNote >= 0 {
-				notes[specNote] = specialtyNote(g)
-			}
-			specOpen = true
+			st.specOpen = true
 			continue
 		}
-		if last >= 0 && isSpecialtyWord(lead[0].f) && len(lead) > 1 {
-			grades[last].Specialty = display(lead[1:])
-			specOpen = true
+		if st.last >= 0 && isSpecialtyWord(lead[0].f) && len(lead) > 1 {
+			grades[st.last].Specialty = display(lead[1:])
+			st.specOpen = true
 			continue
 		}
-		// A known grade followed by words: its specialty.
-		if g, at, n, guessed, pending, ok := prefixGrade(idx, lead, grades, 0); ok {
-			grades = g
-			last, specOpen, specPending = at, !pending, pending
-			if n != "" {
-				notes = append(notes, n)
-				if guessed {
-					specNote = len(notes) - 1
+		// A name that goes on: the grade of another class, or more words
+		// of the name before.
+		if st.last >= 0 && !st.specOpen && (p.sep.kind == tComma || p.sep.kind == tSoft) {
+			if st.kind == nameKnown && st.words != nil && (isComplement(lead[0]) || lead[0].f == "hors") {
+				if text, mm, mk, words := otherClass(idx, st.words, lead); mm != nil {
+					var at int
+					grades, notes, at = addGrade(grades, notes, text, mm, mk)
+					st = segState{last: at, kind: nameKnown, note: -1, words: words}
+					continue
 				}
+			}
+			if st.kind != nameKnown && continuesName(p.sep, lead, st.kind != nameSure) {
+				g := &grades[st.last]
+				g.Name += p.sep.text + d
+				if g.key != "" {
+					g.id = "+" + lightKey(g.Name)
+				}
+				switch {
+				case st.note < 0:
+				case st.kind == nameUnknown:
+					notes[st.note] = unknownNote(g.Name)
+				default:
+					notes[st.note] = goesOnNote(g.Name, st.base)
+				}
+				st.words = nil
+				continue
+			}
+		}
+		// A known name followed by words.
+		if g, r, ok := prefixGrade(idx, lead, grades); ok {
+			grades = g
+			st = segState{last: r.at, kind: r.kind, note: -1, base: r.base, specOpen: r.spec, specPending: r.pending}
+			notes = append(notes, r.notes...)
+			if r.kind == nameUnsure && len(r.notes) > 0 {
+				st.note = len(notes) - 1
 			}
 			continue
 		}
 		grades = append(grades, Grade{Name: capitalize(d)})
-		notes = append(notes, quote(capitalize(d))+" is not a grade the table knows")
-		last, specOpen, specNote = len(grades)-1, false, -1
+		notes = append(notes, unknownNote(capitalize(d)))
+		st = segState{last: len(grades) - 1, kind: nameUnknown, note: len(notes) - 1}
 	}
 	// A single stated category must be the table's for at least one grade.
 	if len(stated) == 1 {
@@ -509,17 +580,109 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 	return grades, notes
 }
 
-// sepWord is the word a separator adds to a run's key: "ou" and "et" are
-// words of names ("Moniteur-éducateur et intervenant familial"), other
-// separators are punctuation.
-func sepWord(t token) string {
-	switch t.text {
-	case " ou ":
-		return "ou"
-	case " et ":
-		return "et"
+func unknownNote(name string) string {
+	return quote(name) + " is not a grade the table knows"
+}
+
+func goesOnNote(name, base string) string {
+	return quote(name) + " is not in the table: given the category and filière of " + quote(base)
+}
+
+// continuesSpecialty reports whether a piece that is not a known name goes
+// on with the specialty before it: after " et ", " ou ", "&", or after a
+// comma unless it starts with a capital where the specialty does not ("/
+// génie rural, eaux et forêts" goes on; "/ informatique, Jardinier" is a
+// grade).
+func continuesSpecialty(sep token, lead []token, spec string) bool {
+	switch sep.kind {
+	case tSoft:
+		return true
+	case tComma:
+		return startsLower(lead[0].text) || !startsLower(spec)
 	}
-	return ""
+	return false
+}
+
+// continuesName reports whether a piece that is not a known name goes on
+// with the name before it. A complement (de, du, des, d', en, à) goes on
+// after any separator ("… de classe normale ou de classe supérieure");
+// after "," or " et ", so does a word in lower case ("sanitaire et
+// sociale"), or words in lower case after a name already unsure ("voirie
+// et réseaux divers"). A capital starts another name.
+func continuesName(sep token, lead []token, open bool) bool {
+	if isComplement(lead[0]) {
+		return true
+	}
+	if sep.text == " ou " || !startsLower(lead[0].text) {
+		return false
+	}
+	return len(lead) == 1 || open
+}
+
+// startsLower reports whether s starts with a letter in lower case.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// isComplement reports whether a word opens a complement of a name: "de",
+// "du", "des", "d'études", "en", "à", "au", "aux".
+func isComplement(t token) bool {
+	if t.kind != tWord {
+		return false
+	}
+	switch t.f {
+	case "de", "du", "des", "d'", "en", "a", "au", "aux":
+		return true
+	}
+	return len(t.f) > 2 && strings.HasPrefix(t.f, "d'")
+}
+
+// corpsAdjectives are the words, folded and made masculine singular
+// (normWord), that name a corps or a grade after a known name: "Rédacteur
+// principal", "Technicien supérieur forestier", "Attaché statisticien".
+var corpsAdjectives = map[string]bool{
+	"principal": true, "superieur": true, "chef": true, "divisionnaire": true, "general": true,
+	"hospitalier": true, "forestier": true, "statisticien": true, "qualifie": true, "specialise": true,
+	"hors": true, "classe": true, "normal": true, "exceptionnel": true,
+}
+
+// surelyName reports whether the words after a known name are surely part
+// of a grade's name: adjectives of a corps, ordinals, then nothing or a
+// complement ("principal", "supérieur forestier", "statisticien de
+// l'Insee", "de l'environnement", "2ème classe").
+func surelyName(rest []token) bool {
+	for _, t := range rest {
+		switch {
+		case t.kind != tWord:
+			return false
+		case isComplement(t):
+			return true
+		case corpsAdjectives[normWord(t.f)] || isDigits(strings.TrimRight(t.f, "emrnd")):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// otherClass reads "de classe supérieure" or "hors classe" after a known
+// grade named by words ("Infirmier en soins généraux de classe normale"):
+// the grade of the other class, when the table knows it ("Infirmier en
+// soins généraux de classe supérieure"). It returns its text, match, key
+// and words.
+func otherClass(idx index, words, lead []token) (string, *match, string, []token) {
+	for j := len(words) - 1; j >= 1; j-- {
+		if !isComplement(words[j]) {
+			continue
+		}
+		text := display(words[:j]) + " " + display(lead)
+		k := key(text)
+		if m := idx[k]; m != nil {
+			return text, m, k, append(append([]token(nil), words[:j]...), lead...)
+		}
+	}
+	return "", nil, "", nil
 }
 
 // runText is the text of pieces i..k joined by their separators, the first
@@ -537,6 +700,19 @@ func runText(pieces []piece, i, k int, lead []token) string {
 	return b.String()
 }
 
+// sepWord is the word a separator adds to a run's key: "ou" and "et" are
+// words of names ("Moniteur-éducateur et intervenant familial"), other
+// separators are punctuation.
+func sepWord(t token) string {
+	switch t.text {
+	case " ou ":
+		return "ou"
+	case " et ":
+		return "et"
+	}
+	return ""
+}
+
 func isSpecialtyWord(f string) bool {
 	switch f {
 	case "specialite", "option", "discipline", "domaine":
@@ -545,75 +721,136 @@ func isSpecialtyWord(f string) bool {
 	return false
 }
 
-// prefixGrade reads a piece that starts with a known grade and goes on
-// with words the table does not know: "Technicien (informatique)",
-// "Technicien voirie", "Ingénieur spécialité bâtiment". Parentheses and
-// "spécialité" say it is a specialty; bare words are a guess, noted.
-func prefixGrade(idx index, ws []token, grades []Grade, first int) (_ []Grade, at int, note string, guessed, pending, ok bool) {
+// prefixRead is what prefixGrade made of a piece.
+type prefixRead struct {
+	at      int      // the grade's index in grades
+	kind    nameKind // nameKnown when the words after the known name were a specialty
+	base    string   // the known name, as notes quote it
+	notes   []string
+	spec    bool // a specialty was read: it may go on
+	pending bool // "spécialité" ended the piece: the next one is the specialty
+}
+
+// prefixGrade reads a piece that starts with a known name and goes on with
+// words the table does not know. Parentheses and "spécialité" say the
+// words are a specialty ("Technicien (informatique)", "Ingénieur spécialité
+// bâtiment"); bare words go on with the name ("Technicien de
+// l'environnement", "Rédacteur principal"), noted unless surelyName.
+func prefixGrade(idx index, ws []token, grades []Grade) ([]Grade, prefixRead, bool) {
 	for k := len(ws) - 1; k >= 1; k-- {
+		// A known name ends on a word of its own: "Technicien de" is
+		// "Technicien" and the rest, "de l'environnement".
+		if stopWords[normWord(ws[k-1].f)] || ws[k-1].kind != tWord {
+			continue
+		}
 		text := display(ws[:k])
-		m := idx[key(text)]
+		mk := key(text)
+		m := idx[mk]
 		if m == nil {
 			continue
 		}
 		rest := ws[k:]
-		marked := false
-		if len(rest) == 1 && isSpecialtyWord(rest[0].f) {
+		var r prefixRead
+		switch {
+		case len(rest) == 1 && isSpecialtyWord(rest[0].f):
 			// "Ingénieur spécialité : informatique": the specialty is the
 			// next piece.
-			grades, notes, at := addGrade(grades, nil, text, m, first)
-			if len(notes) > 0 {
-				return grades, at, notes[0], false, true, true
+			grades, r.notes, r.at = addGrade(grades, nil, text, m, mk)
+			r.pending = true
+			return grades, r, true
+		case isSpecialtyWord(rest[0].f):
+			grades, r.notes, r.at = addGrade(grades, nil, text, m, mk)
+			setSpecialty(&grades[r.at], display(rest[1:]))
+			r.spec = true
+			return grades, r, true
+		}
+		// A parenthesis at the end is a specialty; the words before it
+		// go on with the name.
+		spec := ""
+		if t := rest[len(rest)-1]; t.kind == tParen {
+			spec, rest = t.text, rest[:len(rest)-1]
+		}
+		if len(rest) == 0 {
+			grades, r.notes, r.at = addGrade(grades, nil, text, m, mk)
+		} else {
+			r.base = text
+			if m.merged != nil {
+				r.base = capitalize(m.merged.display)
 			}
-			return grades, at, "", false, true, true
+			grades, r.notes, r.at = addExtended(grades, nil, display(ws[:k+len(rest)]), m, mk)
+			r.kind = nameSure
+			if !surelyName(rest) {
+				r.kind = nameUnsure
+				r.notes = append(r.notes, goesOnNote(grades[r.at].Name, r.base))
+			}
 		}
-		if isSpecialtyWord(rest[0].f) && len(rest) > 1 {
-			rest, marked = rest[1:], true
-		} else if len(rest) == 1 && rest[0].kind == tParen {
-			marked = true
+		if spec != "" {
+			setSpecialty(&grades[r.at], spec)
+			r.spec = true
 		}
-		spec := unparen(display(rest))
-		grades, notes, at := addGrade(grades, nil, text, m, first)
-		g := &grades[at]
-		if g.Specialty == "" {
-			g.Specialty = spec
-		}
-		if len(notes) > 0 {
-			return grades, at, notes[0], false, false, true
-		}
-		if !marked {
-			return grades, at, specialtyNote(g), true, false, true
-		}
-		return grades, at, "", false, false, true
+		return grades, r, true
 	}
-	return grades, -1, "", false, false, false
+	return grades, prefixRead{}, false
 }
 
-func specialtyNote(g *Grade) string {
-	return "read " + quote(g.Specialty) + " as the specialty of " + quote(g.Name)
+// setSpecialty gives g its specialty unless it has one.
+func setSpecialty(g *Grade, s string) {
+	if g.Specialty == "" {
+		g.Specialty = s
+	}
 }
 
 // addGrade appends the grade a known text names, unless the segment
-// already has it; it returns the index of the grade the text names.
-func addGrade(grades []Grade, notes []string, text string, m *match, first int) ([]Grade, []string, int) {
-	g := Grade{Name: capitalize(text)}
+// line already has it; it returns the index of the grade the text names. mk is
+// the text's key in the index. Two spellings of one grade are one grade
+// ("Attaché", "attachée", "Attachés territoriaux"), unless they are two
+// spellings the table gives the grade ("… de classe normale", "… de
+// classe supérieure", the classes merged in 2022): the offer named both.
+func addGrade(grades []Grade, notes []string, text string, m *match, mk string) ([]Grade, []string, int) {
+	// A grade's spellings each have their key; a cadre's are one by its
+	// name (cadres' names are written with capitals, keys without).
+	g := Grade{Name: capitalize(text), key: mk, id: mk}
 	if m.merged == nil {
 		notes = append(notes, quote(g.Name)+": services disagree on its category ("+m.conflict+")")
-		grades = append(grades, g)
-		return grades, notes, len(grades) - 1
-	}
-	info := m.merged.info
-	g.Known = &info
-	if lightKey(text) != lightKey(m.merged.display) || (isUpper(text) && !isUpper(m.merged.display)) {
-		g.Name = capitalize(m.merged.display)
-	}
-	for x := first; x < len(grades); x++ {
-		if k := grades[x].Known; k != nil && *k == info {
-			return grades, notes, x
+	} else {
+		info := m.merged.info
+		g.Known = &info
+		if lightKey(text) != lightKey(m.merged.display) || (isUpper(text) && !isUpper(m.merged.display)) {
+			g.Name = capitalize(m.merged.display)
+		}
+		if info.Grade == "" {
+			g.id = info.Cadre
 		}
 	}
-	grades = append(grades, g)
-	return grades, notes, len(grades) - 1
+	grades, at := addOnce(grades, g)
+	return grades, notes, at
+}
+
+// addExtended appends the grade named by name, which goes on past the
+// known name whose match and key are m and mk: its Info is that name's,
+// without a grade.
+func addExtended(grades []Grade, notes []string, name string, m *match, mk string) ([]Grade, []string, int) {
+	g := Grade{Name: capitalize(name), key: mk, extended: true, id: "+" + lightKey(name)}
+	if m.merged == nil {
+		notes = append(notes, quote(g.Name)+": services disagree on its category ("+m.conflict+")")
+	} else {
+		info := m.merged.info
+		info.Grade = ""
+		g.Known = &info
+	}
+	grades, at := addOnce(grades, g)
+	return grades, notes, at
+}
+
+// addOnce appends g unless the line has it already, and returns the
+// index of g.
+func addOnce(grades []Grade, g Grade) ([]Grade, int) {
+	for x := range grades {
+		if grades[x].id == g.id {
+			return grades, x
+		}
+	}
+	return append(grades, g), len(grades)
 }
 
 // unparen drops the parentheses around a specialty: "(informatique)".

@@ -4,6 +4,9 @@
 // (FPT, FPE, FPH) and of New Caledonia, transcribed from these texts:
 //
 //   - Décret n° 2001-1207 du 19 décembre 2001 portant statut particulier du corps des attachés d'administration hospitalière
+//   - Décret n° 2001-586 du 5 juillet 2001 portant statut particulier du corps des techniciens de l'environnement
+//   - Décret n° 2002-1569 du 24 décembre 2002 portant statut particulier du corps de l'inspection de l'action sanitaire et sociale
+//   - Décret n° 2003-466 du 30 mai 2003 portant statut particulier des greffiers des services judiciaires
 //   - Décret n° 2005-631 du 30 mai 2005 portant statut particulier du corps des ingénieurs des travaux publics de l'État
 //   - Décret n° 2006-1391 du 17 novembre 2006 portant statut particulier du cadre d'emplois des agents de police municipale
 //   - Décret n° 2006-1392 du 17 novembre 2006 portant statut particulier du cadre d'emplois des directeurs de police municipale
@@ -12,11 +15,14 @@
 //   - Décret n° 2006-1692 du 22 décembre 2006 portant statut particulier du cadre d'emplois des adjoints territoriaux du patrimoine
 //   - Décret n° 2006-1693 du 22 décembre 2006 portant statut particulier du cadre d'emplois des adjoints territoriaux d'animation
 //   - Décret n° 2006-1760 du 23 décembre 2006 relatif aux dispositions statutaires communes applicables aux corps d'adjoints administratifs des administrations de l'État
+//   - Décret n° 2006-1777 du 23 décembre 2006 portant dispositions statutaires relatives au corps des secrétaires administratifs de l'intérieur et de l'outre-mer
 //   - Décret n° 2007-1188 du 3 août 2007 portant statut particulier du corps des aides-soignants et des agents des services hospitaliers qualifiés de la fonction publique hospitalière
 //   - Décret n° 2007-913 du 15 mai 2007 portant statut particulier du cadre d'emplois des adjoints techniques territoriaux des établissements d'enseignement
+//   - Décret n° 2008-1385 du 19 décembre 2008 portant dispositions transitoires relatives à la création du corps des secrétaires administratifs de l'éducation nationale et de l'enseignement supérieur
 //   - Décret n° 2010-1139 du 29 septembre 2010 portant statut particulier du corps des infirmiers en soins généraux et spécialisés de la fonction publique hospitalière
 //   - Décret n° 2010-1357 du 9 novembre 2010 portant statut particulier du cadre d'emplois des techniciens territoriaux
 //   - Décret n° 2010-302 du 19 mars 2010 portant dispositions statutaires communes aux corps des secrétaires administratifs des administrations de l'État et à certains corps analogues relevant du décret n° 2009-1388 du 11 novembre 2009
+//   - Décret n° 2010-982 du 26 août 2010 portant statut particulier du corps des contrôleurs des finances publiques et modifiant le décret n° 95-379 du 10 avril 1995 fixant le statut particulier des contrôleurs des impôts et le décret n° 95-381 du 10 avril 1995 fixant le statut particulier des contrôleurs du Trésor public
 //   - Décret n° 2011-1317 du 17 octobre 2011 portant statut particulier du corps interministériel des attachés d'administration de l'État
 //   - Décret n° 2011-1642 du 23 novembre 2011 portant statut particulier du cadre d'emplois des assistants territoriaux de conservation du patrimoine et des bibliothèques
 //   - Décret n° 2011-444 du 21 avril 2011 portant statut particulier du cadre d'emplois des chefs de service de police municipale
@@ -24,6 +30,8 @@
 //   - Décret n° 2011-605 du 30 mai 2011 portant statut particulier du cadre d'emplois des éducateurs territoriaux des activités physiques et sportives
 //   - Décret n° 2011-660 du 14 juin 2011 portant statuts particuliers des personnels administratifs de la catégorie B de la fonction publique hospitalière
 //   - Décret n° 2011-744 du 27 juin 2011 portant statut particulier du corps des techniciens et techniciens supérieurs hospitaliers
+//   - Décret n° 2011-748 du 27 juin 2011 portant statuts particuliers des corps des personnels médico-techniques de la catégorie B de la fonction publique hospitalière
+//   - Décret n° 2011-964 du 16 août 2011 portant statut particulier du corps des techniciens supérieurs d'études et de fabrications du ministère de la défense
 //   - Décret n° 2012-1064 du 18 septembre 2012 portant statut particulier du corps des techniciens supérieurs du développement durable
 //   - Décret n° 2012-1420 du 18 décembre 2012 portant statut particulier du cadre d'emplois des infirmiers territoriaux en soins généraux
 //   - Décret n° 2012-1466 du 26 décembre 2012 portant statut particulier du corps des cadres de santé paramédicaux de la fonction publique hospitalière
@@ -32,11 +40,16 @@
 //   - Décret n° 2012-521 du 20 avril 2012 portant statut particulier du cadre d'emplois des sous-officiers de sapeurs-pompiers professionnels
 //   - Décret n° 2012-522 du 20 avril 2012 portant statut particulier du cadre d'emplois des lieutenants de sapeurs-pompiers professionnels
 //   - Décret n° 2012-924 du 30 juillet 2012 portant statut particulier du cadre d'emplois des rédacteurs territoriaux
+//   - Décret n° 2013-1173 du 17 décembre 2013 portant statut particulier du corps des techniciens supérieurs forestiers de l'Office national des forêts
 //   - Décret n° 2013-262 du 27 mars 2013 portant statut particulier du cadre d'emplois des techniciens paramédicaux territoriaux
 //   - Décret n° 2013-489 du 10 juin 2013 portant statut particulier du cadre d'emplois des conseillers territoriaux socio-éducatifs
 //   - Décret n° 2013-490 du 10 juin 2013 portant statut particulier du cadre d'emplois des moniteurs-éducateurs et intervenants familiaux territoriaux
+//   - Décret n° 2013-788 du 28 août 2013 portant statut particulier du corps des conservateurs du patrimoine
+//   - Décret n° 2014-1585 du 23 décembre 2014 portant statut particulier des sages-femmes des hôpitaux de la fonction publique hospitalière
 //   - Décret n° 2014-923 du 18 août 2014 portant statut particulier du cadre d'emplois des puéricultrices territoriales
+//   - Décret n° 2015-1048 du 21 août 2015 portant statut particulier du corps des ergothérapeutes de la fonction publique hospitalière
 //   - Décret n° 2016-1176 du 30 août 2016 portant statut particulier du cadre d'emplois des infirmiers de sapeurs-pompiers professionnels
+//   - Décret n° 2016-1195 du 2 septembre 2016 fixant le statut particulier du corps des attachés statisticiens de l'Institut national de la statistique et des études économiques
 //   - Décret n° 2016-1236 du 20 septembre 2016 portant statut particulier du cadre d'emplois des médecins et des pharmaciens de sapeurs-pompiers professionnels
 //   - Décret n° 2016-1705 du 12 décembre 2016 portant statut particulier des personnels de la filière ouvrière et technique de la catégorie C de la fonction publique hospitalière
 //   - Décret n° 2016-200 du 26 février 2016 portant statut particulier du cadre d'emplois des ingénieurs en chef territoriaux
@@ -44,8 +57,12 @@
 //   - Décret n° 2016-2008 du 30 décembre 2016 portant statut particulier du cadre d'emplois des capitaines, commandants et lieutenants-colonels de sapeurs-pompiers professionnels
 //   - Décret n° 2016-201 du 26 février 2016 portant statut particulier du cadre d'emplois des ingénieurs territoriaux
 //   - Décret n° 2016-336 du 21 mars 2016 portant statut particulier du cadre d'emplois des cadres territoriaux de santé paramédicaux
+//   - Décret n° 2017-1259 du 9 août 2017 portant dispositions statutaires relatives aux personnels de rééducation de catégorie A de la fonction publique hospitalière
+//   - Décret n° 2017-1260 du 9 août 2017 portant statut particulier du corps des manipulateurs d'électroradiologie médicale de la fonction publique hospitalière
 //   - Décret n° 2017-901 du 9 mai 2017 portant statut particulier du cadre d'emplois des assistants territoriaux socio-éducatifs
 //   - Décret n° 2017-902 du 9 mai 2017 portant statut particulier du cadre d'emplois des éducateurs territoriaux de jeunes enfants
+//   - Décret n° 2018-731 du 21 août 2018 portant dispositions statutaires communes à certains corps de catégorie A de la fonction publique hospitalière à caractère socio-éducatif
+//   - Décret n° 2019-54 du 30 janvier 2019 portant statut particulier du corps des cadres socio-éducatifs de la fonction publique hospitalière
 //   - Décret n° 2020-1174 du 25 septembre 2020 portant statut particulier du cadre d'emplois des pédicures-podologues, ergothérapeutes, orthoptistes et manipulateurs d'électroradiologie médicale territoriaux
 //   - Décret n° 2020-1175 du 25 septembre 2020 portant statut particulier du cadre d'emplois des masseurs-kinésithérapeutes, psychomotriciens et orthophonistes territoriaux
 //   - Décret n° 2021-1257 du 29 septembre 2021 portant statut particulier du corps des aides-soignants et des auxiliaires de puériculture de la fonction publique hospitalière
@@ -53,6 +70,7 @@
 //   - Décret n° 2021-1882 du 29 décembre 2021 portant statut particulier du cadre d'emplois des auxiliaires de puériculture territoriaux
 //   - Décret n° 2024-51 du 30 janvier 2024 portant statut particulier du corps des ingénieurs en chef hospitaliers et relatif aux emplois d'ingénieurs généraux
 //   - Décret n° 2024-52 du 30 janvier 2024 portant statut particulier du corps des ingénieurs hospitaliers
+//   - Décret n° 65-184 du 5 mars 1965 relatif au statut particulier des ingénieurs des travaux de la météorologie
 //   - Décret n° 72-580 du 4 juillet 1972 relatif au statut particulier des professeurs agrégés de l'enseignement du second degré
 //   - Décret n° 72-581 du 4 juillet 1972 relatif au statut particulier des professeurs certifiés
 //   - Décret n° 85-1534 du 31 décembre 1985 fixant les dispositions statutaires applicables aux ingénieurs et aux personnels techniques et administratifs de recherche et de formation du ministère de l'éducation nationale
@@ -68,6 +86,7 @@
 //   - Décret n° 91-845 du 2 septembre 1991 portant statut particulier du cadre d'emplois des bibliothécaires territoriaux
 //   - Décret n° 91-855 du 2 septembre 1991 portant statut particulier du cadre d'emplois des directeurs d'établissements territoriaux d'enseignement artistique
 //   - Décret n° 91-857 du 2 septembre 1991 portant statut particulier du cadre d'emplois des professeurs territoriaux d'enseignement artistique
+//   - Décret n° 91-868 du 5 septembre 1991 portant statuts particuliers des personnels techniques des catégories A et C de la fonction publique hospitalière
 //   - Décret n° 92-364 du 1er avril 1992 portant statut particulier du cadre d'emplois des conseillers territoriaux des activités physiques et sportives
 //   - Décret n° 92-368 du 1er avril 1992 portant statut particulier du cadre d'emplois des opérateurs territoriaux des activités physiques et sportives
 //   - Décret n° 92-849 du 28 août 1992 portant statut particulier du cadre d'emplois des agents sociaux territoriaux
@@ -79,6 +98,7 @@
 //   - Décret n° 92-866 du 28 août 1992 portant statut particulier du cadre d'emplois des auxiliaires de soins territoriaux
 //   - Décret n° 92-867 du 28 août 1992 portant statut particulier du cadre d'emplois des biologistes, vétérinaires et pharmaciens territoriaux
 //   - Décret n° 94-731 du 24 août 1994 portant statut particulier du cadre d'emplois des gardes champêtres
+//   - Décret n° 95-239 du 2 mars 1995 portant statut particulier du corps des adjoints techniques d'accueil, de surveillance et de magasinage du ministère de la culture
 //   - Délibération n° 230 du 13 décembre 2006 portant statut particulier du cadre d'administration générale de la Nouvelle-Calédonie
 //   - Délibération n° 231 du 13 décembre 2006 portant statut particulier des cadres d'emplois des personnels de la filière administrative des communes de Nouvelle-Calédonie et de leurs établissements publics
 //   - Statut général des fonctionnaires des communes de la Nouvelle-Calédonie, délibération n° 486 du 10 août 1994 (statut particulier of the filière technique not identified)
@@ -88,6 +108,7 @@
 // Categories no source read could confirm, left empty:
 //
 //   - Adjoints administratifs du cadre d'administration générale de la Nouvelle-Calédonie (NC): probably C, as in the French services: not stated by any source read
+//   - Agents de bureau du cadre d'administration générale de la Nouvelle-Calédonie (NC): D by the scale of the NC services (A to D) and the corpus's reading, but not stated by any source read
 //   - Rédacteurs des communes de Nouvelle-Calédonie (NC): probably B, as for the rédacteurs of the cadre d'administration générale: not stated by any source read
 //   - Adjoints administratifs des communes de Nouvelle-Calédonie (NC): probably C: not stated by any source read
 //   - Ingénieurs des personnels techniques de la Nouvelle-Calédonie (NC): probably A (recruitment at master's level for the 1er grade): not stated by any source read
@@ -283,51 +304,72 @@ var table = [...]row{
 	{cadre: "Infirmiers de sapeurs-pompiers professionnels", service: "FPT", filiere: "sapeurs-pompiers", category: "A", name: "Infirmier de sapeurs-pompiers professionnels",
 		also: []string{"infirmier de sapeurs-pompiers"},
 	},
-	{cadre: "Infirmiers en soins généraux et spécialisés de la fonction publique hospitalière", service: "FPH", filiere: "", category: "A", name: "Infirmier en soins généraux",
+	{cadre: "Infirmiers en soins généraux et spécialisés de la fonction publique hospitalière", service: "FPH", filiere: "soignante", category: "A", name: "Infirmier en soins généraux",
 		also:   []string{"infirmier", "IDE", "infirmier diplômé d'État", "infirmier de bloc opératoire", "IBODE", "infirmier anesthésiste", "IADE"},
 		grades: [][]string{{"Infirmier en soins généraux", "infirmier en soins généraux de classe normale", "infirmier en soins généraux de classe supérieure"}, {"Infirmier en soins généraux hors classe"}},
 	},
-	{cadre: "Cadres de santé paramédicaux de la fonction publique hospitalière", service: "FPH", filiere: "", category: "A", name: "Cadre de santé",
+	{cadre: "Cadres de santé paramédicaux de la fonction publique hospitalière", service: "FPH", filiere: "soignante", category: "A", name: "Cadre de santé",
 		also:   []string{"cadre de santé paramédical"},
 		grades: [][]string{{"Cadre de santé"}, {"Cadre supérieur de santé"}},
 	},
-	{cadre: "Aides-soignants et auxiliaires de puériculture de la fonction publique hospitalière", service: "FPH", filiere: "", category: "B", name: "Aide-soignant",
+	{cadre: "Aides-soignants et auxiliaires de puériculture de la fonction publique hospitalière", service: "FPH", filiere: "soignante", category: "B", name: "Aide-soignant",
 		also:   []string{"auxiliaire de puériculture"},
 		grades: [][]string{{"Aide-soignant de classe normale"}, {"Aide-soignant de classe supérieure"}, {"Auxiliaire de puériculture de classe normale"}, {"Auxiliaire de puériculture de classe supérieure"}},
 	},
-	{cadre: "Agents des services hospitaliers qualifiés", service: "FPH", filiere: "", category: "C", name: "Agent des services hospitaliers qualifié",
+	{cadre: "Agents des services hospitaliers qualifiés", service: "FPH", filiere: "soignante", category: "C", name: "Agent des services hospitaliers qualifié",
 		also:   []string{"ASHQ", "ASH", "agent des services hospitaliers"},
 		grades: [][]string{{"Agent des services hospitaliers qualifié de classe normale"}, {"Agent des services hospitaliers qualifié de classe supérieure"}},
 	},
-	{cadre: "Adjoints administratifs de la fonction publique hospitalière", service: "FPH", filiere: "", category: "C", name: "Adjoint administratif",
+	{cadre: "Sages-femmes des hôpitaux", service: "FPH", filiere: "", category: "A", name: "Sage-femme des hôpitaux",
+		also: []string{"sage-femme", "sage-femme hospitalière"},
+	},
+	{cadre: "Manipulateurs d'électroradiologie médicale de la fonction publique hospitalière", service: "FPH", filiere: "médico-technique", category: "A", name: "Manipulateur d'électroradiologie médicale",
+		also: []string{"manipulateur en électroradiologie médicale", "manipulateur radio", "MERM"},
+	},
+	{cadre: "Personnels médico-techniques de la catégorie B de la fonction publique hospitalière", service: "FPH", filiere: "médico-technique", category: "B", name: "Technicien de laboratoire médical",
+		also: []string{"technicien de laboratoire", "technicien de laboratoire médical", "préparateur en pharmacie hospitalière", "préparateur en pharmacie"},
+	},
+	{cadre: "Personnels de rééducation de la catégorie A de la fonction publique hospitalière", service: "FPH", filiere: "rééducation", category: "A", name: "Masseur-kinésithérapeute",
+		also: []string{"kinésithérapeute", "pédicure-podologue", "psychomotricien", "orthophoniste", "orthoptiste"},
+	},
+	{cadre: "Ergothérapeutes de la fonction publique hospitalière", service: "FPH", filiere: "rééducation", category: "A", name: "Ergothérapeute"},
+	{cadre: "Corps de catégorie A de la fonction publique hospitalière à caractère socio-éducatif", service: "FPH", filiere: "socio-éducative", category: "A", name: "Assistant socio-éducatif",
+		also: []string{"assistant de service social", "assistant social", "éducateur spécialisé", "conseiller en économie sociale et familiale", "éducateur de jeunes enfants", "EJE"},
+	},
+	{cadre: "Cadres socio-éducatifs de la fonction publique hospitalière", service: "FPH", filiere: "socio-éducative", category: "A", name: "Cadre socio-éducatif"},
+	{cadre: "Adjoints administratifs de la fonction publique hospitalière", service: "FPH", filiere: "administrative", category: "C", name: "Adjoint administratif",
 		also:   []string{"adjoint administratif hospitalier"},
 		grades: [][]string{{"Adjoint administratif"}, {"Adjoint administratif principal de 2e classe"}, {"Adjoint administratif principal de 1re classe"}},
 	},
-	{cadre: "Adjoints des cadres hospitaliers", service: "FPH", filiere: "", category: "B", name: "Adjoint des cadres hospitaliers",
+	{cadre: "Adjoints des cadres hospitaliers", service: "FPH", filiere: "administrative", category: "B", name: "Adjoint des cadres hospitaliers",
 		also:   []string{"ACH", "adjoint des cadres"},
 		grades: [][]string{{"Adjoint des cadres hospitaliers de classe normale"}, {"Adjoint des cadres hospitaliers de classe supérieure"}, {"Adjoint des cadres hospitaliers de classe exceptionnelle"}},
 	},
-	{cadre: "Assistants médico-administratifs", service: "FPH", filiere: "", category: "B", name: "Assistant médico-administratif",
+	{cadre: "Assistants médico-administratifs", service: "FPH", filiere: "administrative", category: "B", name: "Assistant médico-administratif",
 		also:   []string{"AMA", "secrétaire médicale", "secrétaire médical"},
 		grades: [][]string{{"Assistant médico-administratif de classe normale"}, {"Assistant médico-administratif de classe supérieure"}, {"Assistant médico-administratif de classe exceptionnelle"}},
 	},
-	{cadre: "Attachés d'administration hospitalière", service: "FPH", filiere: "", category: "A", name: "Attaché d'administration hospitalière",
+	{cadre: "Attachés d'administration hospitalière", service: "FPH", filiere: "administrative", category: "A", name: "Attaché d'administration hospitalière",
 		also:   []string{"AAH"},
 		grades: [][]string{{"Attaché d'administration hospitalière"}, {"Attaché principal d'administration hospitalière"}, {"Attaché d'administration hospitalière hors classe"}},
 	},
-	{cadre: "Techniciens et techniciens supérieurs hospitaliers", service: "FPH", filiere: "", category: "B", name: "Technicien supérieur hospitalier",
+	{cadre: "Techniciens et techniciens supérieurs hospitaliers", service: "FPH", filiere: "technique", category: "B", name: "Technicien supérieur hospitalier",
 		also:   []string{"TSH", "technicien hospitalier"},
 		grades: [][]string{{"Technicien hospitalier"}, {"Technicien supérieur hospitalier de 2e classe"}, {"Technicien supérieur hospitalier de 1re classe"}},
 	},
-	{cadre: "Ingénieurs hospitaliers", service: "FPH", filiere: "", category: "A", name: "Ingénieur hospitalier",
+	{cadre: "Ingénieurs hospitaliers", service: "FPH", filiere: "technique", category: "A", name: "Ingénieur hospitalier",
 		grades: [][]string{{"Ingénieur hospitalier"}, {"Ingénieur hospitalier principal"}, {"Ingénieur hospitalier hors classe"}},
 	},
-	{cadre: "Ingénieurs en chef hospitaliers", service: "FPH", filiere: "", category: "A", name: "Ingénieur en chef hospitalier",
+	{cadre: "Ingénieurs en chef hospitaliers", service: "FPH", filiere: "technique", category: "A", name: "Ingénieur en chef hospitalier",
 		also: []string{"ingénieur hospitalier en chef"},
 	},
-	{cadre: "Personnels de la filière ouvrière et technique de la catégorie C de la fonction publique hospitalière", service: "FPH", filiere: "", category: "C", name: "Agent d'entretien qualifié",
-		also:   []string{"AEQ", "ouvrier professionnel qualifié", "OPQ", "conducteur ambulancier", "maître ouvrier"},
-		grades: [][]string{{"Agent d'entretien qualifié"}},
+	{cadre: "Agents de maîtrise de la fonction publique hospitalière", service: "FPH", filiere: "technique", category: "C", name: "Agent de maîtrise",
+		also:   []string{"agent de maîtrise hospitalier"},
+		grades: [][]string{{"Agent de maîtrise"}, {"Agent de maîtrise principal"}},
+	},
+	{cadre: "Personnels de la filière ouvrière et technique de la catégorie C de la fonction publique hospitalière", service: "FPH", filiere: "technique", category: "C", name: "Agent d'entretien qualifié",
+		also:   []string{"AEQ", "ouvrier professionnel qualifié", "OPQ", "conducteur ambulancier", "maître ouvrier", "ouvrier principal"},
+		grades: [][]string{{"Agent d'entretien qualifié"}, {"Ouvrier principal de 2e classe"}, {"Ouvrier principal de 1re classe"}},
 	},
 	{cadre: "Attachés d'administration de l'État", service: "FPE", filiere: "", category: "A", name: "Attaché d'administration de l'État",
 		also:   []string{"AAE", "attaché d'administration"},
@@ -372,6 +414,40 @@ var table = [...]row{
 	},
 	{cadre: "Professeurs agrégés", service: "FPE", filiere: "", category: "A", name: "Professeur agrégé"},
 	{cadre: "Professeurs des écoles", service: "FPE", filiere: "", category: "A", name: "Professeur des écoles"},
+	{cadre: "Secrétaires administratifs de l'intérieur et de l'outre-mer", service: "FPE", filiere: "", category: "B", name: "Secrétaire administratif de l'intérieur et de l'outre-mer",
+		also: []string{"SAIOM"},
+	},
+	{cadre: "Secrétaires administratifs de l'éducation nationale et de l'enseignement supérieur", service: "FPE", filiere: "", category: "B", name: "Secrétaire administratif de l'éducation nationale et de l'enseignement supérieur",
+		also: []string{"SAENES"},
+	},
+	{cadre: "Adjoints administratifs de l'éducation nationale et de l'enseignement supérieur", service: "FPE", filiere: "", category: "C", name: "Adjoint administratif de l'éducation nationale et de l'enseignement supérieur",
+		also: []string{"ADJAENES"},
+	},
+	{cadre: "Attachés statisticiens de l'Institut national de la statistique et des études économiques", service: "FPE", filiere: "", category: "A", name: "Attaché statisticien",
+		also:   []string{"attaché statisticien de l'Insee", "attaché de l'Insee"},
+		grades: [][]string{{"Attaché statisticien"}, {"Attaché statisticien principal"}, {"Attaché statisticien hors classe"}},
+	},
+	{cadre: "Inspection de l'action sanitaire et sociale", service: "FPE", filiere: "", category: "A", name: "Inspecteur de l'action sanitaire et sociale",
+		also: []string{"IASS"},
+	},
+	{cadre: "Ingénieurs des travaux de la météorologie", service: "FPE", filiere: "", category: "A", name: "Ingénieur des travaux de la météorologie",
+		also:   []string{"ITM"},
+		grades: [][]string{{"Ingénieur des travaux de la météorologie"}, {"Ingénieur divisionnaire des travaux de la météorologie"}, {"Ingénieur hors classe des travaux de la météorologie", "ingénieur des travaux de la météorologie hors classe"}},
+	},
+	{cadre: "Techniciens de l'environnement", service: "FPE", filiere: "", category: "B", name: "Technicien de l'environnement"},
+	{cadre: "Techniciens supérieurs forestiers de l'Office national des forêts", service: "FPE", filiere: "", category: "B", name: "Technicien supérieur forestier",
+		also:   []string{"TSF"},
+		grades: [][]string{{"Technicien forestier"}, {"Technicien forestier principal"}, {"Chef technicien forestier"}},
+	},
+	{cadre: "Techniciens supérieurs d'études et de fabrications du ministère de la défense", service: "FPE", filiere: "", category: "B", name: "Technicien supérieur d'études et de fabrications",
+		also: []string{"TSEF"},
+	},
+	{cadre: "Adjoints techniques d'accueil, de surveillance et de magasinage du ministère de la culture", service: "FPE", filiere: "", category: "C", name: "Adjoint technique d'accueil, de surveillance et de magasinage",
+		also: []string{"ATASM"},
+	},
+	{cadre: "Greffiers des services judiciaires", service: "FPE", filiere: "", category: "B", name: "Greffier des services judiciaires"},
+	{cadre: "Conservateurs du patrimoine", service: "FPE", filiere: "", category: "A", name: "Conservateur du patrimoine"},
+	{cadre: "Contrôleurs des finances publiques", service: "FPE", filiere: "", category: "B", name: "Contrôleur des finances publiques"},
 	{cadre: "Attachés d'administration du cadre d'administration générale de la Nouvelle-Calédonie", service: "NC", filiere: "administrative", category: "A", name: "Attaché",
 		also:   []string{"attaché d'administration"},
 		grades: [][]string{{"Attaché"}, {"Attaché principal"}},
@@ -381,6 +457,9 @@ var table = [...]row{
 	},
 	{cadre: "Adjoints administratifs du cadre d'administration générale de la Nouvelle-Calédonie", service: "NC", filiere: "administrative", category: "", name: "Adjoint administratif",
 		grades: [][]string{{"Adjoint administratif"}},
+	},
+	{cadre: "Agents de bureau du cadre d'administration générale de la Nouvelle-Calédonie", service: "NC", filiere: "administrative", category: "", name: "Agent de bureau",
+		grades: [][]string{{"Agent de bureau"}},
 	},
 	{cadre: "Attachés des communes de Nouvelle-Calédonie", service: "NC", filiere: "administrative", category: "A", name: "Attaché",
 		grades: [][]string{{"Attaché"}},

@@ -5,12 +5,14 @@
 //
 // grades.txt is the project's own transcription of statutory facts: for
 // each cadre d'emplois (FPT) or corps (FPE, FPH, New Caledonia), its
-// service, filière, category, grades and usual spellings, and the decree or
-// délibération that rules it. The file's header describes the format. The
-// command refuses a record without a source, a category other than A, B, C,
-// D or "?" (unknown: the table then gives none rather than a guess), an FPT
-// filière outside the ten it knows, or an FPT filière with no cadre. The
-// generated file names every source in its header. Standard library only.
+// service, filière (or FPH family), category, grades and usual spellings,
+// and the decree or délibération that rules it. The file's header describes
+// the format. The command refuses a record without a source, a category
+// other than A, B, C, D or "?" (unknown: the table then gives none rather
+// than a guess), an FPT filière outside the ten it knows, an FPH family
+// outside its six, a filière on an FPE corps, or an FPT filière with no
+// cadre. The generated file names every source in its header. Standard
+// library only.
 package main
 
 import (
@@ -30,6 +32,12 @@ import (
 // filieres are the FPT's filières, as the table writes them.
 var filieres = []string{"administrative", "technique", "culturelle", "sportive", "sociale",
 	"médico-sociale", "médico-technique", "animation", "police municipale", "sapeurs-pompiers"}
+
+// fphFamilies are the families of the FPH's corps, named by their statutes
+// (personnels infirmiers, de rééducation, médico-techniques,
+// socio-éducatifs, administratifs, de la filière ouvrière et technique);
+// grades.txt's FPH section says which corps each holds.
+var fphFamilies = []string{"soignante", "médico-technique", "rééducation", "socio-éducative", "administrative", "technique"}
 
 var services = map[string]bool{"FPT": true, "FPE": true, "FPH": true, "NC": true}
 
@@ -170,10 +178,11 @@ func check(name string, recs []*record) error {
 			}
 			covered[r.filiere]++
 		}
-		if r.service == "FPE" || r.service == "FPH" {
-			if r.filiere != "" {
-				bad(r, "filière %q: FPE and FPH corps have none in this table", r.filiere)
-			}
+		if r.service == "FPE" && r.filiere != "" {
+			bad(r, "filière %q: FPE corps have none in this table", r.filiere)
+		}
+		if r.service == "FPH" && r.filiere != "" && !contains(fphFamilies, r.filiere) {
+			bad(r, "filière %q: expected one of the FPH's families, %s, or none", r.filiere, strings.Join(fphFamilies, ", "))
 		}
 		if r.source == "" {
 			bad(r, "no source: expected the statutory text that rules it")

@@ -44,7 +44,8 @@ func TestCheck(t *testing.T) {
 		{"unknown category without a reason", strings.Replace(ok, "category B", "category ?", 1), "without a word on why"},
 		{"bad service", strings.Replace(ok, "service FPT", "service FPX", 1), `service "FPX"`},
 		{"bad filière", strings.Replace(ok, "filiere administrative", "filiere financière", 1), `filière "financière"`},
-		{"FPE with a filière", strings.Replace(ok, "service FPT", "service FPE", 1), "FPE and FPH corps have none"},
+		{"FPE with a filière", strings.Replace(ok, "service FPT", "service FPE", 1), "FPE corps have none"},
+		{"FPH with an FPT filière", strings.Replace(strings.Replace(ok, "service FPT", "service FPH", 1), "filiere administrative", "filiere médico-sociale", 1), "expected one of the FPH's families"},
 		{"missing filières", ok, `FPT filière "technique" has no cadre d'emplois`},
 		{"twice", ok + ok, "cadre listed twice"},
 	}
