@@ -38,27 +38,43 @@ func (x *extractor) readGrades(svc string) {
 		for _, g := range gs {
 			info := g.Known
 			if svc != "" {
-				if in := grade.LookupIn(g.Name, svc); in != nil {
+				if in := g.In(svc); in != nil {
 					info = in
+				} else if svc == grade.FPE || svc == grade.FPH {
+					// A State or hospital offer naming a grade the table
+					// knows only in another service: its category holds
+					// across services, its filière does not.
+					if info != nil {
+						i := *info
+						i.Filiere = ""
+						info = &i
+					}
 				}
 			}
 			og := Grade{Name: asWritten(gl.text, g.Name), Specialty: g.Specialty, Key: squash(g.Name)}
 			if info != nil {
-				og.Category, og.Filiere, og.Key = info.Category, info.Filiere, info.Cadre+"/"+info.Grade
+				og.Category, og.Filiere = info.Category, info.Filiere
+				// The name is part of the key: "… de classe normale" and
+				// "… de classe supérieure" are two grades of one cadre.
+				og.Key = info.Cadre + "/" + info.Grade + "/" + squash(g.Name)
 			}
-			if info != nil && info.Category == "" {
+			if info != nil && info.Category == "" && len(x.o.Categories) == 0 {
 				// A corps whose category no source confirmed (some of
 				// New Caledonia's): the French grade of that name says
 				// what it most likely is, and the warning says so.
-				if fr := grade.LookupIn(g.Name, grade.FPT); fr != nil && fr.Category != "" {
+				fr := g.In(grade.FPT)
+				if fr == nil || fr.Category == "" {
+					fr = frenchGrade(g.Name) // "Ingénieur 2ème grade": the French "Ingénieur"
+				}
+				if fr != nil && fr.Category != "" {
 					og.Category = fr.Category
 					if og.Filiere == "" {
 						og.Filiere = fr.Filiere
 					}
-					if len(x.o.Categories) == 0 { // else a "Catégorie" label said it
-						x.kindWarnf(warnGrade, gl.line, "grade %s: its category is not confirmed for this civil service; shown as %s, the category of the French grade of that name (write \"Catégorie : %s\" to be sure)",
-							quote(og.Name), fr.Category, fr.Category)
-					}
+					x.kindWarnf(warnGrade, gl.line, "grade %s: its category is not confirmed for this civil service; shown as %s, the category of the French grade of that name (write \"Catégorie : %s\" to be sure)",
+						quote(og.Name), fr.Category, fr.Category)
+				} else {
+					x.kindWarnf(warnGrade, gl.line, "grade %s: postes's grade table has no category for it; the offer is in no filter by category (write \"Catégorie : …\")", quote(og.Name))
 				}
 			}
 			if seen[og.Key] {
@@ -74,6 +90,19 @@ func (x *extractor) readGrades(svc string) {
 			x.statedCategoryLine = gl.line
 		}
 	}
+}
+
+// frenchGrade finds the territorial grade a name begins with, from the
+// longest: New Caledonia's "Ingénieur 2ème grade" is most like the FPT's
+// "Ingénieur".
+func frenchGrade(name string) *grade.Info {
+	words := strings.Fields(name)
+	for n := len(words); n > 0; n-- {
+		if in := grade.LookupIn(strings.Join(words[:n], " "), grade.FPT); in != nil && in.Category != "" {
+			return in
+		}
+	}
+	return nil
 }
 
 // services are the words that say which civil service employs an

@@ -68,12 +68,24 @@ func TestExtractSeeds(t *testing.T) {
 	}
 }
 
+// TestExtractSeedsHaveNoWarnings holds the samples to no warning but one:
+// sample 001 names New Caledonia's engineer grade, whose category no
+// source the grade table cites confirms; it is shown as the French
+// engineers' (A), and said.
 func TestExtractSeedsHaveNoWarnings(t *testing.T) {
+	want := map[string]string{"001.txt": `001.txt:7: warning: grade "Ingénieur 2ème grade": its category is not confirmed for this civil service; shown as A`}
 	for _, f := range []string{"000.txt", "001.txt", "002.txt", "003.txt", "004.txt"} {
 		_, diags := Extract(readSeed(t, f))
 		for _, d := range diags {
+			if w := want[f]; w != "" && strings.HasPrefix(d.Error(), w) {
+				delete(want, f)
+				continue
+			}
 			t.Errorf("%v", d)
 		}
+	}
+	for f, w := range want {
+		t.Errorf("%s: no warning %q", f, w)
 	}
 }
 

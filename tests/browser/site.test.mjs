@@ -168,11 +168,15 @@ describe("filters", () => {
     // Options come from the open offers, sorted by name.
     assert.deepEqual(await page.locator("#f-emp option").allTextContents(), ["Tous", "Commune de Démoville", "Mairie de Ville-Exemple", "Province Exemple"]);
     assert.deepEqual(await page.locator("#f-lieu option").allTextContents(), ["Tous", "Démoville", "Port-Exemple", "Ville-Exemple"]);
+    assert.deepEqual(await page.locator("#f-fil option").allTextContents(), ["Toutes", "administrative", "sociale", "technique"]);
 
     const cases = [
       ["#f-emp", "commune-de-demoville", ["Agent d’accueil et d’état civil", "Juriste commande publique"], "2 offres correspondent."],
       ["#f-lieu", "port-exemple", ["Technicien en information géographique (SIG)"], "1 offre correspond."],
       ["#f-grade", "attache", ["Juriste commande publique"], "1 offre correspond."],
+      ["#f-cat", "A", ["Juriste commande publique", "Un Éducateur de jeunes enfants (F/H)"], "2 offres correspondent."],
+      ["#f-cat", "C", ["Agent d’accueil et d’état civil"], "1 offre correspond."],
+      ["#f-fil", "technique", ["Technicien en information géographique (SIG)"], "1 offre correspond."],
       ["#f-ech", "7j", ["Agent d’accueil et d’état civil"], "1 offre correspond."], // 11 December: in 6 days
       ["#f-ech", "mois", ["Agent d’accueil et d’état civil"], "1 offre correspond."], // December
     ];
