@@ -30,6 +30,6 @@ func BenchmarkParseSure(b *testing.B) {
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		newTable(communesTSV, departementsTSV)
+		newTable(communesTSV, departementsTSV, abroadTSV)
 	}
 }

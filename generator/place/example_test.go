@@ -48,3 +48,18 @@ func ExampleParseNear() {
 	// Output:
 	// Le Mont-Dore 98809 true
 }
+
+func ExampleParse_abroad() {
+	// A Pacific body's duty stations: one in New Caledonia, one abroad.
+	r := place.Parse("Nouméa (Nouvelle-Calédonie) ou Suva (Fidji)")
+	for _, p := range r.Places {
+		if p.Country != "" {
+			fmt.Printf("%s, abroad: %s (%s)\n", p.Town, place.Country(p.Country), p.Country)
+			continue
+		}
+		fmt.Printf("%s %s %s\n", p.Town, p.Postcode, p.Department)
+	}
+	// Output:
+	// Nouméa 98800 988
+	// Suva, abroad: Fidji (FJ)
+}

@@ -9,12 +9,14 @@ import (
 
 // Reading a place goes in steps, each a method of parser:
 //
-//	roles    marks postcodes, "Cedex 9", "BP 12" and the words that list
-//	         places ("et", "ou", "à")
+//	roles    marks postcodes, "Cedex 9", "BP 12", the words that list
+//	         places ("et", "ou", "à") and the names of streets
 //	match    finds, left to right, the longest names of communes and
 //	         départements in each run of words
 //	notes    reads what is said next to a town: its postcode, a
 //	         département in brackets ("(Côte-d'Or (21))", "(974)")
+//	areas    reads a name that is both a commune and its département as
+//	         the département when another town of it is named ("Doubs")
 //	anchor   keeps the towns that are the place, not a word of a phrase
 //	         or a street: a town alone in its part of the text, next to
 //	         its postcode, after "à" or "Mairie de", before "centre-ville";
@@ -36,6 +38,7 @@ const (
 	roleTown           // a word of a town's name
 	roleDept           // a word of a département's or collectivity's name
 	roleList           // "et", "ou", "à", "au", "sur": between places
+	roleStreet         // a word of a street's name: "rue de Mulhouse"
 )
 
 // Anchors: how surely a town named in the text is the place.
@@ -77,6 +80,18 @@ var streetWords = map[string]bool{"rue": true, "avenue": true, "av": true, "ave"
 	"hameau": true, "zone": true, "za": true, "zi": true, "zac": true, "parc": true, "batiment": true,
 	"bat": true, "immeuble": true, "bp": true, "cs": true, "tsa": true, "pont": true, "port": true}
 
+// streetTypes start the name of a street when they open a run of words or
+// follow a street number; the street's name names no place ("57 rue de
+// Mulhouse 21000 Dijon" is in Dijon).
+var streetTypes = map[string]bool{"rue": true, "avenue": true, "av": true, "ave": true, "boulevard": true,
+	"bd": true, "bld": true, "place": true, "pl": true, "chemin": true, "route": true, "rte": true,
+	"allee": true, "allees": true, "impasse": true, "quai": true, "cours": true, "square": true,
+	"voie": true, "sentier": true, "passage": true, "faubourg": true, "promenade": true,
+	"esplanade": true, "parvis": true, "lotissement": true, "residence": true}
+
+// streetSuffixes stand between a street number and the street: "57 bis rue".
+var streetSuffixes = map[string]bool{"bis": true, "ter": true, "quater": true}
+
 // commonNouns are commune names that are also nouns of phrases: "Hôtel de
 // Ville" does not name the commune Ville (Oise).
 var commonNouns = map[string]bool{"ville": true, "mer": true, "rue": true, "port": true, "place": true,
@@ -117,10 +132,16 @@ type match struct {
 	post   string // its postcode, when written next to it
 	anchor uint8
 	from   string // for a weak anchor: the phrase it was read from
+	// dropped: read from a phrase, but left for a town said for sure; its
+	// part named a known town all the same.
+	dropped bool
 	// What resolve chose.
 	e    int32
 	sure bool
 	why  string
+	// passed over a locality or a town abroad of its name for a commune:
+	// the other places named may say otherwise ("Nouméa Ducos").
+	passed bool
 }
 
 type parser struct {
@@ -139,9 +160,18 @@ func (p *parser) word(i int) string {
 	return p.fold[p.toks[i].fs:p.toks[i].fe]
 }
 
-// text returns the words [i, j) as written.
+// text returns the words [i, j) as written, valid UTF-8 for messages.
 func (p *parser) text(i, j int) string {
-	return strings.TrimSpace(p.s[p.toks[i].start:p.toks[j-1].end])
+	return valid(strings.TrimSpace(p.s[p.toks[i].start:p.toks[j-1].end]))
+}
+
+// valid returns s with its bytes that are not UTF-8 replaced: a reason
+// quotes the text, which may be anything.
+func valid(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
 // joined reports whether word i continues the run of word i-1.
@@ -151,8 +181,10 @@ func (p *parser) joined(i int) bool {
 
 func (p *parser) parse() Result {
 	p.roles()
+	p.streets()
 	p.match()
 	p.notes()
+	p.areas()
 	p.anchor()
 	p.others()
 	return p.resolve()
@@ -187,6 +219,68 @@ func (p *parser) roles() {
 			tk.role = roleList
 		}
 	}
+}
+
+// streets marks the words of streets' names: a street type that opens its
+// run or follows a street number, and the words after it in the run up to
+// a postcode or to "à" before a town ("avenue Pouvanaa a Oopa", "rue Pierre
+// et Marie Curie", "quai X à Tours"). Words that make a known name ("Port
+// Moresby", "CHEMIN D AISEY") are no street.
+func (p *parser) streets() {
+	n := len(p.toks)
+	for i := 0; i+1 < n; i++ {
+		if p.toks[i].role != roleWord || !streetTypes[p.word(i)] || !p.joined(i+1) || p.toks[i+1].before != sepSpace {
+			continue
+		}
+		if p.joined(i) && !p.streetNumber(i-1) {
+			continue
+		}
+		end := i + 1
+		for end < n && p.joined(end) && p.toks[end].role != rolePostcode && !p.townAfter(end) {
+			end++
+		}
+		k := p.fold[p.toks[i].fs:p.toks[end-1].fe]
+		if p.t.lookup(k) >= 0 || p.t.deptIndex[k] != "" {
+			continue
+		}
+		for x := i; x < end; x++ {
+			p.toks[x].role = roleStreet
+		}
+		i = end - 1
+	}
+}
+
+// streetNumber reports whether word i is a street's number: "57", "1-3",
+// "57 bis"; not a postcode.
+func (p *parser) streetNumber(i int) bool {
+	tk := p.toks[i]
+	if streetSuffixes[p.word(i)] {
+		return i > 0 && p.toks[i-1].number
+	}
+	return tk.number && !tk.ordinal && tk.role == roleWord
+}
+
+// townAfter reports whether word i is "à" before a town, which ends a
+// street's name: "à" written with its accent, or "a" followed by a known
+// name ("QUAI X A TOURS", not "avenue Pouvanaa a Oopa").
+func (p *parser) townAfter(i int) bool {
+	n := len(p.toks)
+	if p.word(i) != "a" || i+1 >= n || !p.joined(i+1) {
+		return false
+	}
+	if raw := p.s[p.toks[i].start:p.toks[i].end]; raw != "a" && raw != "A" {
+		return true
+	}
+	end := i + 1
+	for most := p.t.maxWords(p.word(i + 1)); end < n && end-i-1 < most && (end == i+1 || p.joined(end)); {
+		end++
+	}
+	for j := end; j > i+1; j-- {
+		if p.t.lookup(p.fold[p.toks[i+1].fs:p.toks[j-1].fe]) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // postcode returns the postcode at word i: "21300", or "21 300" written in two.
@@ -242,6 +336,18 @@ func (p *parser) match() {
 		for end < n && end-i < most && p.joined(end) && (p.toks[end].role == roleWord || p.toks[end].role == roleList) {
 			end++
 		}
+		// A few official names hold a bracket: "Château-Chinon (Ville)" is
+		// one commune, not Château-Chinon and Ville.
+		if g := p.bracketEnd(end, tk.depth); g > 0 && g-i <= most {
+			if head := t.lookup(p.fold[tk.fs:p.toks[g-1].fe]); head >= 0 {
+				for x := i; x < g; x++ {
+					p.toks[x].role = roleTown
+				}
+				p.ms = append(p.ms, match{i: i, j: g, head: head, e: -1})
+				i = g - 1
+				continue
+			}
+		}
 		for j := end; j > i; j-- {
 			k := p.fold[tk.fs:p.toks[j-1].fe]
 			head := t.lookup(k)
@@ -275,6 +381,22 @@ func (p *parser) match() {
 			break
 		}
 	}
+}
+
+// bracketEnd returns the end of a bracket of words that opens at word k,
+// right after words at depth base, or 0 when there is none: "(Ville)".
+func (p *parser) bracketEnd(k int, base int8) int {
+	n := len(p.toks)
+	if k >= n || p.toks[k].before != sepParen || p.toks[k].depth != base+1 {
+		return 0
+	}
+	g := k
+	for ; g < n && p.toks[g].depth > base; g++ {
+		if tk := p.toks[g]; tk.depth != base+1 || g > k && tk.before > sepSpace || tk.role != roleWord {
+			return 0
+		}
+	}
+	return g
 }
 
 // hasIn reports whether a place of the list from head is in département d.
@@ -326,6 +448,14 @@ func (p *parser) notes() {
 			for end < n && p.toks[end].depth > base {
 				end++
 			}
+			if m.post == "" && p.toks[k].role == rolePostcode && (end == k+1 || end == k+2 && p.toks[k+1].role == roleSkip) {
+				// "Porto-Vecchio (20137)": the town's postcode.
+				m.post = p.postcode(k)
+				for x := k; x < end; x++ {
+					p.toks[x].role = roleSkip
+				}
+				break
+			}
 			code, only := "", true
 			for x := k; x < end && only; x++ {
 				tk := p.toks[x]
@@ -349,6 +479,13 @@ func (p *parser) notes() {
 				for x := k; x < end; x++ {
 					if p.toks[x].role != roleDept {
 						p.toks[x].role = roleDeptNum
+					}
+				}
+				// "Montbéliard (Doubs (25))": the Doubs said is the
+				// département, not the commune Doubs.
+				for x := range p.ms {
+					if o := &p.ms[x]; o.i >= k && o.j <= end {
+						o.head = -1
 					}
 				}
 			}
@@ -413,6 +550,28 @@ func (p *parser) filler(x int) bool {
 	return false
 }
 
+// areas reads a name that is both a commune and the département or
+// collectivity it is in as the département when another town named is in
+// it: "Montbéliard, Doubs" is Montbéliard in the Doubs, "Marigot,
+// Saint-Martin" Marigot in Saint-Martin.
+func (p *parser) areas() {
+	for mi := range p.ms {
+		m := &p.ms[mi]
+		if m.head < 0 || m.dept == "" {
+			continue
+		}
+		for oi, o := range p.ms {
+			if oi != mi && o.head >= 0 && p.t.hasIn(o.head, m.dept) {
+				m.head = -1
+				for x := m.i; x < m.j; x++ {
+					p.toks[x].role = roleDept
+				}
+				break
+			}
+		}
+	}
+}
+
 func (p *parser) anchor() {
 	strong := false
 	for mi := range p.ms {
@@ -457,9 +616,10 @@ func (p *parser) anchor() {
 		case last && p.announces(a, m.i):
 			// "Mairie de Koné"
 			m.anchor = anchorStrong
-		case last && m.i > a && (ofWords[p.word(m.i-1)] || greater[p.word(m.i-1)]) && p.toks[m.i].upper &&
-			!commonNouns[first] && !streetWords[p.word(a)] && !p.toks[a].number:
-			// "Médiathèque de Dumbéa", "Grand Nouméa"
+		case (last || p.qualified(m.j, b)) && m.i > a && (ofWords[p.word(m.i-1)] || greater[p.word(m.i-1)]) &&
+			p.toks[m.i].upper && !commonNouns[first] && !streetWords[p.word(a)] && !p.toks[a].number:
+			// "Médiathèque de Dumbéa", "Grand Nouméa", "Écoles de Tontouta
+			// et de Païta village"
 			m.anchor = anchorWeak
 		case m.i == a && p.toks[m.i].upper && !commonNouns[first] && !streetWords[first]:
 			// "Nouméa Ducos", "Dumbéa-sur-Mer"
@@ -476,7 +636,7 @@ func (p *parser) anchor() {
 	if strong {
 		for mi := range p.ms {
 			if p.ms[mi].anchor == anchorWeak {
-				p.ms[mi].anchor = anchorNone
+				p.ms[mi].anchor, p.ms[mi].dropped = anchorNone, true
 			}
 		}
 	}
@@ -529,7 +689,7 @@ func (p *parser) neighbours(a, b int) bool {
 // place is still the town.
 var qualifiers = map[string]bool{"centre": true, "ville": true, "nord": true, "sud": true, "est": true,
 	"ouest": true, "environs": true, "alentours": true, "agglomeration": true, "peripherie": true,
-	"et": true, "ses": true, "son": true, "sa": true, "proche": true}
+	"et": true, "ses": true, "son": true, "sa": true, "proche": true, "village": true, "bourg": true}
 
 // qualified reports whether words [j, b) only qualify the town before them.
 func (p *parser) qualified(j, b int) bool {
@@ -563,7 +723,7 @@ func (p *parser) others() {
 		}
 		kept := false
 		for _, m := range p.ms {
-			if m.anchor != anchorNone && m.i < b && m.j > a {
+			if (m.anchor != anchorNone || m.dropped) && m.i < b && m.j > a {
 				kept = true
 			}
 		}
@@ -748,17 +908,22 @@ func (p *parser) resolve() Result {
 		p.choose(m, nil)
 	}
 	// Homonyms left: a commune in a département of another place named
-	// wins ("Koné, Pouembout, Mont-Dore").
-	var sureDepts []string
-	for _, m := range p.ms {
-		if m.e >= 0 && m.sure {
-			sureDepts = append(sureDepts, deptOf(t.entries[m.e].insee))
-		}
-	}
+	// wins ("Koné, Pouembout, Mont-Dore"), so does a locality ("Nouméa
+	// Ducos").
+	var buf [8]string
 	for mi := range p.ms {
 		m := &p.ms[mi]
-		if m.e >= 0 && !m.sure && m.anchor == anchorStrong && len(sureDepts) > 0 && m.why != "" {
-			p.choose(m, sureDepts)
+		if m.e < 0 || m.anchor != anchorStrong || m.why == "" && !m.passed {
+			continue
+		}
+		others := buf[:0]
+		for oi, o := range p.ms {
+			if oi != mi && o.e >= 0 && o.sure && !o.passed {
+				others = append(others, deptOf(t.entries[o.e].insee))
+			}
+		}
+		if len(others) > 0 {
+			p.choose(m, others)
 		}
 	}
 	var r Result
@@ -775,13 +940,15 @@ func (p *parser) resolve() Result {
 		r.add(pl)
 	}
 	if len(r.Places) == 0 {
-		if len(p.depts) > 0 {
-			for _, d := range p.depts {
-				if name := t.depts[d]; name != "" {
-					r.Places = []Place{{Department: d}}
-					r.Why = fmt.Sprintf("no town in %q, only %s (%s)", clip(p.s), name, d)
-					return r
+		for _, d := range p.depts {
+			if name := t.area(d); name != "" {
+				pl := Place{Department: d}
+				if t.depts[d] == "" {
+					pl = Place{Country: d}
 				}
+				r.Places = []Place{pl}
+				r.Why = fmt.Sprintf("no town in %q, only %s (%s)", clip(p.s), name, d)
+				return r
 			}
 		}
 		r.Why = fmt.Sprintf("no known town in %q", clip(p.s))
@@ -841,7 +1008,7 @@ func (p *parser) choose(m *match, depts []string) {
 		if keep(func(en *entry) bool { return deptOf(en.insee) == hint }) {
 			said = true
 		} else if m.why == "" {
-			m.why = fmt.Sprintf("%s is not in %s (%s)", name, t.depts[hint], hint)
+			m.why = fmt.Sprintf("%s is not in %s (%s)", name, t.area(hint), hint)
 		}
 	}
 	if !said && m.i > 0 && p.joined(m.i) {
@@ -877,20 +1044,27 @@ func (p *parser) choose(m *match, depts []string) {
 			}
 		}
 	}
+	// A commune before a locality or a town abroad of the same name
+	// ("Ducos" of Martinique, not the quarter of Nouméa), unless the text
+	// or the board chose them above.
+	was := len(cs)
+	keep(func(en *entry) bool { return en.kind != kindLocality && en.kind != kindAbroad })
+	m.passed = len(cs) < was
 	// Communes and their other names before former communes and villages:
 	// a name that is a commune's today is that commune, unless a former
 	// commune of that name is in a larger one ("Evry" is more likely Évry in
 	// Évry-Courcouronnes than Évry of Yonne).
+	lesser := func(en *entry) bool {
+		return en.kind == kindFormer || en.kind == kindVillage || en.kind == kindLocality || en.kind == kindAbroad
+	}
 	var top int32 = -1
 	for _, e := range cs {
-		if en := &t.entries[e]; en.kind != kindFormer && en.kind != kindVillage {
+		if en := &t.entries[e]; !lesser(en) {
 			top = max(top, en.pop)
 		}
 	}
 	if top >= 0 {
-		keep(func(en *entry) bool {
-			return en.kind != kindFormer && en.kind != kindVillage || en.pop > top
-		})
+		keep(func(en *entry) bool { return !lesser(en) || en.pop > top })
 	}
 	best := cs[0]
 	distinct := 1
@@ -916,7 +1090,7 @@ func (p *parser) choose(m *match, depts []string) {
 	case distinct > 1:
 		en := &t.entries[best]
 		d := deptOf(en.insee)
-		m.why = fmt.Sprintf("%s is the name of %d communes; kept the largest, %s in %s (%s)", name, distinct, en.name, t.depts[d], d)
+		m.why = fmt.Sprintf("%s is the name of %d communes; kept the largest, %s in %s (%s)", name, distinct, en.name, t.area(d), d)
 	case m.anchor == anchorWeak:
 		m.why = fmt.Sprintf("took %s from %q", t.entries[best].name, m.from)
 	}
@@ -926,6 +1100,9 @@ func (p *parser) choose(m *match, depts []string) {
 // place returns entry e as a Place; post is the postcode written with it.
 func (t *table) place(e int32, post string) Place {
 	en := &t.entries[e]
+	if en.kind == kindAbroad {
+		return Place{Town: en.name, Country: en.insee}
+	}
 	pl := Place{Town: en.name, Insee: en.insee, Department: deptOf(en.insee)}
 	switch {
 	case post != "" && strings.Contains(en.post, post):
@@ -940,7 +1117,7 @@ func (t *table) place(e int32, post string) Place {
 // completes it ("Saint-Denis, 93200").
 func (r *Result) add(pl Place) {
 	for i, q := range r.Places {
-		if q.Town == pl.Town && q.Insee == pl.Insee {
+		if q.Town == pl.Town && q.Insee == pl.Insee && q.Country == pl.Country {
 			if q.Postcode == "" {
 				r.Places[i].Postcode = pl.Postcode
 			}
@@ -952,7 +1129,7 @@ func (r *Result) add(pl Place) {
 
 // clip shortens what is quoted in a message.
 func clip(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = valid(strings.Join(strings.Fields(s), " "))
 	if utf8.RuneCountInString(s) <= 60 {
 		return s
 	}

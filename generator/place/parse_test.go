@@ -1,6 +1,7 @@
 package place
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -98,20 +99,72 @@ var parseTests = []struct {
 	{"à first", "À Nouméa", "Nouméa/98800/988", true, ""},
 	{"town and its centre", "Nouméa centre-ville", "Nouméa/98800/988", true, ""},
 	{"town and around", "Tours et ses environs", "Tours//37", true, ""},
-	{"town and a quarter", "Nouméa Ducos", "Nouméa/98800/988", false, `took Nouméa from "Nouméa Ducos"`},
-	{"town in a compound", "Dumbéa-sur-Mer", "Dumbéa/98835/988", false, `took Dumbéa from "Dumbéa-sur-Mer"`},
+	{"town and an unknown quarter", "Nouméa Yahoué", "Nouméa/98800/988", false, `took Nouméa from "Nouméa Yahoué"`},
+	{"town in a compound", "Bourail-Poé", "Bourail/98870/988", false, `took Bourail from "Bourail-Poé"`},
 	{"NC abbreviated", "Nouméa (NC)", "Nouméa/98800/988", true, ""},
 	{"quarter after a dash named like a far town", "NOUMEA - MAGENTA", "Nouméa/98800/988", true, ""},
 	{"locality in brackets", "Païta (Tontouta)", "Païta/98889/988", true, ""},
 	{"greater town", "Grand Nouméa", "Nouméa/98800/988", false, `took Nouméa from "Grand Nouméa"`},
-	{"unknown locality before a town", "Vao, Île des Pins", "L'Île-des-Pins/98832/988", false, `no known town in "Vao"`},
+	{"unknown locality before a town", "Gadji, Île des Pins", "L'Île-des-Pins/98832/988", false, `no known town in "Gadji"`},
 	{"announced by Communes de", "Communes de Koné et Pouembout", "Koné/98859/988; Pouembout/98825/988", true, ""},
 	{"district of Wallis", "Hôpital de Sia, Mua", "Mua/98600/986", true, ""},
-	{"chef-lieu of Saint-Martin", "Marigot, Saint-Martin", "Marigot/97150/978; Saint-Martin/97150/978", true, ""},
+	{"chef-lieu of Saint-Martin", "Marigot, Saint-Martin", "Marigot/97150/978", true, ""},
 	{"chef-lieu of Saint-Barthélemy", "Gustavia", "Gustavia/97133/977", true, ""},
 	{"geographic words are not a town", "6 route des Artifices, Baie de la Moselle, Nouméa", "Nouméa/98800/988", true, ""},
 	{"postcode in brackets", "Nouméa (98800)", "Nouméa/98800/988", true, ""},
+	{"postcode of several communes in brackets", "Porto-Vecchio (20137)", "Porto-Vecchio/20137/2A", true, ""},
+	{"postcode written in two in brackets", "Chenôve (21 300)", "Chenôve/21300/21", true, ""},
+	{"postcode of another département in brackets", "Chenôve (75015)", "Chenôve/21300/21", false, "postcode 75015 is not in the département of Chenôve"},
 	{"announced by Hôtel de ville de", "Hôtel de ville de Tours", "Tours//37", true, ""},
+
+	// Streets named after towns.
+	{"street named after a town, number first", "57 rue de Mulhouse 21000 Dijon", "Dijon/21000/21", true, ""},
+	{"street named after a town, then a comma", "Avenue de Mulhouse, Dijon", "Dijon/21000/21", true, ""},
+	{"street with bis", "57 bis boulevard de Brest, 29000 Quimper", "Quimper/29000/29", true, ""},
+	{"street with a lower-case a", "avenue Pouvanaa a Oopa, BP 115, 98713 Papeete, Tahiti.", "Papeete/98714/987", true, ""},
+	{"street with et", "rue Pierre et Marie Curie 37000 Tours", "Tours/37000/37", true, ""},
+	{"street ended by à and a town", "quai de Paris à Tours", "Tours//37", true, ""},
+	{"street ended by A and a town in capitals", "QUAI DE PARIS A TOURS", "Tours//37", true, ""},
+	{"street type that opens a town's name", "CHEMIN D AISEY", "Chemin-d'Aisey/21400/21", true, ""},
+	{"street type alone after a postcode is a town", "53240 PLACE", "Placé/53240/53", true, ""},
+
+	// A département after a town of it, and names with a bracket.
+	{"département named like a commune of it", "Montbéliard, Doubs", "Montbéliard/25200/25", true, ""},
+	{"département in brackets named like a commune", "Centre de secours de Montbéliard, Montbéliard (Doubs (25))", "Montbéliard/25200/25", true, ""},
+	{"département named like a commune, first", "Doubs, Montbéliard", "Montbéliard/25200/25", true, ""},
+	{"commune named like its département, alone", "Doubs", "Doubs/25300/25", true, ""},
+	{"town from a phrase with its département", "Centre de secours de Montbéliard, Doubs", "Montbéliard/25200/25", false, `took Montbéliard from "Centre de secours de Montbéliard"`},
+	{"official name with a bracket", "Château-Chinon (Ville), Saulieu", "Château-Chinon (Ville)/58120/58; Saulieu/21210/21", true, ""},
+	{"official name with a bracket, other commune", "Château-Chinon (Campagne)", "Château-Chinon (Campagne)/58120/58", true, ""},
+	{"official name without its bracket", "Château-Chinon", "Château-Chinon (Ville)/58120/58", true, ""},
+	{"a bracket after a town is still a note", "Château-Chinon (Nièvre)", "Château-Chinon (Ville)/58120/58", true, ""},
+
+	// Localities of New Caledonia's communes.
+	{"tribe with its commune in brackets", "Wé (Lifou)", "Lifou/98820/988", true, ""},
+	{"chef-lieu dash commune", "Tadine - Maré", "Maré/98828/988", true, ""},
+	{"quarter and homonym commune", "Boulari, Mont-Dore", "Le Mont-Dore/98809/988", true, ""},
+	{"locality alone", "Tontouta", "Païta/98889/988", true, ""},
+	{"locality with its article", "La Tontouta", "Païta/98889/988", true, ""},
+	{"localities in a phrase", "Écoles de Tontouta et de Païta village", "Païta/98889/988", false, `took Païta from "Écoles de Tontouta"`},
+	{"town and its village", "La Foa village", "La Foa/98880/988", true, ""},
+	{"town and a known quarter", "Nouméa Ducos", "Nouméa/98800/988", true, ""},
+	{"quarter after a dash named like a commune elsewhere", "Nouméa - Ducos", "Nouméa/98800/988", true, ""},
+	{"quarter alone named like a commune elsewhere", "Ducos", "Ducos/97224/972", true, ""},
+	{"quarter of Dumbéa", "Dumbéa-sur-Mer", "Dumbéa/98835/988", true, ""},
+	{"quarter from a phrase beside its town's postcode", "Médipôle de Koutio, 110 boulevard Joseph Wamytan, 98835 Dumbéa", "Dumbéa/98835/988", true, ""},
+	{"chef-lieu before a town", "Vao, Île des Pins", "L'Île-des-Pins/98832/988", true, ""},
+	{"chef-lieu of Polynesia", "Taiohae, Nuku-Hiva (Marquises)", "Nuku-Hiva//987", true, ""},
+	{"districts and villages of Wallis", "Hahake, Hihifo, Mu'a", "Hahake/98600/986; Hihifo/98600/986; Mua/98600/986", true, ""},
+
+	// Abroad.
+	{"town abroad and its country", "Suva, Fidji", "Suva@FJ", true, ""},
+	{"town abroad, country in brackets", "Suva (Fidji)", "Suva@FJ", true, ""},
+	{"towns in two countries", "Nouméa (Nouvelle-Calédonie) ou Suva (Fidji)", "Nouméa/98800/988; Suva@FJ", true, ""},
+	{"town abroad with a hyphen", "Port-Vila, Vanuatu", "Port-Vila@VU", true, ""},
+	{"town abroad without its apostrophe", "Nukualofa (Tonga)", "Nuku'alofa@TO", true, ""},
+	{"town abroad written with a street type", "Port Moresby", "Port Moresby@PG", true, ""},
+	{"town abroad not in the country said", "Suva (Vanuatu)", "Suva@FJ", false, "Suva is not in Vanuatu (VU)"},
+	{"country only", "Fidji", "@FJ", false, "only Fidji (FJ)"},
 
 	// Several places.
 	{"comma", "Koné, Pouembout", "Koné/98859/988; Pouembout/98825/988", true, ""},
@@ -158,6 +211,10 @@ func TestParse(t *testing.T) {
 			r := Parse(tt.in)
 			var got []string
 			for _, p := range r.Places {
+				if p.Country != "" {
+					got = append(got, p.Town+"@"+p.Country)
+					continue
+				}
 				got = append(got, p.Town+"/"+p.Postcode+"/"+p.Department)
 			}
 			if diff := cmp.Diff(tt.want, strings.Join(got, "; ")); diff != "" {
@@ -229,15 +286,26 @@ func TestLookup(t *testing.T) {
 		{"Le Mont-Dore", []string{"Le Mont-Dore/988/98817"}},
 		{"Mata-Utu", []string{"Mata-Utu/986/98613"}},
 		{"Mala'e", []string{"Mala'e/986/98611", "Mala'e/986/98613"}}, // a village of Alo and one of Uvea
+		{"Tontouta", []string{"Païta/988/98821"}},                    // a locality is its commune
+		{"Ducos", []string{"Ducos/972/97207", "Nouméa/988/98818"}},   // a commune, then a quarter
+		{"Suva", []string{"Suva/FJ/"}},                               // abroad: the country for the département
 		{"Hôtel de Ville", nil},
 	}
 	for _, tt := range tests {
 		var got []string
 		for _, p := range Lookup(tt.name) {
-			got = append(got, p.Town+"/"+p.Department+"/"+p.Insee)
+			got = append(got, p.Town+"/"+p.Department+p.Country+"/"+p.Insee)
 		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("Lookup(%q) (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+func TestCountry(t *testing.T) {
+	for code, want := range map[string]string{"FJ": "Fidji", "vu": "Vanuatu", "NZ": "Nouvelle-Zélande", "FR": "", "988": "", "": ""} {
+		if got := Country(code); got != want {
+			t.Errorf("Country(%q) = %q, want %q", code, got, want)
 		}
 	}
 }
@@ -263,6 +331,18 @@ func checkResult(t *testing.T, in string, r Result) {
 		t.Errorf("Parse(%q): not sure, and no reason", in)
 	}
 	for _, p := range r.Places {
+		if p.Country != "" {
+			if Country(p.Country) == "" || p.Department != "" || p.Postcode != "" || p.Insee != "" {
+				t.Errorf("Parse(%q): place %+v abroad has no known country or has French codes", in, p)
+			}
+			if p.Town == "" && (len(r.Places) != 1 || r.Sure) {
+				t.Errorf("Parse(%q): a country without a town must be the only place, a guess: %+v", in, r)
+			}
+			if p.Town != "" && !slices.Contains(Lookup(p.Town), p) {
+				t.Errorf("Parse(%q): %+v is not a place of the reference", in, p)
+			}
+			continue
+		}
 		if p.Department == "" || Department(p.Department) == "" {
 			t.Errorf("Parse(%q): place %+v has no known département", in, p)
 		}

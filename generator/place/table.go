@@ -15,6 +15,8 @@ var (
 	communesTSV string
 	//go:embed departements.tsv
 	departementsTSV string
+	//go:embed abroad.tsv
+	abroadTSV string
 )
 
 // Kinds of entries, in the table's own letters.
@@ -25,12 +27,14 @@ const (
 	kindVillage  = 'v' // a village of Wallis-et-Futuna
 	kindSpelling = 's' // another name of a commune: Town is the commune's official name
 	kindLoose    = 'l' // a name without its article ("Mont-Dore" for "Le Mont-Dore")
+	kindLocality = 'q' // a quarter, tribe or village: Town is its commune's official name
+	kindAbroad   = 'x' // a town abroad: insee holds its country's ISO 3166-1 code
 )
 
 // entry is one way of naming a place.
 type entry struct {
 	name  string // the place's official name, shown as Town
-	insee string // the commune it is in
+	insee string // the commune it is in; for a town abroad, its country's code ("FJ")
 	post  string // postcodes, comma-separated (the commune's, or the arrondissement's)
 	pop   int32  // the commune's population, to choose among homonyms
 	kind  byte
@@ -55,7 +59,11 @@ type table struct {
 	// lookups.
 	words     *[1 << 15]uint8
 	depts     map[string]string // code → official name
-	deptIndex map[string]string // folded name → code
+	countries map[string]string // ISO 3166-1 code → French name, for places abroad
+	// deptIndex holds the folded names of départements, collectivities and
+	// countries abroad, by code: a country said next to a town is read as
+	// a département is ("Suva (Fidji)"), the codes never collide.
+	deptIndex map[string]string
 	byPost    func() []postEntry
 }
 
@@ -67,9 +75,9 @@ type postEntry struct {
 }
 
 // load reads the table once, on first use.
-var load = sync.OnceValue(func() *table { return newTable(communesTSV, departementsTSV) })
+var load = sync.OnceValue(func() *table { return newTable(communesTSV, departementsTSV, abroadTSV) })
 
-func newTable(communes, departements string) *table {
+func newTable(communes, departements, abroad string) *table {
 	t := &table{ft: newFoldTable()}
 	n := strings.Count(communes, "\n")
 	t.entries = make([]entry, 0, n+n/4) // lines, other spellings, names without their article
@@ -114,16 +122,45 @@ func newTable(communes, departements string) *table {
 			for spelling := range strings.SplitSeq(rest, "\t") {
 				add(e, spelling)
 			}
+		case "q":
+			// A locality is read as its commune, e.name stays the commune's.
+			e.kind = kindLocality
+			for spelling := range strings.SplitSeq(rest, "\t") {
+				add(e, spelling)
+			}
 		case "s":
 			e.kind = kindSpelling
 			add(e, rest)
 		}
 	}
+	t.countries = map[string]string{}
+	t.deptIndex = map[string]string{}
+	country := ""
+	for line := range strings.Lines(abroad) {
+		line = strings.TrimSuffix(line, "\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if line[0] != '\t' {
+			names := strings.Split(line, "\t")
+			country = names[0]
+			t.countries[country] = names[1]
+			for _, name := range names[1:] {
+				t.deptIndex[t.ft.key(name)] = country
+			}
+			continue
+		}
+		names := strings.Split(line[1:], "\t")
+		for _, spelling := range names {
+			add(entry{name: names[0], insee: country, kind: kindAbroad}, spelling)
+		}
+	}
 	// Names without their article: offers write "Mont-Dore" for "Le
-	// Mont-Dore", "Île des Pins" for "L'Île-des-Pins".
+	// Mont-Dore", "Île des Pins" for "L'Île-des-Pins". A locality keeps its
+	// article: "La Roche" of Maré is not any Roche.
 	for i, n := 0, len(t.entries); i < n; i++ {
 		e, k := t.entries[i], keys[i]
-		if e.kind == kindArr || e.kind == kindSpelling {
+		if e.kind == kindArr || e.kind == kindSpelling || e.kind == kindLocality || e.kind == kindAbroad {
 			continue
 		}
 		for _, art := range [...]string{"le ", "la ", "les ", "l "} {
@@ -161,7 +198,9 @@ func newTable(communes, departements string) *table {
 	}
 
 	t.depts = map[string]string{}
-	t.deptIndex = map[string]string{}
+	for k := range t.deptIndex {
+		t.countWords(k)
+	}
 	for line := range strings.Lines(departements) {
 		line = strings.TrimSuffix(line, "\n")
 		if line == "" || line[0] == '#' {
@@ -223,6 +262,15 @@ func hash(w string) uint32 {
 		h *= 16777619
 	}
 	return h ^ h>>16
+}
+
+// area returns the name of a département, collectivity or country abroad by
+// its code.
+func (t *table) area(code string) string {
+	if name := t.depts[code]; name != "" {
+		return name
+	}
+	return t.countries[code]
 }
 
 // postIndex lists the communes and arrondissements by postcode, for places

@@ -87,24 +87,55 @@ func TestTableCounts(t *testing.T) {
 		case strings.HasPrefix(line, "\t"):
 			k, rest, _ := strings.Cut(line[1:], "\t")
 			n := 1
-			if k == "v" {
-				n = strings.Count(rest, "\t") + 1 // a village and its other spellings
+			if k == "v" || k == "q" {
+				n = strings.Count(rest, "\t") + 1 // a village or locality and its other spellings
 			}
 			lines[k[0]] += n
 		default:
 			lines[kindCommune]++
 		}
 	}
-	for _, k := range []byte{kindCommune, kindArr, kindFormer, kindVillage, kindSpelling} {
+	for line := range strings.Lines(abroadTSV) {
+		if strings.HasPrefix(line, "\t") {
+			lines[kindAbroad] += strings.Count(line, "\t") // a town and its other spellings
+		}
+	}
+	for _, k := range []byte{kindCommune, kindArr, kindFormer, kindVillage, kindSpelling, kindLocality, kindAbroad} {
 		if lines[k] != kinds[k] {
 			t.Errorf("%d lines of kind %c, %d entries", lines[k], k, kinds[k])
 		}
+	}
+	if len(tab.countries) < 5 {
+		t.Errorf("%d countries abroad, want the Pacific's main ones", len(tab.countries))
+	}
+}
+
+// TestTableLocalities checks that every locality is in New Caledonia,
+// French Polynesia or Wallis-et-Futuna, as extra.tsv's sources are, and
+// that none is named like the département or collectivity it is in.
+func TestTableLocalities(t *testing.T) {
+	tab := load()
+	n := 0
+	for i, e := range tab.entries {
+		if e.kind != kindLocality {
+			continue
+		}
+		n++
+		if d := deptOf(e.insee); d != "988" && d != "987" && d != "986" {
+			t.Errorf("locality %q is in %s, want a Pacific collectivity", tab.key(int32(i)), d)
+		}
+		if _, ok := tab.deptIndex[tab.key(int32(i))]; ok {
+			t.Errorf("locality %q is also the name of a département, collectivity or country", tab.key(int32(i)))
+		}
+	}
+	if n < 30 {
+		t.Errorf("%d localities, want the main quarters and tribes of New Caledonia", n)
 	}
 }
 
 // TestTableHeader checks that the generated files name their sources.
 func TestTableHeader(t *testing.T) {
-	for name, data := range map[string]string{"communes.tsv": communesTSV, "departements.tsv": departementsTSV} {
+	for name, data := range map[string]string{"communes.tsv": communesTSV, "departements.tsv": departementsTSV, "abroad.tsv": abroadTSV} {
 		for _, want := range []string{"scripts/gen-places", "@etalab/decoupage-administratif ", "codes-postaux ", "tools/genplaces/extra.tsv"} {
 			head, _, _ := strings.Cut(data, "\n#\n")
 			if !strings.Contains(head, want) {
@@ -148,7 +179,7 @@ func TestAppendKey(t *testing.T) {
 			t.Errorf("appendKey(%q) = %q, tokens give %q", name, got, want)
 		}
 	}
-	for line := range strings.Lines(communesTSV + departementsTSV) {
+	for line := range strings.Lines(communesTSV + departementsTSV + abroadTSV) {
 		line = strings.TrimSuffix(line, "\n")
 		if strings.HasPrefix(line, "#") {
 			continue

@@ -29,7 +29,7 @@ func TestRun(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, name := range []string{"communes.tsv", "departements.tsv"} {
+	for _, name := range []string{"communes.tsv", "departements.tsv", "abroad.tsv"} {
 		got, err := os.ReadFile(filepath.Join(out[0], name))
 		if err != nil {
 			t.Fatal(err)
@@ -65,7 +65,15 @@ func TestRunErrors(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "extra.tsv")
 	for _, tt := range []struct{ extra, want string }{
 		{"v\t12345\tNowhere\n", "12345: no such commune"},
-		{"x\t988\tName\n", `kind "x": expected v, s or n`},
+		{"x\t988\tName\n", `kind "x": expected v, q, s, n, c or t`},
+		{"q\t12345\tNowhere\n", "12345: no such commune"},
+		{"q\t98818\tNOUMEA\n", "NOUMEA is the name of commune 98818 itself"},
+		{"t\tFJ\tSuva\n", "FJ: towns of a country with no line of kind c"},
+		{"c\tFJI\tFidji\n", "expected a country's ISO 3166-1 alpha-2 code"},
+		{"c\tFJ\tFidji\nc\tFJ\tFiji\n", "country FJ twice"},
+		{"c\tXX\tNowhere\nt\tXX\tChenove\n", "Chenove is also the name of 21166 in France"},
+		{"c\tXX\tCôte-d'Or\n", "Côte-d'Or is also the name of 21 in France"},
+		{"n\t988\tGrande Terre\nc\tXX\tGrande-Terre\n", "Grande-Terre is also the name of a collectivity in France"},
 		{"n\t988\n", "expected kind, code and name separated by tabs"},
 		{"n\t999\tNowhere\n", "names of unknown départements [999]"},
 	} {
@@ -88,6 +96,7 @@ func TestLabel(t *testing.T) {
 	for in, want := range map[string]string{
 		"PERCHAY (LE)":             "LE PERCHAY",
 		"ABERGEMENT-DE-VAREY (L )": "L ABERGEMENT-DE-VAREY",
+		"ILE-D'YEU (L')":           "L' ILE-D'YEU",
 		"SAINT CHAFFREY 05330":     "SAINT CHAFFREY",
 		"RAISSAC S LAMPY":          "RAISSAC SUR LAMPY",
 		"OUROUX SS LE BOIS":        "OUROUX SOUS LE BOIS",
