@@ -40,6 +40,25 @@ func (x *extractor) readGrades(svc string) {
 			if svc != "" {
 				if in := g.In(svc); in != nil {
 					info = in
+				} else if svc == grade.NC && info != nil {
+					// A corps New Caledonia's table does not know: the
+					// French grade of that name, with a warning; but its
+					// health and social corps are built apart from the
+					// French ones, and get no category.
+					i := *info
+					info = &i
+					if len(x.o.Categories) == 0 {
+						if healthOrSocial[i.Filiere] {
+							x.kindWarnf(warnGrade, gl.line, "grade %s is not in postes's table of New Caledonia's corps: no category for it (write \"Catégorie : …\")", quote(g.Name))
+						} else if i.Category != "" {
+							x.kindWarnf(warnGrade, gl.line, "grade %s is not in postes's table of New Caledonia's corps; shown as %s, the category of the French grade of that name (write \"Catégorie : %s\" to be sure)",
+								quote(g.Name), i.Category, i.Category)
+						}
+					}
+					if healthOrSocial[i.Filiere] {
+						i.Category = ""
+					}
+					i.Cadre = "?" // said: no French fallback below
 				} else if svc == grade.FPE || svc == grade.FPH {
 					// A State or hospital offer naming a grade the table
 					// knows only in another service: its category holds
@@ -58,7 +77,7 @@ func (x *extractor) readGrades(svc string) {
 				// "… de classe supérieure" are two grades of one cadre.
 				og.Key = info.Cadre + "/" + info.Grade + "/" + squash(g.Name)
 			}
-			if info != nil && info.Category == "" && len(x.o.Categories) == 0 {
+			if info != nil && info.Category == "" && info.Cadre != "?" && len(x.o.Categories) == 0 {
 				// A corps whose category no source confirmed (some of
 				// New Caledonia's): the French grade of that name says
 				// what it most likely is, and the warning says so.
@@ -91,6 +110,11 @@ func (x *extractor) readGrades(svc string) {
 		}
 	}
 }
+
+// healthOrSocial are the filières of corps New Caledonia sets apart from
+// the French ones.
+var healthOrSocial = map[string]bool{"médico-sociale": true, "sociale": true, "médico-technique": true,
+	"soignante": true, "rééducation": true, "socio-éducative": true}
 
 // frenchGrade finds the territorial grade a name begins with, from the
 // longest: New Caledonia's "Ingénieur 2ème grade" is most like the FPT's
@@ -137,14 +161,21 @@ func (x *extractor) service() string {
 			}
 		}
 	}
-	if s := serviceOf(squash(o.Employer)); s != grade.FPT || len(o.Places) == 0 {
-		return s
+	s := serviceOf(squash(o.Employer))
+	// New Caledonia's communes, provinces and hospitals have civil
+	// services of their own; the State's offices there employ the State's.
+	if s != grade.FPE && len(o.Places) > 0 {
+		switch o.Places[0].Department {
+		case "988":
+			return grade.NC
+		case "987":
+			// French Polynesia's civil service has its own corps, which
+			// the table does not hold: the French grades of the same
+			// names answer, not the FPH's.
+			return ""
+		}
 	}
-	// The communes of New Caledonia have a civil service of their own.
-	if o.Places[0].Department == "988" {
-		return grade.NC
-	}
-	return grade.FPT
+	return s
 }
 
 func serviceOf(f string) string {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Guesses and how they are said. A field read from a label is sure; a
@@ -379,11 +380,8 @@ func namesOne(name string) bool {
 		return IsUpper(words[0]) && len(words[0]) >= 3 // an acronym: CCAS, SDIS
 	}
 	for _, w := range words[1:] {
-		for _, r := range w {
-			if unicode.IsUpper(r) {
-				return true
-			}
-			break
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return true
 		}
 	}
 	return false

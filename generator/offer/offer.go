@@ -688,13 +688,3 @@ func (x *extractor) setReference(line int, value string) {
 	}
 	x.set(FieldReference, line, value)
 }
-
-func cleanList(xs []string) []string {
-	var out []string
-	for _, s := range xs {
-		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}

@@ -63,12 +63,21 @@ func (x *extractor) readPlace() {
 	switch {
 	case len(towns) > 0:
 		if !written {
-			o.Location = strings.Join(towns, ", ")
-			// A town written as the reference writes it but for its
-			// case ("POUM") stays as written.
-			if c := cleanLocation(text, o.Layout == 'b'); len(towns) == 1 && Fold(c) == Fold(towns[0]) {
-				o.Location = c
+			// A town written as the reference writes it but for its case
+			// or an apostrophe ("POUM", "Mu'a") stays as written.
+			parts := strings.FieldsFunc(cleanLocation(text, o.Layout == 'b'), func(r rune) bool { return strings.ContainsRune(",;/", r) })
+			shown := make([]string, len(towns))
+			for i, t := range towns {
+				shown[i] = t
+				for _, p := range parts {
+					p = strings.TrimSpace(p)
+					if Fold(p) == Fold(t) || strings.ReplaceAll(Fold(p), "'", "") == Fold(t) {
+						shown[i] = p
+						break
+					}
+				}
 			}
+			o.Location = strings.Join(shown, ", ")
 		}
 		if !res.Sure {
 			x.guess(FieldLocation, line, "lieu de travail %s: %s; kept %s (write the town alone, \"Lieu de travail : Koné\", to be sure)",
