@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"postes"
+	"postes/generator/publish"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -43,7 +44,7 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if rel == markerName {
+		if rel == publish.MarkerName {
 			return nil
 		}
 		data, err := os.ReadFile(p)
