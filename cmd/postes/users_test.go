@@ -67,7 +67,7 @@ func newAsUser(t *testing.T) *asUser {
 // cmd runs postes; as another user when the tests run as root.
 func (u *asUser) cmd(other bool, args ...string) *exec.Cmd {
 	cmd := exec.Command(u.exe, "-test.run=^$")
-	cmd.Env = append(os.Environ(), "POSTES_TEST_MAIN="+strings.Join(args, "\x1f"), "XDG_CACHE_HOME="+filepath.Join(u.dir, "cache"))
+	cmd.Env = append(os.Environ(), "POSTES_TEST_MAIN="+strings.Join(args, "\x1f"), "XDG_CACHE_HOME="+filepath.Join(u.dir, "cache"), "TMPDIR="+u.dir)
 	if other && os.Geteuid() == 0 {
 		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
 	}

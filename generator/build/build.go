@@ -580,7 +580,9 @@ func (b *Builder) Build() (*Result, error) {
 	fail := func(err error) (*Result, error) {
 		out.Abort()
 		res.Diags = append(res.Diags, warnings(out)...)
-		b.out = nil // in place, files may have changed: trust nothing kept
+		if out.Touched() {
+			b.out = nil // files changed in place: trust nothing kept
+		}
 		return res, err
 	}
 	if err := w.all(); err != nil {

@@ -146,9 +146,11 @@ type Output struct {
 	owner    *os.File // the stage's marker, locked while this build runs
 	files    map[string]Entry
 	reused   []string // kept from the old board, to link at commit (staged)
+	staged   []string // written into the stage
 	dirs     map[string]*dirOnce
 	written  int
 	changed  bool
+	touched  bool // the board's files began to change in place
 	warnings []Warning
 }
 
@@ -281,6 +283,11 @@ func (o *Output) Final() string { return o.final }
 // InPlace reports whether the board is updated in place rather than
 // swapped in whole.
 func (o *Output) InPlace() bool { return o.inPlace }
+
+// Touched reports whether a commit began to change the board in place:
+// after a failure, the board may then be a mix, and what the caller kept
+// of the last build (Files) is no longer what the output holds.
+func (o *Output) Touched() bool { return o.touched }
 
 // Holds reports whether the current board has anything under dir (a
 // slash-separated folder of the board).
@@ -437,6 +444,7 @@ func (o *Output) Write(rel string, key uint64, data []byte) error {
 	}
 	o.mu.Lock()
 	o.files[clean] = Entry{Hash: hash, Key: key, Size: s.Size, Mod: s.Mod, Ino: s.Ino}
+	o.staged = append(o.staged, clean)
 	o.mu.Unlock()
 	return nil
 }
@@ -723,12 +731,18 @@ func cannotRename(err error) bool {
 // (or copied, across devices) over the old one, atomically; then files
 // the new board lacks are removed, and the stage.
 func (o *Output) moveIn() error {
-	o.inPlace = true
-	rels := make([]string, 0, len(o.files))
-	for rel := range o.files {
-		rels = append(rels, rel)
+	// Updated in place from the start, the stage holds what was written;
+	// after a swap that failed, the whole board, linked or written.
+	rels := o.staged
+	if !o.inPlace {
+		rels = make([]string, 0, len(o.files))
+		for rel := range o.files {
+			rels = append(rels, rel)
+		}
+		o.inPlace = true
 	}
 	sort.Strings(rels)
+	o.touched = true
 	for _, rel := range rels {
 		src := filepath.Join(o.stage, filepath.FromSlash(rel))
 		dst := filepath.Join(o.final, filepath.FromSlash(rel))
@@ -783,12 +797,13 @@ func copyOver(src, dst string) error {
 }
 
 // removeStale removes from an output updated in place the files the new
-// board lacks, and the folders they leave empty. A private output holds
-// only what the last build wrote; any other output is looked at whole, as
-// a swapped board would drop anything the build did not write.
+// board lacks, and the folders they leave empty. A private output whose
+// last build is known holds only what that build wrote; any other output
+// is looked at whole, as a swapped board would drop anything the build
+// did not write.
 func (o *Output) removeStale() {
 	var stale []string
-	if o.private {
+	if o.private && o.trusted {
 		for p := range o.prev {
 			if _, ok := o.files[p]; !ok {
 				stale = append(stale, p)
@@ -833,13 +848,15 @@ func (o *Output) removeStale() {
 // writeManifest records the board for the next build. A failure only
 // makes the next build cold: it is said, not an error.
 func (o *Output) writeManifest() {
-	if !o.private {
-		// Let the file system's clock tick past the build's last change,
-		// so that the manifest's time tells the build's changes (before)
-		// from anyone's after (see matches). A private output is trusted
-		// as it is and never waits.
-		time.Sleep(clockTick)
+	if o.private {
+		// Its owner keeps what it wrote (Files, then Options.Last) and
+		// trusts it: a manifest would only be written again and again.
+		return
 	}
+	// Let the file system's clock tick past the build's last change, so
+	// that the manifest's time tells the build's changes (before) from
+	// anyone's after (see matches).
+	time.Sleep(clockTick)
 	data, err := json.Marshal(manifest{Generator: "postes", Files: o.files})
 	if err == nil {
 		tmp := o.cache + ".new"
