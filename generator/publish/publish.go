@@ -689,7 +689,11 @@ func (o *Output) Commit() error {
 // from the staged board.
 func (o *Output) swap() error {
 	if _, err := os.Lstat(o.final); errors.Is(err, fs.ErrNotExist) {
-		return o.ops.rename(o.stage, o.final)
+		if err := o.ops.rename(o.stage, o.final); err != nil {
+			return err
+		}
+		o.stage = ""
+		return nil
 	}
 	err := o.ops.exchange(o.stage, o.final)
 	if err == nil {
