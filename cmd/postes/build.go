@@ -22,6 +22,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&opt.Now, "now", "", "the build's today as YYYY-MM-DD (default: today in the board's time zone)")
 	fs.StringVar(&opt.BaseURL, "base-url", "", "absolute URL the site is served from (default: config's base_url)")
 	fs.BoolVar(&opt.Strict, "strict", false, "publish nothing and fail on any warning or error")
+	fs.BoolVar(&opt.AllowEmpty, "allow-empty", false, "publish a board with no offer over one that has some")
+	fs.DurationVar(&opt.Wait, "wait", build.DefaultWait, "how long to wait for another build of the same output to finish (0: do not wait)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (for developers)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
@@ -29,6 +31,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "postes build: unexpected argument %q\n", fs.Arg(0))
 		return errUsage
+	}
+	if opt.Wait == 0 {
+		opt.Wait = -1 // build.Options: negative means do not wait
 	}
 	opt.Theme = postes.Theme
 	// A soft memory limit makes the collector work harder instead of

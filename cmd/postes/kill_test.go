@@ -18,7 +18,17 @@ func TestMain(m *testing.M) {
 		main()
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	// Builds lock their output in the user's cache folder: the tests',
+	// and the builds they start, use one of their own.
+	cache, err := os.MkdirTemp("", "postes-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
 }
 
 func postesCmd(t *testing.T, args ...string) *exec.Cmd {

@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	postes build [--source DIR] [--output DIR] [--now YYYY-MM-DD] [--base-url URL] [--strict]
+//	postes build [--source DIR] [--output DIR] [--now YYYY-MM-DD] [--base-url URL] [--strict] [--allow-empty] [--wait 30s]
 //
 // build reads every offer in DIR/content (.txt and .md files, in the
 // layouts described in the README), and writes the board to the output
@@ -52,7 +52,7 @@ func main() {
 const usage = `postes builds a static job board from offer files.
 
 Usage:
-  postes build [--source DIR] [--output DIR] [--now YYYY-MM-DD] [--base-url URL] [--strict]
+  postes build [--source DIR] [--output DIR] [--now YYYY-MM-DD] [--base-url URL] [--strict] [--allow-empty] [--wait 30s]
   postes check [--source DIR] [--now YYYY-MM-DD] [--format text|json] [-v] [FILE...]
   postes serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--now YYYY-MM-DD]
   postes new [--source DIR] "Intitulé du poste"

@@ -44,10 +44,19 @@ type corpus struct {
 }
 
 func TestMain(m *testing.M) {
+	// Builds lock their output in the user's cache folder
+	// (os.UserCacheDir): the tests' builds use one of their own.
+	cache, err := os.MkdirTemp("", "postes-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
 	code := m.Run()
 	if corporaDir != "" {
 		_ = os.RemoveAll(corporaDir)
 	}
+	_ = os.RemoveAll(cache)
 	os.Exit(code)
 }
 

@@ -1,10 +1,13 @@
 // Package build runs the whole pipeline for one site: it reads config.toml,
 // reads and extracts every offer in parallel, builds the board for the
-// build's day, renders pages and feeds with a pool of workers, and publishes
-// the result atomically.
+// build's day, renders pages and feeds with a pool of workers, and hands
+// each file to package publish, which swaps the board in atomically.
 //
-// It is the last stage and the only one that touches the output folder;
-// only cmd/postes imports it.
+// It orchestrates: it decides what to build, where (refusing an output
+// that would destroy the site or be read back as input), when (one build
+// per output at a time) and whether (never an empty board over one with
+// offers unless asked). Where the bytes go is publish's business. Only
+// cmd/postes imports it.
 package build
 
 import (
@@ -12,13 +15,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
-	"testing/fstest"
 	"time"
 	"unsafe"
 
@@ -26,6 +27,7 @@ import (
 
 	"postes/generator/content"
 	"postes/generator/offer"
+	"postes/generator/publish"
 	"postes/generator/render"
 	"postes/generator/site"
 )
@@ -46,11 +48,18 @@ type Options struct {
 	ErrorsAbort bool
 	Theme       fs.FS // the default theme (templates/, static/)
 	Workers     int   // default GOMAXPROCS
-	// InPlace updates the output folder file by file instead of swapping
-	// in a new one: each file is replaced atomically, not the board as a
-	// whole. For serve, whose output is private, so that a rebuild after
-	// one edit costs what that edit changed.
+	// InPlace says the output is private (serve's temporary folder): it
+	// is updated file by file instead of swapped whole, so that a rebuild
+	// after one edit costs what that edit changed; it takes no lock and
+	// may become empty.
 	InPlace bool
+	// AllowEmpty publishes a board with no offer over one that has some;
+	// without it such a build is refused (ErrEmpty): an emptied or
+	// all-broken content/ is more often a mistake than the news.
+	AllowEmpty bool
+	// Wait is how long to wait for another build of the same output to
+	// finish; 0 means DefaultWait, a negative value not at all.
+	Wait time.Duration
 }
 
 // Result says what a build did.
@@ -97,10 +106,10 @@ type Builder struct {
 	hint      map[string]bool // files changed since the last build, or nil
 	listed    []content.File  // the last listing of content/
 	listDiags content.List
-	memo      *memo            // per-offer pieces of the last build's outputs
-	site      site.Memo        // per-offer derivations of the last board
-	out       map[string]entry // what the last build wrote, where
-	once      bool             // built once: keep nothing for a next build
+	memo      *memo                    // per-offer pieces of the last build's outputs
+	site      site.Memo                // per-offer derivations of the last board
+	out       map[string]publish.Entry // what the last build wrote, where
+	once      bool                     // built once: keep nothing for a next build
 	// dropOver is the board size above which a one-shot build does not
 	// keep offer bodies in memory but reads each file again for its page:
 	// it costs about a third more time, and saves gigabytes at national
@@ -169,8 +178,11 @@ func piece(prev, next *memo, m func(*memo) map[uint64][]byte, key uint64, make f
 }
 
 type readFile struct {
-	size  int64
-	mod   time.Time
+	// stamp is the file's when it was read, at seen: the file is read
+	// again when its stamp changes, or if it changed too close to seen
+	// to tell (publish.Stamp.Settled).
+	stamp publish.Stamp
+	seen  time.Time
 	o     *offer.Offer
 	diags content.List
 	file  content.File
@@ -191,39 +203,49 @@ func NewBuilder(opt Options) *Builder {
 	return &Builder{opt: opt, files: map[string]*readFile{}}
 }
 
-// read loads the configuration and extracts every offer of a site without
-// writing anything. It is what Build and Check share.
-func (b *Builder) read() (Config, []*offer.Offer, *Result, error) {
+// config loads config.toml with the command line's overrides, after
+// checking that the source is a site at all.
+func (b *Builder) config() (Config, error) {
 	opt := b.opt
-	start := time.Now()
-	res := &Result{}
+	if err := siteContent(opt.Source); err != nil {
+		return Config{}, err
+	}
 	cfg, err := LoadConfig(opt.Source)
 	if err != nil {
-		return cfg, nil, nil, err
+		return cfg, err
 	}
 	if opt.BaseURL != "" {
 		cfg.BaseURL = opt.BaseURL
 		if err := cfg.check("--base-url"); err != nil {
-			return cfg, nil, nil, err
+			return cfg, err
 		}
 	}
+	return cfg, nil
+}
+
+// read extracts every offer of a site without writing anything. It is
+// what Build and Check share. final is the resolved output folder, beside
+// which the offers cache lies; "" when there is none (check).
+func (b *Builder) read(cfg Config, final string) ([]*offer.Offer, *Result, error) {
+	opt := b.opt
+	start := time.Now()
+	res := &Result{}
 	if opt.Now != "" {
 		t, err := time.Parse("2006-01-02", opt.Now)
 		if err != nil {
-			return cfg, nil, nil, fmt.Errorf("--now %q: expected a date as YYYY-MM-DD", opt.Now)
+			return nil, nil, fmt.Errorf("--now %q: expected a date as YYYY-MM-DD", opt.Now)
 		}
 		res.Today = offer.DateOf(t)
 	} else {
 		res.Today = offer.DateOf(time.Now().In(cfg.Location()))
 	}
-	if b.loaded == "" {
-		var output string
-		b.loaded, output = b.offersCache(cfg)
-		b.loadOffers(b.loaded, res.Today, output)
-	}
 	files, diags, changed, err := b.list()
 	if err != nil {
-		return cfg, nil, nil, err
+		return nil, nil, err
+	}
+	if b.loaded == "" && final != "" {
+		b.loaded = offersCache(final)
+		b.loadOffers(b.loaded, res.Today, final, len(files))
 	}
 	res.Diags = append(content.List(nil), diags...)
 	res.Skipped = len(diags)
@@ -268,7 +290,7 @@ func (b *Builder) read() (Config, []*offer.Offer, *Result, error) {
 		}
 	}
 	res.Duration = time.Since(start)
-	return cfg, offers, res, nil
+	return offers, res, nil
 }
 
 // Hint tells the next Build which files changed since the last one, as
@@ -341,7 +363,7 @@ func (b *Builder) list() (files []content.File, diags content.List, changed map[
 	}
 	found, diags, err := content.Find(filepath.Join(b.opt.Source, "content"))
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, fmt.Errorf("content/: %w", err)
 	}
 	// Paths in messages are relative to the site root, so editors and
 	// tools can open them: "content/offre.txt:12: …".
@@ -358,21 +380,25 @@ func (b *Builder) list() (files []content.File, diags content.List, changed map[
 }
 
 // readOne reads and extracts one file, or returns what the last build read
-// when the file's size and modification time have not changed.
+// when the file's stamp has not changed since, and had settled when it
+// was taken: a same-size edit within one clock tick of the read, or a file
+// restored with its old time (cp -p, tar x, rsync -a), is read again. A
+// change of the defaults it was read with reads it again too.
 func (b *Builder) readOne(f content.File, opt offer.Options) *readFile {
 	defs := opt.Defaults
+	seen := time.Now()
 	st, err := os.Stat(f.Abs)
 	if err == nil {
 		b.mu.Lock()
 		prev := b.files[f.Path]
 		b.mu.Unlock()
-		if prev != nil && prev.file.Abs == f.Abs && prev.size == st.Size() && prev.mod.Equal(st.ModTime()) && prev.defHash == defs.Hash() {
+		if prev != nil && prev.file.Abs == f.Abs && prev.stamp == publish.StampOf(st) && prev.stamp.Settled(prev.seen) && prev.defHash == defs.Hash() {
 			return prev
 		}
 	}
-	rf := &readFile{file: f, defHash: defs.Hash()}
+	rf := &readFile{file: f, seen: seen, defHash: defs.Hash()}
 	if st != nil {
-		rf.size, rf.mod = st.Size(), st.ModTime()
+		rf.stamp = publish.StampOf(st)
 	}
 	b.mu.Lock()
 	b.dirty = true
@@ -464,21 +490,26 @@ func (b *Builder) body(o *offer.Offer) (string, error) {
 // nothing: every problem a build would meet, including those between files
 // (a reference or an address used twice), is in Result.Diags.
 func Check(opt Options) (*Result, *site.Board, error) {
-	_, res, board, err := NewBuilder(opt).check()
+	b := NewBuilder(opt)
+	cfg, err := b.config()
+	if err != nil {
+		return nil, nil, err
+	}
+	res, board, err := b.check(cfg, "")
 	return res, board, err
 }
 
-func (b *Builder) check() (Config, *Result, *site.Board, error) {
-	cfg, offers, res, err := b.read()
+func (b *Builder) check(cfg Config, final string) (*Result, *site.Board, error) {
+	offers, res, err := b.read(cfg, final)
 	if err != nil {
-		return cfg, nil, nil, err
+		return nil, nil, err
 	}
 	board, diags := site.New(offers, site.Options{BaseURL: cfg.BaseURL, Today: res.Today, Aliases: cfg.Aliases, MaxOpenDays: cfg.MaxOpenDays, Memo: &b.site})
 	res.Diags = append(res.Diags, diags...)
 	res.Diags.Sort()
 	res.Offers, res.Open, res.Closed = len(board.Offers), len(board.Open), len(board.Closed)
 	res.Scheduled = len(board.Scheduled)
-	return cfg, res, board, nil
+	return res, board, nil
 }
 
 // Run builds the site once. It returns an error when nothing was
@@ -494,41 +525,73 @@ func Run(opt Options) (*Result, error) {
 func (b *Builder) Build() (*Result, error) {
 	opt := b.opt
 	start := time.Now()
-	cfg, res, board, err := b.check()
+	cfg, err := b.config()
 	if err != nil {
 		return nil, err
 	}
-	outDir := opt.Output
-	if outDir == "" {
-		outDir = filepath.Join(opt.Source, cfg.Output)
+	outDir := b.outputPath(cfg)
+	final, err := publish.Resolve(outDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := guardOutput(opt.Source, final); err != nil {
+		return nil, err
+	}
+	if !opt.InPlace {
+		wait := opt.Wait
+		if wait == 0 {
+			wait = DefaultWait
+		}
+		lock, err := publish.Acquire(final, max(wait, 0))
+		if err != nil {
+			return nil, err
+		}
+		defer lock.Release()
+	}
+	res, board, err := b.check(cfg, final)
+	if err != nil {
+		return nil, err
 	}
 	res.Output = outDir
 	if (opt.Strict && len(res.Diags) > 0) || (opt.ErrorsAbort && res.Diags.HasErrors()) {
 		res.Duration = time.Since(start)
 		return res, ErrStrict
 	}
-	theme, themeHash, err := loadTheme(opt.Theme, opt.Source)
+	th, err := loadTheme(opt.Theme, opt.Source)
 	if err != nil {
 		return res, err
 	}
+	res.Diags = append(res.Diags, th.diags...)
+	res.Diags.Sort()
 	info := &render.Site{Title: cfg.Title, Description: cfg.Description, Language: cfg.Language, TimeZone: cfg.TimeZone, ZoneName: render.ZoneName(cfg.TimeZone),
 		Locale: ogLocale(cfg.Language, cfg.Country)}
-	r, err := render.New(theme, info, board)
+	r, err := render.New(th.fs, info, board)
 	if err != nil {
 		return res, fmt.Errorf("templates: %w", err)
 	}
-	out, err := openOutput(outDir, opt.InPlace, b.out)
+	out, err := publish.Open(final, publish.Options{Private: opt.InPlace, Last: b.out})
 	if err != nil {
 		return res, err
 	}
-	w := &writer{out: out, r: r, board: board, cfg: &cfg, info: info, theme: theme, workers: opt.Workers,
-		common: commonKey(&cfg, themeHash, board.Today), prev: b.memo, body: b.body}
+	if len(board.Offers) == 0 && !opt.AllowEmpty && !opt.InPlace && out.Holds("offres") {
+		out.Abort()
+		res.Diags = append(res.Diags, warnings(out)...)
+		return res, emptyBoard(res, final)
+	}
+	w := &writer{out: out, r: r, board: board, cfg: &cfg, info: info, theme: th.fs, workers: opt.Workers,
+		common: commonKey(&cfg, th.hash, board.Today), prev: b.memo, body: b.body}
+	if th.custom {
+		w.reach = boardKey(board)
+	}
 	if !b.once {
 		w.next = newMemo()
 	}
 	fail := func(err error) (*Result, error) {
 		out.Abort()
-		b.out = nil // in place, files may have changed: trust nothing kept
+		res.Diags = append(res.Diags, warnings(out)...)
+		if out.Touched() {
+			b.out = nil // files changed in place: trust nothing kept
+		}
 		return res, err
 	}
 	if err := w.all(); err != nil {
@@ -537,12 +600,13 @@ func (b *Builder) Build() (*Result, error) {
 	if err := out.Commit(); err != nil {
 		return fail(err)
 	}
+	res.Diags = append(res.Diags, warnings(out)...)
 	if w.next != nil {
 		w.next.carry(b.memo)
 		b.memo = w.next
 	}
 	if opt.InPlace {
-		b.out = out.files // serve's output changes only through this Builder
+		b.out = out.Files() // serve's output changes only through this Builder
 	}
 	if b.once && b.dirty {
 		b.saveOffers(b.loaded, res.Today) // a cache: a failure only makes the next build slower
@@ -576,71 +640,4 @@ func parallel(n, workers int, f func(i int)) {
 	}
 	close(next)
 	wg.Wait()
-}
-
-// loadTheme overlays the site's templates/ and static/ on the default
-// theme, file by file. It also returns a hash of the result: a changed
-// template or style sheet changes every page's key.
-func loadTheme(def fs.FS, source string) (fs.FS, uint64, error) {
-	// fstest.MapFS is a complete in-memory fs.FS (Glob, ReadDir…); it lives
-	// under testing/ but pulls in no test machinery.
-	m := fstest.MapFS{}
-	add := func(fsys fs.FS) error {
-		for _, top := range []string{"templates", "static"} {
-			err := fs.WalkDir(fsys, top, func(p string, d fs.DirEntry, err error) error {
-				if err != nil {
-					if errors.Is(err, fs.ErrNotExist) && p == top {
-						return fs.SkipDir
-					}
-					return err
-				}
-				if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-					return nil
-				}
-				data, err := fs.ReadFile(fsys, p)
-				if err != nil {
-					return err
-				}
-				m[p] = &fstest.MapFile{Data: data, Mode: 0o644}
-				return nil
-			})
-			if err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
-		}
-		return nil
-	}
-	if def != nil {
-		if err := add(def); err != nil {
-			return nil, 0, err
-		}
-	}
-	if err := add(os.DirFS(source)); err != nil {
-		return nil, 0, err
-	}
-	names := make([]string, 0, len(m))
-	for n := range m {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	h := xxhash.New()
-	for _, n := range names {
-		fmt.Fprintf(h, "%s\x00%d\x00", n, len(m[n].Data))
-		h.Write(m[n].Data)
-	}
-	return m, h.Sum64(), nil
-}
-
-func mediaType(name string) string {
-	switch path.Ext(name) {
-	case ".css":
-		return "text/css"
-	case ".js":
-		return "application/javascript"
-	case ".json":
-		return "application/json"
-	case ".svg":
-		return "image/svg+xml"
-	}
-	return ""
 }

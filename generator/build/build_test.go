@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"postes"
+	"postes/generator/publish"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -50,7 +51,7 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if rel == markerName {
+		if rel == publish.MarkerName {
 			return nil
 		}
 		data, err := os.ReadFile(p)

@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 
@@ -28,7 +28,7 @@ type Config struct {
 	BaseURL     string `toml:"base_url"`
 	Language    string `toml:"language"`
 	TimeZone    string `toml:"time_zone"`
-	Output      string `toml:"output"`
+	Output      string `toml:"output"` // relative to the site root, or absolute
 	FeedLength  int    `toml:"feed_length"`
 	// Country is the ISO 3166 code of the board's employers, for search
 	// engines ("NC", "FR"); Countries sets it per employer where needed.
@@ -76,11 +76,18 @@ func DefaultConfig() Config {
 func LoadConfig(dir string) (Config, error) {
 	c := DefaultConfig()
 	path := filepath.Join(dir, "config.toml")
-	data, err := os.ReadFile(path)
+	data, err := content.ReadRegular(path, maxConfig)
 	if errors.Is(err, fs.ErrNotExist) {
 		return c, c.check("config.toml")
 	}
-	if err != nil {
+	var odd *content.NotRegularError
+	var big *content.TooBigError
+	switch {
+	case errors.As(err, &odd):
+		return c, fmt.Errorf("config.toml: %v; expected the site's settings", odd)
+	case errors.As(err, &big):
+		return c, fmt.Errorf("config.toml: %v", big)
+	case err != nil:
 		return c, err
 	}
 	md, err := toml.Decode(string(data), &c)
@@ -132,10 +139,19 @@ func keyLine(text string, k toml.Key) int {
 	return 1
 }
 
+// maxConfig bounds config.toml: settings and a list of aliases fit in far
+// less.
+const maxConfig = 4 << 20
+
 func (c *Config) check(name string) error {
 	u, err := url.Parse(c.BaseURL)
 	if err != nil || u.Scheme == "" || u.Host == "" {
 		return fmt.Errorf("%s: base_url %q must be an absolute URL such as \"https://emplois.example.org/\"", name, c.BaseURL)
+	}
+	// url.Parse takes a space in a path; feeds and sitemaps would then
+	// carry links no reader follows.
+	if i := strings.IndexFunc(c.BaseURL, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }); i >= 0 {
+		return fmt.Errorf("%s: base_url %q holds a space or control character; write a space in a path as %%20", name, c.BaseURL)
 	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"

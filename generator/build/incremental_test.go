@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"postes"
+	"postes/generator/publish"
 )
 
 // copySample copies the sample board's config and content to a new folder.
@@ -154,7 +155,7 @@ func TestUnchangedRebuildRewritesNothing(t *testing.T) {
 			t.Errorf("%s was rewritten by an unchanged rebuild", p)
 		}
 	}
-	caches, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public"+cacheSuffix))
+	caches, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public"+publish.CacheSuffix))
 	if len(caches) != 1 {
 		t.Fatalf("no cache beside the output: %v", caches)
 	}
@@ -336,7 +337,11 @@ func TestLargeBoardPathReadsEveryEncoding(t *testing.T) {
 	// from the new bytes.
 	b = NewBuilder(Options{Source: root, Output: filepath.Join(t.TempDir(), "public"), Now: "2025-08-15", Theme: postes.Theme})
 	b.once, b.dropOver = true, 0
-	_, _, res, err := b.read()
+	cfg, err := b.config()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, res, err := b.read(cfg, "")
 	if err != nil || res == nil {
 		t.Fatal(err)
 	}

@@ -20,13 +20,14 @@ import (
 
 	"postes/generator/feed"
 	"postes/generator/offer"
+	"postes/generator/publish"
 	"postes/generator/render"
 	"postes/generator/site"
 )
 
 // writer renders every output file of one board.
 type writer struct {
-	out     *Output
+	out     *publish.Output
 	r       *render.Renderer
 	board   *site.Board
 	cfg     *Config
@@ -34,6 +35,9 @@ type writer struct {
 	theme   fs.FS
 	workers int
 	common  uint64 // hash of what every page depends on: theme, config, today
+	// reach, when not 0, is the key of the whole board, which every page
+	// depends on: a custom template may show anything of it anywhere.
+	reach uint64
 
 	body   func(*offer.Offer) (string, error) // an offer's Markdown body
 	inFeed map[*site.Offer]*lazyHTML
@@ -110,11 +114,7 @@ func (w *writer) all() error {
 	// One buffer per worker, reused from file to file: a fresh one grew
 	// by doubling for every page, a tenth of a build's allocations.
 	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	parallel(len(jobs), w.workers, func(i int) {
-		j := jobs[i]
-		if w.out.Reuse(j.path, j.key) {
-			return
-		}
+	run := func(j job) {
 		buf := bufs.Get().(*bytes.Buffer)
 		buf.Reset()
 		defer func() {
@@ -129,7 +129,25 @@ func (w *writer) all() error {
 		if err := w.out.Write(j.path, j.key, buf.Bytes()); err != nil { // Write keeps no reference to the bytes
 			w.fail(err)
 		}
+	}
+	parallel(len(jobs), w.workers, func(i int) {
+		if !w.out.Reuse(jobs[i].path, jobs[i].key) {
+			run(jobs[i])
+		}
 	})
+	if w.err != nil {
+		return w.err
+	}
+	// Files kept from the last board that vanished or changed since they
+	// were looked at, or that this user may not link (another user's
+	// board), are rendered after all: a build never fails for them.
+	if lost := w.out.LinkReused(); len(lost) > 0 {
+		byPath := make(map[string]job, len(jobs))
+		for _, j := range jobs {
+			byPath[j.path] = j
+		}
+		parallel(len(lost), w.workers, func(i int) { run(byPath[lost[i]]) })
+	}
 	return w.err
 }
 
@@ -158,8 +176,36 @@ func (w *writer) keyer(kind string) keyer {
 	return k
 }
 
+// pageKeyer is keyer for a page rendered by a template: with a custom
+// template, what the page can reach is the whole board.
+func (w *writer) pageKeyer(kind string) keyer {
+	k := w.keyer(kind)
+	if w.reach != 0 {
+		fmt.Fprintf(k.h, "board\x00%x\x00", w.reach)
+	}
+	return k
+}
+
+// boardKey sums everything a template can reach through a page: every
+// offer on the board (its text, file, address, status, employer, month)
+// and those scheduled for later; the rest (config, theme, today) is in
+// every key already.
+func boardKey(b *site.Board) uint64 {
+	h := xxhash.New()
+	var buf [8]byte
+	for _, p := range b.Offers {
+		binary.LittleEndian.PutUint64(buf[:], offerKey(p))
+		h.Write(buf[:])
+	}
+	fmt.Fprintf(h, "scheduled\x00%d\x00", len(b.Scheduled))
+	for _, o := range b.Scheduled {
+		fmt.Fprintf(h, "%x\x00%s\x00", o.Hash, o.Source)
+	}
+	return h.Sum64()
+}
+
 // offerKey sums what pages show of an offer: its text (through its hash),
-// address, status on the build's day, employer and month.
+// file, address, status on the build's day, employer and month.
 func offerKey(p *site.Offer) uint64 {
 	month := ""
 	if p.Month != nil {
@@ -167,6 +213,8 @@ func offerKey(p *site.Offer) uint64 {
 	}
 	b := make([]byte, 0, 128)
 	b = strconv.AppendUint(b, p.Hash, 16)
+	b = append(b, 0)
+	b = append(b, p.Source...)
 	b = append(b, 0)
 	b = append(b, p.Slug...)
 	b = append(b, 0)
@@ -253,6 +301,9 @@ func (w *writer) jobs() []job {
 	// Pages that list offers depend on every offer they list; the board's
 	// counts are in the home page's key through the lists.
 	add := func(p *render.Page, key uint64) {
+		if w.reach != 0 {
+			key ^= w.pageKeyer("page").sum()
+		}
 		file := p.Path + "index.html"
 		if p.Kind == "404" {
 			file = "404.html"
@@ -292,7 +343,7 @@ func (w *writer) jobs() []job {
 	for _, p := range b.Offers {
 		p := p
 		pages = append(pages, p.Path)
-		jobs = append(jobs, job{p.Path + "index.html", w.keyer("offer").offer(p).str(w.country(p.Employer)).sum(), func(out io.Writer) error {
+		jobs = append(jobs, job{p.Path + "index.html", w.pageKeyer("offer").offer(p).str(w.country(p.Employer)).sum(), func(out io.Writer) error {
 			pg := &render.Page{Kind: "offer", Path: p.Path, Title: p.Title + " – " + p.Employer.Name, Description: offer.Clip(feed.Summary(p), 300),
 				Offer: p, Feed: p.Employer.Path + "feed.xml", FeedTitle: "Offres de " + p.Employer.Name}
 			html, err := w.bodyHTML(p)
@@ -365,13 +416,17 @@ func (w *writer) jobs() []job {
 		_, err := fmt.Fprintf(out, "User-agent: *\nAllow: /\n\nSitemap: %s\n", b.AbsURL("sitemap.xml"))
 		return err
 	}})
-	statics, _ := fs.Glob(w.theme, "static/*")
-	more, _ := fs.Glob(w.theme, "static/*/*")
-	for _, name := range append(statics, more...) {
-		name := name
-		if st, err := fs.Stat(w.theme, name); err != nil || st.IsDir() {
-			continue
+	// static/ whole, at any depth: hosts read CNAME, _headers,
+	// .well-known/… there.
+	var statics []string
+	_ = fs.WalkDir(w.theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			statics = append(statics, p)
 		}
+		return nil
+	})
+	for _, name := range statics {
+		name := name
 		jobs = append(jobs, job{strings.TrimPrefix(name, "static/"), w.keyer("static").str(name).sum(), func(out io.Writer) error {
 			data, err := fs.ReadFile(w.theme, name)
 			if err != nil {

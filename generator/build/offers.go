@@ -2,6 +2,7 @@ package build
 
 import (
 	"encoding/gob"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -9,18 +10,35 @@ import (
 
 	"postes/generator/content"
 	"postes/generator/offer"
+	"postes/generator/publish"
 )
 
 // offersSuffix names the offers cache beside the output folder ("public"
 // → ".public.postes-offers.gob"): every offer as extracted, without its
-// body, with the size and modification time of its file. The next build
-// reads again only the files whose size or time changed, and a page that
-// must be rendered reads its file for the body. Deleting the cache only
-// makes the next build read everything; a new version of postes ignores
-// an old cache.
+// body, with the stamp of its file (size, modification time, inode,
+// change time). The next build reads again only the files whose stamp
+// changed, or changed too recently to be trusted (publish.Stamp), and a
+// page that must be rendered reads its file for the body. Deleting the
+// cache only makes the next build read everything; a new version of
+// postes ignores an old cache.
 const offersSuffix = ".postes-offers.gob"
 
+// offersFormat is the layout of the offers cache; a cache of another
+// layout is ignored.
+const offersFormat = 2
+
+// Bounds on the offers cache: a file larger than this for the number of
+// offer files listed is not a cache of them, and is not read (a 4 GB file
+// there was read whole). An offer without its body takes under 1 KB; one
+// with unusually long fields may push a cache over, which then only makes
+// the build cold.
+const (
+	offersCacheBase    = 1 << 20
+	offersCachePerFile = 8 << 10
+)
+
 type offersFile struct {
+	Format  int
 	Version string
 	Today   string // the day of the build that wrote it
 	Files   []cachedFile
@@ -29,63 +47,60 @@ type offersFile struct {
 type cachedFile struct {
 	Path  string // "content/…"
 	Abs   string
-	Size  int64
-	Mod   int64 // UnixNano
+	Stamp publish.Stamp
+	Seen  int64 // UnixNano: when the stamp was taken
 	Offer *offer.Offer
 	Diags content.List
 	// DefHash is the hash of the defaults the file was read with.
 	DefHash uint64
 }
 
-// offersCache is the path of the offers cache for this build's output,
-// and the output folder.
-func (b *Builder) offersCache(cfg Config) (cache, output string) {
-	out := b.opt.Output
-	if out == "" {
-		out = filepath.Join(b.opt.Source, cfg.Output)
-	}
-	abs, err := filepath.Abs(out)
-	if err != nil {
-		return "-", out
-	}
-	dir, base := filepath.Split(abs)
-	return filepath.Join(dir, "."+base+offersSuffix), abs
+// offersCache is the path of the offers cache beside the output folder
+// final (resolved).
+func offersCache(final string) string {
+	dir, base := filepath.Split(final)
+	return filepath.Join(dir, "."+base+offersSuffix)
 }
 
 // loadOffers starts from the offers cache when it pays: on the day it was
 // written, with the output still there, few pages will be rendered again.
 // On a new day every page shows the new date and is rendered again, which
 // needs every body: reading every file whole is then cheaper than reading
-// the cache and each file again.
-func (b *Builder) loadOffers(path string, today offer.Date, output string) {
-	if !isOurs(output) {
+// the cache and each file again. files is how many offer files content/
+// holds, which bounds the cache's size.
+func (b *Builder) loadOffers(path string, today offer.Date, output string, files int) {
+	if !publish.IsOurs(output) {
 		return
 	}
-	f, err := os.Open(path)
+	f, st, err := content.OpenRegular(path)
 	if err != nil {
 		return
 	}
 	defer f.Close()
-	var c offersFile
-	if gob.NewDecoder(f).Decode(&c) != nil || c.Version != Version || c.Today != today.String() {
+	limit := int64(offersCacheBase) + int64(files)*offersCachePerFile
+	if st.Size() > limit {
 		return
 	}
-	files := make(map[string]*readFile, len(c.Files))
+	var c offersFile
+	if gob.NewDecoder(io.LimitReader(f, limit)).Decode(&c) != nil || c.Format != offersFormat || c.Version != Version || c.Today != today.String() {
+		return
+	}
+	m := make(map[string]*readFile, len(c.Files))
 	for _, cf := range c.Files {
-		rf := &readFile{size: cf.Size, mod: time.Unix(0, cf.Mod), o: cf.Offer, diags: cf.Diags, defHash: cf.DefHash,
+		rf := &readFile{stamp: cf.Stamp, seen: time.Unix(0, cf.Seen), o: cf.Offer, diags: cf.Diags, defHash: cf.DefHash,
 			file: content.File{Path: cf.Path, Abs: cf.Abs}, bodyless: cf.Offer != nil}
-		files[cf.Path] = rf
+		m[cf.Path] = rf
 	}
 	b.mu.Lock()
-	b.files = files
+	b.files = m
 	b.mu.Unlock()
 }
 
 func (b *Builder) saveOffers(path string, today offer.Date) {
 	b.mu.Lock()
-	c := offersFile{Version: Version, Today: today.String(), Files: make([]cachedFile, 0, len(b.files))}
+	c := offersFile{Format: offersFormat, Version: Version, Today: today.String(), Files: make([]cachedFile, 0, len(b.files))}
 	for p, rf := range b.files {
-		cf := cachedFile{Path: p, Abs: rf.file.Abs, Size: rf.size, Mod: rf.mod.UnixNano(), Diags: rf.diags, DefHash: rf.defHash}
+		cf := cachedFile{Path: p, Abs: rf.file.Abs, Stamp: rf.stamp, Seen: rf.seen.UnixNano(), Diags: rf.diags, DefHash: rf.defHash}
 		if rf.o != nil {
 			o := *rf.o
 			o.Body = "" // read from the file when a page needs it

@@ -29,7 +29,7 @@ func writeSite(t *testing.T, files map[string]string) string {
 const goodOffer = `# Agent d’accueil
 
 Employeur : Commune de Test
-Lieu de travail : Testville
+Lieu de travail : Nevers
 Date de dépôt de l’offre : 01/03/2025
 Date limite de candidature : 31/03/2025
 

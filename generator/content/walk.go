@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // File is one offer file found under the content folder.
@@ -23,7 +24,11 @@ type File struct {
 // editor backups ("x~", "#x#", ".swp", ".bak", ".orig") are ignored.
 // Symbolic links are followed only when they stay inside root: a link that
 // points outside would let content publish any file of the machine, so it is
-// reported as an error and skipped.
+// reported as an error and skipped. Only regular files are listed: a named
+// pipe, socket or device with an offer's name is an error naming it, since
+// reading one would wait for ever. A sub-folder that cannot be read is an
+// error naming it, and the rest is listed; only a root that cannot be read
+// is a failure.
 func Find(root string) ([]File, List, error) {
 	var files []File
 	var diags List
@@ -42,8 +47,19 @@ func Find(root string) ([]File, List, error) {
 		rootAbs = realRoot
 	}
 	err = filepath.WalkDir(rootAbs, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(rootAbs, p)
+		rel = filepath.ToSlash(rel)
 		if err != nil {
-			return err
+			if p == rootAbs {
+				return err
+			}
+			// A folder of the editor's that this user may not read: its
+			// offers are skipped as an unreadable file's would be.
+			diags.Add(Pos{Path: rel}, Error, "cannot read folder: %v", cause(err))
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		name := d.Name()
 		if p != rootAbs && ignored(name) {
@@ -52,12 +68,11 @@ func Find(root string) ([]File, List, error) {
 			}
 			return nil
 		}
-		rel, _ := filepath.Rel(rootAbs, p)
-		rel = filepath.ToSlash(rel)
-		if d.Type()&fs.ModeSymlink != 0 {
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
 			target, err := filepath.EvalSymlinks(p)
 			if err != nil {
-				diags.Add(Pos{Path: rel}, Error, "broken symbolic link: %v", errors.Unwrap(err))
+				diags.Add(Pos{Path: rel}, Error, "%s", brokenLink(p))
 				return nil
 			}
 			if !within(realRoot, target) {
@@ -68,7 +83,18 @@ func Find(root string) ([]File, List, error) {
 			if err != nil || st.IsDir() {
 				return nil // links to folders are not followed: no cycles
 			}
-		} else if d.IsDir() || !d.Type().IsRegular() {
+			if !st.Mode().IsRegular() {
+				if isOffer(name) {
+					diags.Add(Pos{Path: rel}, Error, "%s; not read", notRegular(st.Mode()))
+				}
+				return nil
+			}
+		case d.IsDir():
+			return nil
+		case !d.Type().IsRegular():
+			if isOffer(name) {
+				diags.Add(Pos{Path: rel}, Error, "%s; not read", notRegular(d.Type()))
+			}
 			return nil
 		}
 		if !isOffer(name) {
@@ -82,6 +108,33 @@ func Find(root string) ([]File, List, error) {
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, diags, nil
+}
+
+// brokenLink says why the link at p leads nowhere.
+func brokenLink(p string) string {
+	_, err := os.Stat(p)
+	switch {
+	case errors.Is(err, syscall.ELOOP):
+		return "symbolic link loop"
+	case errors.Is(err, fs.ErrNotExist):
+		if target, err := os.Readlink(p); err == nil {
+			return fmt.Sprintf("broken symbolic link: %s does not exist", target)
+		}
+		return "broken symbolic link"
+	case err != nil:
+		return fmt.Sprintf("cannot follow symbolic link: %v", cause(err))
+	}
+	return "broken symbolic link"
+}
+
+// cause drops the path an *fs.PathError repeats: messages name the file
+// already.
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func within(root, p string) bool {
@@ -105,36 +158,156 @@ func ignored(name string) bool {
 	return false
 }
 
+// NotRegularError is a file that is not a regular file where one is read:
+// a named pipe would make the read wait for a writer for ever.
+type NotRegularError struct {
+	Mode fs.FileMode
+}
+
+func (e *NotRegularError) Error() string { return notRegular(e.Mode) }
+
+func notRegular(m fs.FileMode) string {
+	kind := "special file"
+	switch {
+	case m.IsDir():
+		kind = "folder"
+	case m&fs.ModeNamedPipe != 0:
+		kind = "named pipe"
+	case m&fs.ModeSocket != 0:
+		kind = "socket"
+	case m&fs.ModeDevice != 0:
+		kind = "device"
+	}
+	return kind + ", not a regular file"
+}
+
+// TooBigError is a file over the size a reader accepts. Size is the
+// file's own, from the file system, or at least Size when the file grew
+// while it was read.
+type TooBigError struct {
+	Size, Max int64
+	Grew      bool
+}
+
+func (e *TooBigError) Error() string {
+	more := ""
+	if e.Grew {
+		more = "more than "
+	}
+	return fmt.Sprintf("file is %s%s; at most %s is read", more, Size(e.Size), Size(e.Max))
+}
+
+// Size writes a byte count for people: "269 MB", "10.5 MB", "812 KB".
+func Size(n int64) string {
+	switch {
+	case n >= 100<<20:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<20:
+		return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/(1<<20)), ".0") + " MB"
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// OpenRegular opens a file for reading only if it is a regular file,
+// following symbolic links. A named pipe, socket or device is refused
+// with a *NotRegularError and never waited on: the file is checked before
+// it is opened, then opened without blocking and checked again, so one
+// swapped for a pipe in between is refused too.
+func OpenRegular(name string) (*os.File, fs.FileInfo, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, nil, &fs.PathError{Op: "open", Path: name, Err: &NotRegularError{Mode: st.Mode()}}
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err = f.Stat()
+	if err == nil && !st.Mode().IsRegular() {
+		err = &fs.PathError{Op: "open", Path: name, Err: &NotRegularError{Mode: st.Mode()}}
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, st, nil
+}
+
+// ReadRegular reads a whole regular file (see OpenRegular) of at most max
+// bytes; a larger one is a *TooBigError, found before reading when the
+// file system gives its size. max <= 0 means no bound.
+func ReadRegular(name string, max int64) ([]byte, error) {
+	f, st, err := OpenRegular(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readAll(f, st.Size(), max)
+}
+
+// readAll reads f, whose size the file system gave, in a buffer of that
+// size: io.ReadAll would grow one several times for a 4 KB offer.
+func readAll(f *os.File, size, max int64) ([]byte, error) {
+	if max > 0 && size > max {
+		return nil, &TooBigError{Size: size, Max: max}
+	}
+	limit := max + 1
+	if max <= 0 {
+		limit = 1<<63 - 1
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, limit)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit)); err != nil {
+		return nil, err
+	}
+	if max > 0 && int64(buf.Len()) > max {
+		return nil, &TooBigError{Size: max, Max: max, Grew: true}
+	}
+	return buf.Bytes(), nil
+}
+
 // ReadFile reads and decodes one file, refusing files over MaxSize without
-// reading them whole.
+// reading them, and anything but a regular file without opening it.
 func ReadFile(f File) (*Source, List) {
 	data, err := ReadBytes(f)
 	if err != nil {
 		var l List
-		l.Add(Pos{Path: f.Path}, Error, "cannot read: %v", err)
+		var big *TooBigError
+		var odd *NotRegularError
+		switch {
+		case errors.As(err, &big):
+			more := ""
+			if big.Grew {
+				more = "more than "
+			}
+			l.Add(Pos{Path: f.Path}, Error, "file is %s%s; an offer file must be under %d MB", more, Size(big.Size), MaxSize>>20)
+		case errors.As(err, &odd):
+			l.Add(Pos{Path: f.Path}, Error, "%v; not read", odd)
+		default:
+			l.Add(Pos{Path: f.Path}, Error, "cannot read: %v", err)
+		}
 		return nil, l
 	}
 	return decode(f.Path, data, true)
 }
 
-// ReadBytes reads one file as it is, up to MaxSize+1 bytes, in a buffer of
-// its size: io.ReadAll would grow one several times for a 4 KB offer.
+// ReadBytes reads one regular file as it is, of at most MaxSize bytes;
+// errors are a *TooBigError, a *NotRegularError or the system's, without
+// the path, which callers name already.
 func ReadBytes(f File) ([]byte, error) {
-	fh, err := os.Open(f.Abs)
-	if err != nil {
-		if u := errors.Unwrap(err); u != nil {
-			err = u
-		}
-		return nil, err
+	data, err := ReadRegular(f.Abs, MaxSize)
+	var big *TooBigError
+	var odd *NotRegularError
+	if err != nil && !errors.As(err, &big) && !errors.As(err, &odd) {
+		err = cause(err)
+	} else if errors.As(err, &odd) {
+		err = odd
 	}
-	defer fh.Close()
-	size := MaxSize + 1
-	if st, err := fh.Stat(); err == nil && st.Size() < int64(size) {
-		size = int(st.Size()) + 1
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
-	_, err = buf.ReadFrom(io.LimitReader(fh, MaxSize+1))
-	return buf.Bytes(), err
+	return data, err
 }
 
 // IsOffer reports whether a slash-separated path under content/ names a

@@ -1,4 +1,4 @@
-package build
+package publish
 
 import "golang.org/x/sys/unix"
 

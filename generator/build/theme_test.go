@@ -1,0 +1,162 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"postes"
+)
+
+// TestStaticIsCopiedWhole: static/ is published at any depth, with the
+// files hosts read (CNAME, _headers, .well-known/…); other hidden files
+// are left out.
+func TestStaticIsCopiedWhole(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"content/bon.txt":                   goodOffer,
+		"static/CNAME":                      "emplois.example.org\n",
+		"static/_headers":                   "/*\n  X-Frame-Options: DENY\n",
+		"static/_redirects":                 "/ancien /nouveau 301\n",
+		"static/.well-known/security.txt":   "Contact: mailto:dsi@example.org\n",
+		"static/docs/guides/2025/guide.txt": "un guide\n",
+		"static/docs/a/b/c/d/e.txt":         "profond\n",
+		"static/.env":                       "SECRET=1\n",
+		"static/docs/.brouillon.txt":        "x\n",
+		"static/.git/config":                "[core]\n",
+	})
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Run(Options{Source: root, Output: out, Now: "2025-03-15", Theme: postes.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diags) > 0 {
+		t.Errorf("diagnostics: %v", res.Diags)
+	}
+	files := readTree(t, out)
+	for _, p := range []string{"CNAME", "_headers", "_redirects", ".well-known/security.txt", "docs/guides/2025/guide.txt", "docs/a/b/c/d/e.txt"} {
+		if _, ok := files[p]; !ok {
+			t.Errorf("%s was not published", p)
+		}
+	}
+	for _, p := range []string{".env", "docs/.brouillon.txt", ".git/config"} {
+		if _, ok := files[p]; ok {
+			t.Errorf("hidden file %s was published", p)
+		}
+	}
+}
+
+// TestThemeLinksOutOfTheSiteAreRefused: static/ and templates/ follow
+// content/'s rule: a link that leaves the site is an error and is not
+// read; a link inside the site is fine.
+func TestThemeLinksOutOfTheSiteAreRefused(t *testing.T) {
+	secret := filepath.Join(t.TempDir(), "shadow")
+	if err := os.WriteFile(secret, []byte("root:$6$secret"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	root := writeSite(t, map[string]string{
+		"content/bon.txt": goodOffer,
+		"shared/logo.txt": "logo\n",
+	})
+	for link, target := range map[string]string{
+		"static/shadow.txt":   secret,
+		"static/logo.txt":     filepath.Join(root, "shared", "logo.txt"),
+		"templates/home.html": secret,
+	} {
+		p := filepath.Join(root, filepath.FromSlash(link))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Run(Options{Source: root, Output: out, Now: "2025-03-15", Theme: postes.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, out)
+	for p, data := range files {
+		if strings.Contains(string(data), "$6$secret") {
+			t.Errorf("%s publishes a file from outside the site", p)
+		}
+	}
+	if _, ok := files["logo.txt"]; !ok {
+		t.Errorf("a link inside the site was not followed")
+	}
+	msgs := res.Diags.Error()
+	for _, want := range []string{"static/shadow.txt: symbolic link points outside the site", "templates/home.html: symbolic link points outside the site"} {
+		if !strings.Contains(msgs, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, msgs)
+		}
+	}
+}
+
+// TestPipesNeverHang: a named pipe where postes expects a file (an offer,
+// a theme file, the configuration, a link to one) is an error naming it,
+// never a read that waits for a writer.
+func TestPipesNeverHang(t *testing.T) {
+	for _, tc := range []struct {
+		name, fifo, link string
+		check            bool // postes check rather than build
+		want             string
+	}{
+		{"content", "content/pipe.txt", "", false, "content/pipe.txt: named pipe"},
+		{"content_link", "content/donnees/pipe", "content/lien.txt", false, "content/lien.txt: named pipe"},
+		{"content_check", "content/pipe.txt", "", true, "content/pipe.txt: named pipe"},
+		{"static", "static/pipe.css", "", false, "static/pipe.css: named pipe"},
+		{"templates", "templates/offer.html", "", false, "templates/offer.html: named pipe"},
+		{"config", "config.toml", "", false, "config.toml: named pipe"},
+		{"config_check", "config.toml", "", true, "config.toml: named pipe"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := writeSite(t, map[string]string{"content/bon.txt": goodOffer})
+			fifo := filepath.Join(root, filepath.FromSlash(tc.fifo))
+			if err := os.MkdirAll(filepath.Dir(fifo), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+				t.Skip("no named pipes here:", err)
+			}
+			if tc.link != "" {
+				if err := os.Symlink(fifo, filepath.Join(root, filepath.FromSlash(tc.link))); err != nil {
+					t.Fatal(err)
+				}
+			}
+			opt := Options{Source: root, Output: filepath.Join(t.TempDir(), "public"), Now: "2025-03-15", Theme: postes.Theme}
+			done := make(chan string, 1)
+			go func() {
+				var res *Result
+				var err error
+				if tc.check {
+					res, _, err = Check(opt)
+				} else {
+					res, err = Run(opt)
+				}
+				msg := ""
+				if err != nil {
+					msg = err.Error()
+				}
+				if res != nil {
+					msg += "\n" + res.Diags.Error()
+				}
+				done <- msg
+			}()
+			select {
+			case msg := <-done:
+				if !strings.Contains(msg, tc.want) {
+					t.Errorf("got %q, want %q", msg, tc.want)
+				}
+			case <-time.After(20 * time.Second):
+				// Unblock the reader so the test binary can finish.
+				if f, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+					f.Close()
+				}
+				t.Fatalf("%s hangs on a named pipe", map[bool]string{true: "check", false: "build"}[tc.check])
+			}
+		})
+	}
+}
