@@ -233,14 +233,21 @@ func offerKey(p *site.Offer) uint64 {
 // editing its description leaves them as they are, and they are not
 // rendered again.
 func listKey(p *site.Offer) uint64 {
-	b := make([]byte, 0, 192)
-	for _, s := range []string{p.Slug, p.Title, p.Employer.Name, p.Employer.Slug, p.Location, p.Reference,
-		p.Deadline.String(), p.Posted.String()} {
+	b := make([]byte, 0, 256)
+	for _, s := range []string{p.Slug, p.Employer.Name, p.Employer.Slug} {
 		b = append(b, s...)
 		b = append(b, 0)
 	}
+	// What cards show of the file: the fields declared so (offer.Fields).
+	for _, d := range offer.Fields {
+		if d.InLists {
+			b = append(b, p.Offer.Text(d.Field)...)
+			b = append(b, 0)
+		}
+	}
 	b = strconv.AppendBool(b, p.Closed)
 	b = strconv.AppendInt(b, int64(p.DaysLeft), 10)
+	b = append(b, p.Closes.String()...)
 	return xxhash.Sum64(b)
 }
 

@@ -9,6 +9,7 @@ package feed
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"html"
@@ -166,33 +167,6 @@ func Summary(p *site.Offer) string {
 	return s
 }
 
-// JSONOffer is one element of offres.json. Other tools read this file: keys
-// are only ever added, never renamed.
-type JSONOffer struct {
-	Source      string   `json:"source"`
-	URL         string   `json:"url"`
-	Title       string   `json:"title"`
-	Reference   string   `json:"reference"`
-	Employer    string   `json:"employer"`
-	EmployerURL string   `json:"employer_url"`
-	Location    string   `json:"location"`
-	Grades      []string `json:"grades"`
-	// Category and Filiere list the categories (A, B, C, D) and filières
-	// of the offer's grades, or of its "Catégorie" label.
-	Category    []string    `json:"category"`
-	Filiere     []string    `json:"filiere"`
-	Places      []JSONPlace `json:"places"`
-	Direction   string      `json:"direction"`
-	Family      string      `json:"family"`
-	WorkingTime string      `json:"working_time"`
-	Contract    string      `json:"contract"`
-	Posted      *string     `json:"posted"`
-	Deadline    *string     `json:"deadline"`
-	Start       *string     `json:"start"`
-	StartASAP   bool        `json:"start_asap"`
-	Closed      bool        `json:"closed"`
-}
-
 // JSONPlace is a town an offer names, in offres.json.
 type JSONPlace struct {
 	Town       string `json:"town"`
@@ -200,36 +174,72 @@ type JSONPlace struct {
 	Department string `json:"department,omitempty"`
 }
 
-// nonNil gives JSON readers an empty array, never null.
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func dateOrNil(d offer.Date) *string {
-	if d.IsZero() {
-		return nil
-	}
-	s := d.String()
-	return &s
-}
-
-// JSONEntry is one offer's element of offres.json.
+// JSONEntry is one offer's element of offres.json: source and url, then
+// every declared field of the offer (offer.Fields) under its name, with
+// what the board adds: employer_url after employer, filiere and places
+// after category, start_asap after start, closed last. Other tools read
+// this file: keys are only ever added, never renamed.
 func JSONEntry(b *site.Board, p *site.Offer) ([]byte, error) {
 	places := make([]JSONPlace, len(p.Places))
 	for i, pl := range p.Places {
 		places[i] = JSONPlace{pl.Town, pl.Postcode, pl.Department}
 	}
-	return json.Marshal(JSONOffer{
-		Source: p.Source, URL: b.AbsURL(p.Path), Title: p.Title, Reference: p.Reference,
-		Employer: p.Employer.Name, EmployerURL: b.AbsURL(p.Employer.Path), Location: p.Location,
-		Grades: nonNil(p.GradeNames()), Category: nonNil(p.Categories), Filiere: nonNil(p.Filieres), Places: places,
-		Direction: p.Direction, Family: p.Family, WorkingTime: p.WorkingTime, Contract: p.Contract,
-		Posted: dateOrNil(p.Posted), Deadline: dateOrNil(p.Deadline), Start: dateOrNil(p.Start), StartASAP: p.StartASAP,
-		Closed: p.Closed,
-	})
+	filieres := p.Filieres
+	if filieres == nil {
+		filieres = []string{}
+	}
+	w := &object{}
+	w.add("source", p.Source)
+	w.add("url", b.AbsURL(p.Path))
+	for _, d := range offer.Fields {
+		switch d.Field {
+		case offer.FieldEmployer:
+			w.add(d.Name, p.Employer.Name) // the name it is filed under
+			w.add("employer_url", b.AbsURL(p.Employer.Path))
+		case offer.FieldCategory:
+			w.add(d.Name, p.Offer.Value(d.Field))
+			w.add("filiere", filieres)
+			w.add("places", places)
+		case offer.FieldStart:
+			w.add(d.Name, p.Offer.Value(d.Field))
+			w.add("start_asap", p.StartASAP)
+		default:
+			w.add(d.Name, p.Offer.Value(d.Field))
+		}
+	}
+	w.add("closed", p.Closed)
+	return w.bytes()
+}
+
+// object writes a JSON object whose keys keep the order they are added in.
+type object struct {
+	buf bytes.Buffer
+	err error
+}
+
+func (o *object) add(key string, v any) {
+	if o.err != nil {
+		return
+	}
+	if o.buf.Len() == 0 {
+		o.buf.WriteByte('{')
+	} else {
+		o.buf.WriteByte(',')
+	}
+	k, _ := json.Marshal(key)
+	o.buf.Write(k)
+	o.buf.WriteByte(':')
+	data, err := json.Marshal(v)
+	if err != nil {
+		o.err = err
+		return
+	}
+	o.buf.Write(data)
+}
+
+func (o *object) bytes() ([]byte, error) {
+	o.buf.WriteByte('}')
+	return o.buf.Bytes(), o.err
 }
 
 // WriteJSON writes offres.json: every published offer, open or closed, in

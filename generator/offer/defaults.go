@@ -24,21 +24,21 @@ type Defaults struct {
 }
 
 type defaultValue struct {
-	text   string   // scalar fields, dates as written
-	list   []string // grades
-	source string   // "config.toml:12", "content/kone/_defaults.toml:2"
+	raw    any    // as TOML gives it
+	source string // "config.toml:12", "content/kone/_defaults.toml:2"
 }
 
-// DefaultsKeys are the keys a defaults table may hold: the fields of the
-// front matter that describe an employer's offers.
-var DefaultsKeys = []string{"employer", "location", "grades", "category", "direction", "family", "working_time", "contract",
-	"reference", "posted", "deadline", "start"}
-
-var defaultsField = map[string]Field{
-	"employer": FieldEmployer, "location": FieldLocation, "grades": FieldGrades, "category": FieldCategory,
-	"direction": FieldDirection, "family": FieldFamily, "working_time": FieldWorkingTime, "contract": FieldContract,
-	"reference": FieldReference, "posted": FieldPosted, "deadline": FieldDeadline, "start": FieldStart,
-}
+// DefaultsKeys are the keys a defaults table may hold: the fields that
+// describe an employer's offers (see Fields).
+var DefaultsKeys = func() []string {
+	var ks []string
+	for _, d := range Fields {
+		if d.Default {
+			ks = append(ks, d.Name)
+		}
+	}
+	return ks
+}()
 
 // Hash identifies the defaults, so that a cached offer is read again when
 // they change.
@@ -95,34 +95,15 @@ func NewDefaults(raw map[string]any, pos func(key string) content.Pos, base *Def
 	sort.Strings(keys)
 	for _, k := range keys {
 		p := pos(k)
-		if _, ok := defaultsField[k]; !ok {
+		if d := fieldNamed(k); d == nil || !d.Default {
 			diags.Add(p, content.Warning, "defaults: unknown key %q; known keys: %s", k, strings.Join(DefaultsKeys, ", "))
 			continue
 		}
-		src := p.String()
-		switch v := raw[k].(type) {
-		case string:
-			if k == "grades" {
-				d.values[k] = defaultValue{list: []string{oneLine(v)}, source: src}
-				continue
-			}
-			d.values[k] = defaultValue{text: oneLine(v), source: src}
-		case time.Time:
-			d.values[k] = defaultValue{text: v.Format("2006-01-02"), source: src}
-		case []any:
-			if k != "grades" {
-				diags.Add(p, content.Warning, "defaults: %s must be a string, not a list", k)
-				continue
-			}
-			var list []string
-			for _, e := range v {
-				if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
-					list = append(list, oneLine(s))
-				}
-			}
-			d.values[k] = defaultValue{list: list, source: src}
+		switch raw[k].(type) {
+		case string, time.Time, []any:
+			d.values[k] = defaultValue{raw: raw[k], source: p.String()}
 		default:
-			diags.Add(p, content.Warning, "defaults: %s must be a string, not %T", k, v)
+			diags.Add(p, content.Warning, "defaults: %s must be a string, not %s", k, tomlValue(raw[k]))
 		}
 	}
 	h := xxhash.New()
@@ -133,7 +114,7 @@ func NewDefaults(raw map[string]any, pos func(key string) content.Pos, base *Def
 	sort.Strings(names)
 	for _, k := range names {
 		v := d.values[k]
-		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", k, v.text, strings.Join(v.list, "\x01"), v.source)
+		fmt.Fprintf(h, "%s\x00%#v\x00%s\x00", k, v.raw, v.source)
 	}
 	d.hash = h.Sum64()
 	return d, diags
@@ -159,21 +140,13 @@ func (x *extractor) applyDefaults() {
 	}
 	for _, k := range DefaultsKeys {
 		v, ok := d.values[k]
-		f := defaultsField[k]
-		if !ok || x.has(f) {
+		def := fieldNamed(k)
+		if !ok || x.has(def.Field) {
 			continue
 		}
-		switch f {
-		case FieldGrades:
-			for _, g := range v.list {
-				x.set(f, 0, g)
-			}
-		default:
-			x.set(f, 0, v.text)
-		}
-		if x.has(f) {
-			x.o.Defaulted.add(f)
-			x.o.Lines[f] = 0
+		if x.setValue(def, 0, v.raw, "defaults") && x.has(def.Field) {
+			x.o.Defaulted.add(def.Field)
+			x.o.Lines[def.Field] = 0
 		}
 	}
 }
@@ -184,10 +157,8 @@ func (d *Defaults) DefaultSource(f Field) string {
 	if d == nil {
 		return ""
 	}
-	for k, ff := range defaultsField {
-		if ff == f {
-			return d.values[k].source
-		}
+	if def := fieldDef(f); def != nil {
+		return d.values[def.Name].source
 	}
 	return ""
 }

@@ -157,13 +157,15 @@ func cleanLocation(s string, upperSource bool) string {
 // memory for as long as the offer lives: at 100,000 offers, gigabytes. The
 // body is not: it is built apart, in a buffer of its size (bodyA, bodyB).
 func (o *Offer) detach() {
-	for _, p := range []*string{&o.Title, &o.Reference, &o.Employer, &o.Location, &o.Direction,
-		&o.Family, &o.WorkingTime, &o.Contract, &o.Slug, &o.Source} {
-		*p = strings.Clone(*p)
+	for _, d := range Fields {
+		if p := o.text(d.Field); p != nil {
+			*p = strings.Clone(*p)
+		}
 	}
+	o.Slug, o.Source = strings.Clone(o.Slug), strings.Clone(o.Source)
 	for i := range o.Grades {
 		g := &o.Grades[i]
-		g.Name, g.Specialty = strings.Clone(g.Name), strings.Clone(g.Specialty)
+		g.Name, g.Specialty, g.Key = strings.Clone(g.Name), strings.Clone(g.Specialty), strings.Clone(g.Key)
 	}
 	for i := range o.Address {
 		o.Address[i] = strings.Clone(o.Address[i])

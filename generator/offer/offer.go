@@ -34,9 +34,9 @@ package offer
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -427,36 +427,14 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // text. It reports false when the front matter is unreadable: the file is
 // then an error, since what the editor meant to override is unknown.
 func (x *extractor) frontMatter() bool {
-	var fm struct {
-		Title       string   `toml:"title"`
-		Reference   string   `toml:"reference"`
-		Employer    string   `toml:"employer"`
-		Location    string   `toml:"location"`
-		Grades      []string `toml:"grades"`
-		Direction   string   `toml:"direction"`
-		Family      string   `toml:"family"`
-		WorkingTime string   `toml:"working_time"`
-		Contract    string   `toml:"contract"`
-		Category    string   `toml:"category"`
-		Posted      any      `toml:"posted"`
-		Deadline    any      `toml:"deadline"`
-		Start       any      `toml:"start"`
-		Slug        string   `toml:"slug"`
-		Draft       bool     `toml:"draft"`
-	}
+	var fm map[string]any
 	text := strings.Join(x.src.Front, "\n")
-	md, err := toml.Decode(text, &fm)
-	if err != nil {
+	if _, err := toml.Decode(text, &fm); err != nil {
 		line := x.src.FrontLine
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
 			line += perr.Position.Line - 1
 			x.errorf(line, "front matter: %s", perr.Message)
-		} else if m := reTOMLLine.FindStringSubmatch(err.Error()); m != nil {
-			// Type errors ("draft" given as a string) are not ParseErrors
-			// but name their line in the message.
-			n, _ := strconv.Atoi(m[1])
-			x.errorf(line+n-1, "front matter: %s", strings.TrimPrefix(err.Error(), m[0]))
 		} else {
 			x.errorf(line, "front matter: %v", err)
 		}
@@ -471,64 +449,114 @@ func (x *extractor) frontMatter() bool {
 		}
 		return x.src.FrontLine
 	}
-	for _, k := range md.Undecoded() {
-		x.warnf(keyLine(k.String()), "front matter: unknown key %q; known keys: title, reference, employer, location, grades, category, direction, family, working_time, contract, posted, deadline, start, slug, draft", k.String())
-	}
 	o := x.o
-	set := func(f Field, key string, dst *string, v string) {
-		if md.IsDefined(key) {
-			*dst = oneLine(v)
-			x.front[f] = true
-			o.Lines[f] = keyLine(key)
+	// slug and draft first: a draft is not read further.
+	if v, ok := fm["draft"]; ok {
+		b, isBool := v.(bool)
+		if !isBool {
+			x.errorf(keyLine("draft"), "front matter: draft must be true or false, not %s", tomlValue(v))
+			return false
+		}
+		o.Draft = b
+	}
+	if v, ok := fm["slug"]; ok {
+		if s, isString := v.(string); isString {
+			o.Slug = oneLine(s)
+		} else {
+			x.warnf(keyLine("slug"), "front matter: slug must be a string, not %s", tomlValue(v))
 		}
 	}
-	set(FieldTitle, "title", &o.Title, fm.Title)
-	set(FieldReference, "reference", &o.Reference, fm.Reference)
-	set(FieldEmployer, "employer", &o.Employer, fm.Employer)
-	set(FieldLocation, "location", &o.Location, fm.Location)
-	set(FieldDirection, "direction", &o.Direction, fm.Direction)
-	set(FieldFamily, "family", &o.Family, fm.Family)
-	set(FieldWorkingTime, "working_time", &o.WorkingTime, fm.WorkingTime)
-	set(FieldContract, "contract", &o.Contract, fm.Contract)
-	if md.IsDefined("category") {
-		x.setCategory(keyLine("category"), fm.Category)
-		x.front[FieldCategory] = true
+	keys := make([]string, 0, len(fm))
+	for k := range fm {
+		keys = append(keys, k)
 	}
-	if md.IsDefined("grades") {
-		for _, g := range fm.Grades {
-			x.addGrades(keyLine("grades"), oneLine(g))
-		}
-		x.front[FieldGrades] = true
-		o.Lines[FieldGrades] = keyLine("grades")
-	}
-	dates := []struct {
-		f   Field
-		key string
-		v   any
-	}{{FieldPosted, "posted", fm.Posted}, {FieldDeadline, "deadline", fm.Deadline}, {FieldStart, "start", fm.Start}}
-	for _, d := range dates {
-		if !md.IsDefined(d.key) {
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := fm[k]
+		d := fieldNamed(k)
+		if d == nil {
+			if k != "slug" && k != "draft" {
+				x.warnf(keyLine(k), "front matter: unknown key %q; known keys: %s", k, knownFrontKeys())
+			}
 			continue
 		}
-		line := keyLine(d.key)
+		if x.setValue(d, keyLine(k), v, "front matter") {
+			x.front[d.Field] = true
+			if o.Lines[d.Field] == 0 {
+				o.Lines[d.Field] = keyLine(k)
+			}
+		}
+	}
+	return true
+}
+
+// setValue sets a declared field from a TOML value (front matter, a
+// defaults table), saying so when its type is not the field's. It reports
+// whether the field was set.
+func (x *extractor) setValue(d *FieldDef, line int, v any, where string) bool {
+	o := x.o
+	switch d.kind {
+	case kindText, kindCategory:
+		s, ok := v.(string)
+		if !ok {
+			x.warnf(line, "%s: %s must be a string, not %s", where, d.Name, tomlValue(v))
+			return false
+		}
+		if d.kind == kindCategory {
+			x.setCategory(line, s)
+			return len(o.Categories) > 0
+		}
+		*o.text(d.Field) = oneLine(s)
+		o.Lines[d.Field] = line
+		return true
+	case kindGrades:
+		var list []string
+		switch v := v.(type) {
+		case string:
+			list = []string{v}
+		case []any:
+			for _, e := range v {
+				if s, ok := e.(string); ok {
+					list = append(list, s)
+				}
+			}
+		default:
+			x.warnf(line, "%s: grades must be a list of strings, not %s", where, tomlValue(v))
+			return false
+		}
+		for _, g := range list {
+			x.addGrades(line, oneLine(g))
+		}
+		o.Lines[d.Field] = line
+		return true
+	case kindDate:
 		var s string
-		switch v := d.v.(type) {
+		switch v := v.(type) {
 		case string:
 			s = v
 		case time.Time: // TOML dates, local or not: the calendar date as written
 			s = v.Format("2006-01-02")
 		default:
-			x.warnf(line, "front matter: %s must be a date (2025-08-29) or a string, not %T", d.key, v)
-			continue
+			x.warnf(line, "%s: %s must be a date (2025-08-29) or a string, not %s", where, d.Name, tomlValue(v))
+			return false
 		}
-		x.front[d.f] = true
-		x.setDate(d.f, line, s)
+		x.setDate(d.Field, line, s)
+		return true
 	}
-	if fm.Slug != "" {
-		o.Slug = oneLine(fm.Slug)
+	return false
+}
+
+// tomlValue writes a TOML value in a message.
+func tomlValue(v any) string {
+	switch v := v.(type) {
+	case string:
+		return quote(v)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a table"
 	}
-	o.Draft = fm.Draft
-	return true
+	return fmt.Sprintf("%v", v)
 }
 
 // oneLine cleans a front matter value as content.Decode cleans the text:
@@ -571,20 +599,13 @@ func (x *extractor) set(f Field, line int, value string) {
 		return
 	}
 	if *dst != "" && value != "" && Fold(*dst) != Fold(value) {
-		x.warnf(line, "%s given twice (%q at line %d, %q here); kept the first", fieldLabel[f], *dst, o.Lines[f], value)
+		x.warnf(line, "%s given twice (%q at line %d, %q here); kept the first", label(f), *dst, o.Lines[f], value)
 		return
 	}
 	if *dst == "" {
 		*dst = value
 		o.Lines[f] = line
 	}
-}
-
-var fieldLabel = map[Field]string{
-	FieldTitle: "title", FieldReference: "référence", FieldEmployer: "employeur", FieldLocation: "lieu de travail",
-	FieldGrades: "grade", FieldDirection: "direction", FieldFamily: "famille de métiers",
-	FieldWorkingTime: "temps de travail", FieldContract: "type d'emploi", FieldPosted: "date de dépôt",
-	FieldDeadline: "date limite de candidature", FieldStart: "poste à pourvoir", FieldCategory: "catégorie",
 }
 
 // reCategory finds the categories a "Catégorie" label names: "A", "B ou
@@ -643,33 +664,31 @@ func (x *extractor) setDate(f Field, line int, value string) {
 	}
 	res, err := parse(value)
 	if err != nil {
-		x.warnf(line, "%s: %v", fieldLabel[f], err)
+		x.warnf(line, "%s: %v", label(f), err)
 		x.unreadable[f] = true
 		return
 	}
 	if res.Note != "" {
-		x.warnf(line, "%s: %s", fieldLabel[f], res.Note)
+		x.warnf(line, "%s: %s", label(f), res.Note)
 	}
 	if res.ASAP {
 		if f == FieldStart {
 			o.StartASAP = true
 			o.Lines[f] = line
 		} else {
-			x.warnf(line, "%s: %q is not a date; expected e.g. 29/08/2025", fieldLabel[f], strings.TrimSpace(value))
+			x.warnf(line, "%s: %q is not a date; expected e.g. 29/08/2025", label(f), strings.TrimSpace(value))
 			x.unreadable[f] = true
 		}
 		return
 	}
 	if f != FieldStart && !res.Date.HasDay() {
-		x.warnf(line, "%s: %q names a month, not a day; expected e.g. 29/08/2025", fieldLabel[f], strings.TrimSpace(value))
+		x.warnf(line, "%s: %q names a month, not a day; expected e.g. 29/08/2025", label(f), strings.TrimSpace(value))
 		x.unreadable[f] = true
 		return
 	}
 	*dst = res.Date
 	o.Lines[f] = line
 }
-
-var reTOMLLine = regexp.MustCompile(`^toml: line (\d+)(?: \([^)]*\))?:? *`)
 
 var reRefDate = regexp.MustCompile(`^(.*?)\s+(?:[-–,]\s*)?(?:du|en date du|le|(?:offre )?publi[ée]e? le|mise? en ligne le|diffus[ée]e? le)\s+(.+)$`)
 
