@@ -61,7 +61,7 @@
           // accents ("Attaché" and "attaché" are one grade).
           const towns = o[11] ? o[11].split("|") : [];
           return { slug: o[0], title: o[1], emp, loc: o[3], towns, tk: towns.map(norm), grades, gk: grades.map(norm), deadline: o[5], posted: o[6], closed: !!o[7],
-            cats: o[9] ? o[9].split("|") : [], fils: o[10] ? o[10].split("|") : [],
+            cats: o[16] ? o[16].split("|") : [], fils: o[10] ? o[10].split("|") : [],
             hay: fold([o[1], emp[0], o[3], o[4], o[10]].join(" ")) + " " + o[8] };
         });
         return d;
