@@ -146,7 +146,6 @@ func factsHTML(p *site.Offer) string {
 	return b.String()
 }
 
-
 // JSONPlace is a town an offer names, in offres.json.
 type JSONPlace struct {
 	Town       string `json:"town"`
