@@ -33,7 +33,8 @@ func WriteSearchIndex(w io.Writer, b *site.Board, entry func(*site.Offer) ([]byt
 //	 joined by "|", 5 deadline, 6 posted, 7 closed (0/1), 8 words,
 //	 9 category slugs, 10 filière slugs, 11 place slugs, 12 grade slugs,
 //	 13 contract type slugs (each joined by "|"), 14 contract as shown,
-//	 15 working time as shown, 16 categories as shown joined by "|"]
+//	 15 working time as shown, 16 categories as shown joined by "|",
+//	 17 the day an offer with no deadline is withdrawn (max_open_days)]
 //
 // where slugs are those of the offer's facet values (facettes.json), and
 // words are offer.Keywords of its body. The builder gives words to open
@@ -57,5 +58,13 @@ func SearchEntry(p *site.Offer, employer int, words string) ([]byte, error) {
 	return json.Marshal([]any{p.Slug, p.Title, employer, p.Location,
 		strings.Join(p.GradeNames(), "|"), p.Deadline.String(), p.Posted.String(), closed, words,
 		slugs(site.FacetCategories), slugs(site.FacetFilieres), slugs(site.FacetPlaces), slugs(site.FacetGrades),
-		slugs(site.FacetContracts), p.Contract, p.WorkingTime, strings.Join(p.Categories, "|")})
+		slugs(site.FacetContracts), p.Contract, p.WorkingTime, strings.Join(p.Categories, "|"), withdrawn(p)})
+}
+
+// withdrawn is the day an offer with no deadline closes, or "".
+func withdrawn(p *site.Offer) string {
+	if !p.AutoClose {
+		return ""
+	}
+	return p.Closes.String()
 }
