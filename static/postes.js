@@ -99,7 +99,7 @@
           // The body words come folded from the build; fold the rest once
           // here, so that a keystroke only scans ready-made strings.
           return { slug: o[0], title: o[1], emp, loc: o[3], grades: split(o[4]), deadline: o[5], posted: o[6], closed: !!o[7],
-            cats: split(o[9]), fils: split(o[10]), lieux: split(o[11]), gk: split(o[12]), ctr: o[13], contract: o[14], time: o[15], catl: split(o[16]),
+            cats: split(o[9]), fils: split(o[10]), lieux: split(o[11]), gk: split(o[12]), ctrs: split(o[13]), contract: o[14], time: o[15], catl: split(o[16]),
             hay: fold([o[1], emp[0], o[3], o[4], o[10], o[14]].join(" ")) + " " + o[8] };
         });
         return d;
@@ -122,7 +122,7 @@
   // Which offers a select's values are: by facet (data-facet).
   const FACET = {
     employeurs: (o) => [o.emp[1]], lieux: (o) => o.lieux, grades: (o) => o.gk,
-    categories: (o) => o.cats, filieres: (o) => o.fils, contrats: (o) => (o.ctr ? [o.ctr] : []),
+    categories: (o) => o.cats, filieres: (o) => o.fils, contrats: (o) => o.ctrs,
   };
 
   const finder = doc.getElementById("recherche");
@@ -136,7 +136,7 @@
     const out = doc.createElement("div");
     const status = form.querySelector("[role=status]");
     const carte = doc.getElementById("carte").content.firstElementChild;
-    const follow = doc.querySelector("section.follow");
+    const follow = doc.getElementById("suivre-recherche");
     const toggle = doc.querySelector("button.fold");
     const selects = [...form.querySelectorAll("select[data-facet]")];
     scopeEl.appendChild(out);
@@ -160,6 +160,7 @@
       if (s.scope === "closed" && !closed) return false;
       if (s.employer && o.emp[1] !== s.employer) return false;
       if (s.month && !(o.deadline || "").startsWith(s.month)) return false;
+      if (s.facet && !FACET[s.facet](o).includes(s.value)) return false;
       return true;
     };
 
@@ -169,7 +170,7 @@
     function sorted(d, t, tri) {
       if (!pool || pool.t !== t) {
         pool = { t, all: d.offers.filter((o) => inScope(o, t)) };
-        prune(pool.all);
+        pruneAll(pool.all);
       }
       const key = tri === "publication" ? "posted" : "deadline";
       if (!pool[key]) {
@@ -183,17 +184,24 @@
     // The selects come filled from facettes.json, the whole board's
     // values (on the open offers' page, those with an open offer); once
     // the index is there, a page of some offers keeps only their values.
-    function prune(offers) {
+    function prune(sel, has) {
+      for (let i = sel.length - 1; i > 0; i--) if (!has.has(sel.options[i].value) && !sel.options[i].selected) sel.remove(i);
+    }
+    function pruneAll(offers) {
       for (const sel of selects) {
         const has = new Set();
         for (const o of offers) for (const v of FACET[sel.dataset.facet](o)) has.add(v);
-        for (let i = sel.length - 1; i > 0; i--) if (!has.has(sel.options[i].value) && !sel.options[i].selected) sel.remove(i);
+        prune(sel, has);
       }
     }
 
     const facets = fetch(base + "facettes.json").then((r) => r.json()).then((d) => {
       for (const sel of selects) {
-        for (const [label, slug, n] of d[sel.dataset.facet] || []) if (s.scope !== "open" || n > 0) sel.add(new Option(label, slug));
+        const vals = (d[sel.dataset.facet] || []).filter((v) => s.scope !== "open" || v[2] > 0);
+        // Options the server wrote (named in the templates) stay if the
+        // board has them; the others come with their label.
+        if (sel.length > 1) prune(sel, new Set(vals.map((v) => v[1])));
+        else for (const [label, slug] of vals) sel.add(new Option(label, slug));
       }
     }, () => {});
 
@@ -221,7 +229,7 @@
     // facet's page, feed and calendar hold exactly the offers found.
     function showFollow(st) {
       const keys = Object.keys(st).filter((k) => k !== "tri");
-      const sel = keys.length === 1 && f[keys[0]].dataset && f[keys[0]].dataset.facet && !s.employer && !s.month ? f[keys[0]] : null;
+      const sel = keys.length === 1 && f[keys[0]].dataset.facet && !s.employer && !s.month && !s.facet ? f[keys[0]] : null;
       follow.hidden = !sel;
       if (!sel) return;
       const slot = (n) => follow.querySelector(`[data-slot="${n}"]`);
@@ -292,7 +300,7 @@
         if (st.grade && !o.gk.includes(st.grade)) continue;
         if (st.categorie && !o.cats.includes(st.categorie)) continue;
         if (st.filiere && !o.fils.includes(st.filiere)) continue;
-        if (st.contrat && o.ctr !== st.contrat) continue;
+        if (st.contrat && !o.ctrs.includes(st.contrat)) continue;
         if (st.echeance) {
           if (!o.deadline) continue;
           const n = days(t, o.deadline);

@@ -43,6 +43,10 @@ type Config struct {
 	// MaxOpenDays closes an offer that states no deadline this many days
 	// after its posting date.
 	MaxOpenDays int `toml:"max_open_days"`
+	// ListLength bounds the open offers a facet page lists (a grade, a
+	// town…), soonest deadline first; its finder filters the rest. 0: no
+	// bound.
+	ListLength int `toml:"list_length"`
 	// Defaults gives every offer the fields its file does not state
 	// (employer, location…): a board run by one employer.
 	Defaults map[string]any `toml:"defaults"`
@@ -69,6 +73,7 @@ func DefaultConfig() Config {
 		Country:      "FR",
 		ReminderDays: 3,
 		MaxOpenDays:  offer.DefaultMaxOpenDays,
+		ListLength:   200,
 	}
 }
 
@@ -117,7 +122,7 @@ func LoadConfig(dir string) (Config, error) {
 	if len(und) > 0 {
 		var msgs []string
 		for _, k := range und {
-			msgs = append(msgs, fmt.Sprintf("config.toml:%d: unknown key %q; known keys: title, description, base_url, language, time_zone, output, feed_length, country, reminder_days, max_open_days, [aliases], [countries], [defaults], [places]",
+			msgs = append(msgs, fmt.Sprintf("config.toml:%d: unknown key %q; known keys: title, description, base_url, language, time_zone, output, feed_length, country, reminder_days, max_open_days, list_length, [aliases], [countries], [defaults], [places]",
 				keyLine(string(data), k), k.String()))
 		}
 		sort.Strings(msgs)
@@ -174,6 +179,9 @@ func (c *Config) check(name string) error {
 			c.places = map[string]offer.Place{}
 		}
 		c.places[offer.PlaceKey(name)] = p
+	}
+	if c.ListLength < 0 {
+		return fmt.Errorf("%s: list_length must be 0 (every open offer) or more, not %d", name, c.ListLength)
 	}
 	if c.MaxOpenDays < 1 {
 		return fmt.Errorf("%s: max_open_days must be 1 or more, not %d", name, c.MaxOpenDays)

@@ -35,6 +35,7 @@ type writer struct {
 	theme   fs.FS
 	workers int
 	common  uint64 // hash of what every page depends on: theme, config, today
+	facets  uint64 // hash of every facet value's name, address and counts
 	// reach, when not 0, is the key of the whole board, which every page
 	// depends on: a custom template may show anything of it anywhere.
 	reach uint64
@@ -287,10 +288,6 @@ func (k keyer) str(ss ...string) keyer {
 
 func (k keyer) sum() uint64 { return k.h.Sum64() }
 
-func (w *writer) page(p *render.Page) func(io.Writer) error {
-	return func(out io.Writer) error { return w.r.Page(out, p) }
-}
-
 func (w *writer) rss(ch feed.Channel, offers []*site.Offer) func(io.Writer) error {
 	return func(out io.Writer) error {
 		var buf bytes.Buffer
@@ -303,93 +300,21 @@ func (w *writer) rss(ch feed.Channel, offers []*site.Offer) func(io.Writer) erro
 
 func (w *writer) jobs() []job {
 	b, cfg := w.board, w.cfg
+	pages := b.Pages(site.PagesOptions{FeedLength: cfg.FeedLength, ListLength: cfg.ListLength})
+	w.facets = facetsKey(b)
 	var jobs []job
-	var pages []string
-	// Pages that list offers depend on every offer they list; the board's
-	// counts are in the home page's key through the lists.
-	add := func(p *render.Page, key uint64) {
-		if w.reach != 0 {
-			key ^= w.pageKeyer("page").sum()
+	var paths []string
+	for _, sp := range pages {
+		jobs = append(jobs, job{sp.File(), w.pageKey(sp), w.page(sp)})
+		if sp.Kind != site.Kind404 {
+			paths = append(paths, sp.Path)
 		}
-		file := p.Path + "index.html"
-		if p.Kind == "404" {
-			file = "404.html"
-		} else {
-			pages = append(pages, p.Path)
+		if sp.Feed != nil {
+			jobs = append(jobs, w.feedJobs(sp)...)
 		}
-		jobs = append(jobs, job{file, key, w.page(p)})
 	}
 	all := w.keyer("all").offers(b.Offers).sum()
-	// Pages that only list offers depend on what lists show.
 	lists := w.keyer("lists").list(b.Offers).sum()
-	openEmployers := 0
-	for _, e := range b.Employers {
-		if e.Open > 0 {
-			openEmployers++
-		}
-	}
-	add(&render.Page{Kind: "home", Path: "", OpenEmployers: openEmployers}, lists)
-	const archiveLen = 200
-	arch := &render.Page{Kind: "archive", Path: "archives/", Title: "Offres closes", Offers: b.Closed}
-	if len(b.Closed) > archiveLen {
-		arch.Offers, arch.More = b.Closed[:archiveLen], len(b.Closed)-archiveLen
-	}
-	add(arch, lists)
-	add(&render.Page{Kind: "employers", Path: "employeurs/", Title: "Employeurs"}, lists)
-	months := &render.Page{Kind: "months", Path: "echeances/", Title: "Échéances"}
-	thisMonth := fmt.Sprintf("%04d-%02d", b.Today.Year, int(b.Today.Month))
-	for _, m := range b.Months {
-		if m.Key >= thisMonth {
-			months.Upcoming = append(months.Upcoming, m)
-		} else {
-			months.Past = append([]*site.Month{m}, months.Past...)
-		}
-	}
-	add(months, lists)
-	add(&render.Page{Kind: "404", Path: "404.html", Title: "Page introuvable"}, w.keyer("404").sum())
-	for _, p := range b.Offers {
-		p := p
-		pages = append(pages, p.Path)
-		jobs = append(jobs, job{p.Path + "index.html", w.pageKeyer("offer").offer(p).str(w.country(p.Employer)).sum(), func(out io.Writer) error {
-			pg := &render.Page{Kind: "offer", Path: p.Path, Title: p.Title + " – " + p.Employer.Name, Description: offer.Clip(feed.Summary(p), 300),
-				Offer: p, Feed: p.Employer.Path + "feed.xml", FeedTitle: "Offres de " + p.Employer.Name}
-			html, err := w.bodyHTML(p)
-			if err != nil {
-				return fmt.Errorf("markdown: %w", err)
-			}
-			pg.Body = template.HTML(html)
-			if !p.Closed {
-				ld, err := feed.JobPosting(b, p, html, cfg.Location(), w.country(p.Employer))
-				if err != nil {
-					return err
-				}
-				pg.JSONLD = template.JS(ld)
-			}
-			return w.r.Page(out, pg)
-		}})
-	}
-	for _, e := range b.Employers {
-		key := w.keyer("employer").str(e.Name, e.Slug).list(e.Offers).sum()
-		add(&render.Page{Kind: "employer", Path: e.Path, Title: e.Name, Employer: e,
-			Description: fmt.Sprintf("Offres d’emploi de %s : %d ouvertes sur %d.", e.Name, e.Open, len(e.Offers)),
-			Feed:        e.Path + "feed.xml", FeedTitle: "Offres de " + e.Name}, key)
-		items := site.FeedOffers(e.Offers, cfg.FeedLength)
-		ch := feed.Channel{Title: e.Name + " · " + cfg.Title, Description: "Offres d’emploi ouvertes : " + e.Name,
-			Language: cfg.Language, Link: b.AbsURL(e.Path), Self: b.AbsURL(e.Path + "feed.xml"), Loc: cfg.Location()}
-		jobs = append(jobs, job{e.Path + "feed.xml", w.keyer("rss").str(e.Name, e.Slug).offers(items).sum(), w.rss(ch, items)})
-		jobs = append(jobs, job{e.Path + "echeances.ics", w.keyer("ics").str(e.Name, e.Slug).list(e.Offers).sum(),
-			w.ics(feed.Calendar{Name: "Échéances · " + e.Name, TimeZone: cfg.TimeZone, ReminderDays: cfg.ReminderDays}, e.Offers)})
-	}
-	jobs = append(jobs, job{"echeances.ics", w.keyer("ics").list(b.Open).sum(),
-		w.ics(feed.Calendar{Name: "Échéances · " + cfg.Title, TimeZone: cfg.TimeZone, ReminderDays: cfg.ReminderDays}, b.Open)})
-	for _, m := range b.Months {
-		add(&render.Page{Kind: "month", Path: m.Path, Title: "Date limite en " + m.Name, Month: m},
-			w.keyer("month").str(m.Key).list(m.Offers).sum())
-	}
-	items := site.FeedOffers(b.Offers, cfg.FeedLength)
-	ch := feed.Channel{Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
-		Link: b.AbsURL(""), Self: b.AbsURL("feed.xml"), Loc: cfg.Location()}
-	jobs = append(jobs, job{"feed.xml", w.keyer("rss").offers(items).sum(), w.rss(ch, items)})
 	jobs = append(jobs, job{"offres.json", all, func(out io.Writer) error {
 		return feed.WriteJSON(out, b, func(p *site.Offer) ([]byte, error) {
 			return piece(w.prev, w.next, func(m *memo) map[uint64][]byte { return m.json }, w.okey[p],
@@ -417,8 +342,12 @@ func (w *writer) jobs() []job {
 				})
 		})
 	}})
-	sort.Strings(pages)
-	jobs = append(jobs, w.sitemaps(pages, lists)...)
+	jobs = append(jobs, job{"facettes.json", w.keyer("facettes").str(fmt.Sprint(w.facets)).sum(), func(out io.Writer) error {
+		return feed.WriteFacets(out, b)
+	}})
+	jobs = append(jobs, job{"flux.opml", w.keyer("opml").str(fmt.Sprint(w.facets)).list(b.Offers).sum(), w.opml(pages)})
+	sort.Strings(paths)
+	jobs = append(jobs, w.sitemaps(paths, lists)...)
 	jobs = append(jobs, job{"robots.txt", w.keyer("robots").sum(), func(out io.Writer) error {
 		_, err := fmt.Fprintf(out, "User-agent: *\nAllow: /\n\nSitemap: %s\n", b.AbsURL("sitemap.xml"))
 		return err
@@ -447,6 +376,160 @@ func (w *writer) jobs() []job {
 		}})
 	}
 	return jobs
+}
+
+// pageKey is the key rule of each page kind, all in one place: a page is
+// rendered again when what its template shows changes, and only then. A
+// new page kind gets its rule here.
+func (w *writer) pageKey(p *site.Page) uint64 {
+	k := w.pageKeyer(string(p.Kind)).str(p.Path)
+	switch p.Kind {
+	case site.KindOffer:
+		// Its file, its address and status, and the facet values it
+		// links to, named as the board names them.
+		k = k.offer(p.Offer).str(w.country(p.Offer.Employer)).values(p.Offer.Values)
+	case site.KindEmployer:
+		k = k.str(p.Employer.Name, p.Employer.Slug).list(p.Employer.Offers)
+	case site.KindMonth:
+		k = k.str(p.Month.Key).list(p.Month.Offers)
+	case site.KindFacet:
+		v := p.Value
+		k = k.str(v.Key, v.Label, v.Slug, fmt.Sprint(p.More, v.Open, len(v.Offers))).list(p.Offers)
+	case site.KindFacets, site.KindFollow:
+		k = k.str(fmt.Sprint(w.facets)).list(w.board.Offers)
+	case site.Kind404:
+	default:
+		// Home, archive, employers, months: what lists show of every
+		// offer, and through it the board's counts.
+		k = k.list(w.board.Offers)
+	}
+	return k.sum()
+}
+
+// values adds the facet values an offer page links to.
+func (k keyer) values(vs []*site.FacetValue) keyer {
+	for _, v := range vs {
+		k.str(v.Facet.Name, v.Label, v.Path)
+	}
+	return k
+}
+
+// facetsKey sums what the facet indexes show: every value's name,
+// address and counts.
+func facetsKey(b *site.Board) uint64 {
+	h := xxhash.New()
+	for _, f := range b.Facets {
+		for _, v := range f.Values {
+			fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00%d\x00", f.Name, v.Label, v.Slug, v.Open, len(v.Offers))
+		}
+	}
+	for _, e := range b.Employers {
+		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%d\x00", e.Name, e.Slug, e.Open, len(e.Offers))
+	}
+	return h.Sum64()
+}
+
+// page renders a page of the board; an offer's page also renders its
+// description and, while open, its structured data.
+func (w *writer) page(sp *site.Page) func(io.Writer) error {
+	return func(out io.Writer) error {
+		pg := render.NewPage(sp)
+		if p := sp.Offer; p != nil {
+			html, err := w.bodyHTML(p)
+			if err != nil {
+				return fmt.Errorf("markdown: %w", err)
+			}
+			pg.Body = template.HTML(html)
+			if !p.Closed {
+				ld, err := feed.JobPosting(w.board, p, html, w.cfg.Location(), w.country(p.Employer))
+				if err != nil {
+					return err
+				}
+				pg.JSONLD = template.JS(ld)
+			}
+		}
+		return w.r.Page(out, pg)
+	}
+}
+
+// feedJobs are a followable page's RSS feed and calendar, named after the
+// page (its template's title).
+func (w *writer) feedJobs(sp *site.Page) []job {
+	b, cfg, f := w.board, w.cfg, sp.Feed
+	pg := render.NewPage(sp)
+	title, err := w.r.Title(pg)
+	if err != nil {
+		w.fail(fmt.Errorf("%s: title: %w", sp.File(), err))
+	}
+	desc, err := w.r.Description(pg)
+	if err != nil {
+		w.fail(fmt.Errorf("%s: description: %w", sp.File(), err))
+	}
+	name := cfg.Title
+	if title != "" {
+		name = title + " · " + cfg.Title
+	}
+	if desc == "" {
+		desc = cfg.Description
+	}
+	ch := feed.Channel{Title: name, Description: desc, Language: cfg.Language, Link: b.AbsURL(sp.Path),
+		Self: b.AbsURL(f.Path), Loc: cfg.Location()}
+	cal := feed.Calendar{Name: "Échéances · " + name, TimeZone: cfg.TimeZone, ReminderDays: cfg.ReminderDays}
+	return []job{
+		{f.Path, w.keyer("rss").str(ch.Title, ch.Description).offers(f.Items).sum(), w.rss(ch, f.Items)},
+		{f.Calendar, w.keyer("ics").str(cal.Name).list(f.Events).sum(), w.ics(cal, f.Events)},
+	}
+}
+
+// opml lists every feed of the board, for feed readers to import in one go.
+func (w *writer) opml(pages []*site.Page) func(io.Writer) error {
+	return func(out io.Writer) error {
+		// Feeds are grouped as the site groups their pages: under the
+		// title of their index page (Employeurs, Lieux de travail…).
+		groups := map[string]string{}
+		for _, sp := range pages {
+			var key string
+			switch sp.Kind {
+			case site.KindEmployers:
+				key = "employer"
+			case site.KindFacets:
+				key = sp.Facet.Name
+			default:
+				continue
+			}
+			title, err := w.r.Title(render.NewPage(sp))
+			if err != nil {
+				return err
+			}
+			groups[key] = title
+		}
+		var items []feed.Outline
+		for _, sp := range pages {
+			if sp.Feed == nil {
+				continue
+			}
+			title, err := w.r.Title(render.NewPage(sp))
+			if err != nil {
+				return err
+			}
+			if title == "" {
+				title = w.cfg.Title
+			}
+			group := w.cfg.Title
+			switch {
+			case sp.Employer != nil:
+				group = groups["employer"]
+			case sp.Facet != nil:
+				group = groups[sp.Facet.Name]
+			}
+			items = append(items, feed.Outline{Title: title, Feed: w.board.AbsURL(sp.Feed.Path), Page: w.board.AbsURL(sp.Path), Group: group})
+		}
+		var buf bytes.Buffer
+		if err := feed.WriteOPML(&buf, w.cfg.Title, items); err != nil {
+			return err
+		}
+		return w.r.Minifier().Minify("application/xml", out, &buf)
+	}
 }
 
 // sitemapMax is feed.SitemapMax; tests lower it.

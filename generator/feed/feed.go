@@ -101,7 +101,7 @@ func WriteRSS(w io.Writer, b *site.Board, ch Channel, offers []*site.Offer, body
 			Link:        link,
 			GUID:        rssGUID{IsPermaLink: true, Value: link},
 			Categories:  []string{p.Employer.Name},
-			Description: Summary(p),
+			Description: p.Summary(),
 			Content:     cdata{factsHTML(p) + html},
 		}
 		if p.Location != "" {
@@ -144,27 +144,6 @@ func factsHTML(p *site.Offer) string {
 	item("Référence", p.Reference)
 	b.WriteString("</ul>")
 	return b.String()
-}
-
-// Summary is the short plain text a feed reader shows under the title: the
-// key facts, then the start of the body.
-func Summary(p *site.Offer) string {
-	var parts []string
-	parts = append(parts, p.Employer.Name)
-	if p.Location != "" {
-		parts = append(parts, p.Location)
-	}
-	if !p.Deadline.IsZero() {
-		parts = append(parts, "candidatures jusqu’au "+p.Deadline.Long())
-	}
-	if p.Reference != "" {
-		parts = append(parts, "réf. "+p.Reference)
-	}
-	s := strings.Join(parts, " · ") + "."
-	if p.Intro != "" {
-		s += " " + p.Intro
-	}
-	return s
 }
 
 // JSONPlace is a town an offer names, in offres.json.

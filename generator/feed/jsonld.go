@@ -57,7 +57,7 @@ func JobPosting(b *site.Board, p *site.Offer, bodyHTML string, loc *time.Locatio
 		URL:         b.AbsURL(p.Path),
 	}
 	if doc.Description == "" {
-		doc.Description = Summary(p)
+		doc.Description = p.Summary()
 	}
 	if !p.Posted.IsZero() {
 		doc.DatePosted = p.Posted.String()

@@ -98,7 +98,7 @@ func scored(o *Offer) map[string]string {
 		start = "asap"
 	}
 	return map[string]string{
-		"title": normal(o.Title), "employer": normal(o.Employer), "reference": normal(o.Reference),
+		"title": normal(o.Title), "employer": normal(o.EmployerName), "reference": normal(o.Reference),
 		"location": normal(o.Location), "postcode": normal(firstPlace(o).Postcode), "department": normal(firstPlace(o).Department),
 		"grades": normalList(gradeTexts(o.Grades)), "categories": normalList(o.Categories), "filieres": normalList(o.Filieres),
 		"direction": normal(o.Direction), "contract": normal(o.Contract), "working_time": normal(o.WorkingTime),

@@ -62,7 +62,7 @@ type fields struct {
 
 func fieldsOf(o *Offer) fields {
 	return fields{
-		Layout: strings.Trim(string(o.Layout), "\x00"), Title: o.Title, Employer: o.Employer, Reference: o.Reference,
+		Layout: strings.Trim(string(o.Layout), "\x00"), Title: o.Title, Employer: o.EmployerName, Reference: o.Reference,
 		Location: o.Location, Direction: o.Direction, Family: o.Family, WorkingTime: o.WorkingTime,
 		Contract: o.Contract, Grades: gradeTexts(o.Grades), Address: o.Address,
 		Posted: o.Posted.String(), Deadline: o.Deadline.String(), Start: o.Start.String(),
@@ -338,8 +338,8 @@ func TestExtractLabelSpelling(t *testing.T) {
 			if o == nil {
 				t.Fatal("no offer")
 			}
-			if o.Employer != "Mairie de Tours" || o.Lines[FieldEmployer] != 2 || o.Layout != 'a' {
-				t.Errorf("Employer = %q at line %d, layout %c; want \"Mairie de Tours\" at line 2, layout a", o.Employer, o.Lines[FieldEmployer], o.Layout)
+			if o.EmployerName != "Mairie de Tours" || o.Lines[FieldEmployer] != 2 || o.Layout != 'a' {
+				t.Errorf("Employer = %q at line %d, layout %c; want \"Mairie de Tours\" at line 2, layout a", o.EmployerName, o.Lines[FieldEmployer], o.Layout)
 			}
 		})
 	}
@@ -456,8 +456,8 @@ func TestExtractFrontMatter(t *testing.T) {
 			if diff := cmp.Diff(tt.want, fieldsOf(o)); diff != "" {
 				t.Errorf("Extract mismatch (-want +got):\n%s", diff)
 			}
-			if o.Slug != tt.slug {
-				t.Errorf("Slug = %q, want %q", o.Slug, tt.slug)
+			if o.AskedSlug != tt.slug {
+				t.Errorf("Slug = %q, want %q", o.AskedSlug, tt.slug)
 			}
 			for f, want := range tt.lines {
 				if o.Lines[f] != want {
@@ -584,7 +584,7 @@ func TestExtractLayoutBHostile(t *testing.T) {
 	if o == nil {
 		t.Fatalf("no offer: %v", diags)
 	}
-	if o.Layout != 'b' || o.Title != "<script>alert(1)</script>" || o.Employer != "A & B ]]> \"C\"" {
+	if o.Layout != 'b' || o.Title != "<script>alert(1)</script>" || o.EmployerName != "A & B ]]> \"C\"" {
 		t.Errorf("fields changed: %+v", fieldsOf(o))
 	}
 	// Layout b is plain text: Markdown syntax in it is escaped, not run.
@@ -647,7 +647,7 @@ func TestExtractFrontMatterControlCharacters(t *testing.T) {
 	if o == nil {
 		t.Fatalf("no offer: %v", diags)
 	}
-	for _, s := range []string{o.Title, o.Employer} {
+	for _, s := range []string{o.Title, o.EmployerName} {
 		if strings.IndexFunc(s, func(r rune) bool { return r != '\t' && unicode.IsControl(r) }) >= 0 {
 			t.Errorf("control character in %q", s)
 		}
@@ -833,7 +833,7 @@ func TestExtractShapes(t *testing.T) {
 					guessed = append(guessed, f)
 				}
 			}
-			got := row{o.Title, o.Employer, o.Reference, o.Location, o.Direction, o.Contract,
+			got := row{o.Title, o.EmployerName, o.Reference, o.Location, o.Direction, o.Contract,
 				o.Posted.String(), o.Deadline.String(), start, o.Categories, guessed}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("Extract mismatch (-want +got):\n%s", diff)

@@ -23,7 +23,7 @@ func (x *extractor) finish() {
 	} else if x.src.Front != nil {
 		firstLine = x.src.FrontLine - 1
 	}
-	if o.Employer == "" && x.employerHintAt.strength <= hintProse && x.titleFrom != titleNone {
+	if o.EmployerName == "" && x.employerHintAt.strength <= hintProse && x.titleFrom != titleNone {
 		// "Avis de vacance d'un emploi de sous-directeur (administration
 		// centrale du ministère de l'agriculture)": the body in the
 		// title's parentheses.
@@ -31,7 +31,7 @@ func (x *extractor) finish() {
 			x.employerHint(o.Lines[FieldTitle], capitalise(strings.TrimSpace(m[1])), "the title", hintBanner)
 		}
 	}
-	if o.Employer == "" && x.employerHintAt.value != "" {
+	if o.EmployerName == "" && x.employerHintAt.value != "" {
 		h := x.employerHintAt
 		x.set(FieldEmployer, h.line, h.value)
 		x.guess(FieldEmployer, h.line, "no \"Employeur\" label; employer read from %s: %s (write \"Employeur : …\", or set employer in the board's defaults, to be sure)", h.from, quote(TitleCase(h.value)))
@@ -39,7 +39,7 @@ func (x *extractor) finish() {
 	if o.Title == "" {
 		x.errorf(x.missingAt(FieldTitle, firstLine), "no title: expected a first line \"# Intitulé du poste\" or title = \"…\" in the front matter")
 	}
-	if o.Employer == "" {
+	if o.EmployerName == "" {
 		x.errorf(x.missingAt(FieldEmployer, firstLine), "no employer: expected a line \"Employeur : …\", employer = \"…\" in the front matter, or an employer in the board's defaults (config.toml [defaults] or a folder's _defaults.toml)")
 	}
 	x.readPlace()
@@ -54,14 +54,14 @@ func (x *extractor) finish() {
 		o.Lines[FieldStart] = h.line
 		x.guess(FieldStart, h.line, "no \"Poste à pourvoir\" label; start read from %s: %s (write \"Poste à pourvoir : …\" to be sure)", h.from, h.value)
 	}
-	if o.Title == "" || o.Employer == "" || x.fatal {
+	if o.Title == "" || o.EmployerName == "" || x.fatal {
 		x.partial, x.o = x.o, nil
 		return
 	}
-	if !x.front[FieldEmployer] && !o.Defaulted.Has(FieldEmployer) && strings.ContainsAny(strings.TrimSpace(o.Employer), " \u00a0") {
+	if !x.front[FieldEmployer] && !o.Defaulted.Has(FieldEmployer) && strings.ContainsAny(strings.TrimSpace(o.EmployerName), " \u00a0") {
 		// "MAIRIE DE TOURS" is a name in capitals; "INSEE", in one
 		// word, an acronym.
-		o.Employer = TitleCase(o.Employer)
+		o.EmployerName = TitleCase(o.EmployerName)
 	}
 	o.detach()
 	// Both are cut from the body: copied, so that they do not keep it in
@@ -122,7 +122,7 @@ func (x *extractor) finishDeadline(firstLine int) {
 	}
 	at := x.missingAt(FieldDeadline, firstLine)
 	if o.Posted.IsZero() {
-		if o.Title != "" && o.Employer != "" {
+		if o.Title != "" && o.EmployerName != "" {
 			x.errorf(at, "no deadline and no posting date: postes cannot tell when applications close; expected a line \"Date limite de candidature : 29/08/2025\" (or a posting date, \"Publiée le : …\", and the offer closes %d days later, max_open_days)", x.opt.maxOpen())
 			x.fatal = true
 		}
@@ -162,7 +162,7 @@ func (o *Offer) detach() {
 			*p = strings.Clone(*p)
 		}
 	}
-	o.Slug, o.Source = strings.Clone(o.Slug), strings.Clone(o.Source)
+	o.AskedSlug, o.Source = strings.Clone(o.AskedSlug), strings.Clone(o.Source)
 	for i := range o.Grades {
 		g := &o.Grades[i]
 		g.Name, g.Specialty, g.Key = strings.Clone(g.Name), strings.Clone(g.Specialty), strings.Clone(g.Key)

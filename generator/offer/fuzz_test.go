@@ -51,14 +51,14 @@ func checkExtract(t *testing.T, src *content.Source, o *Offer, diags content.Lis
 		// unread: build counts them and publishes nothing.
 		return
 	}
-	if o.Title == "" || o.Employer == "" {
-		t.Errorf("offer without title or employer: %q, %q", o.Title, o.Employer)
+	if o.Title == "" || o.EmployerName == "" {
+		t.Errorf("offer without title or employer: %q, %q", o.Title, o.EmployerName)
 	}
 	if o.Layout != 'a' && o.Layout != 'b' {
 		t.Errorf("Layout = %q", o.Layout)
 	}
-	for _, s := range append([]string{o.Title, o.Employer, o.Reference, o.Location, o.Direction, o.Family,
-		o.WorkingTime, o.Contract, o.Body, o.Slug}, append(o.GradeNames(), o.Address...)...) {
+	for _, s := range append([]string{o.Title, o.EmployerName, o.Reference, o.Location, o.Direction, o.Family,
+		o.WorkingTime, o.Contract, o.Body, o.AskedSlug}, append(o.GradeNames(), o.Address...)...) {
 		if !utf8.ValidString(s) {
 			t.Errorf("field is not valid UTF-8: %q", s)
 		}

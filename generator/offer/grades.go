@@ -73,9 +73,6 @@ func (x *extractor) readGrades(svc string) {
 			og := Grade{Name: asWritten(gl.text, g.Name), Specialty: g.Specialty, Key: squash(g.Name)}
 			if info != nil {
 				og.Category, og.Filiere = info.Category, info.Filiere
-				// The name is part of the key: "… de classe normale" and
-				// "… de classe supérieure" are two grades of one cadre.
-				og.Key = info.Cadre + "/" + info.Grade + "/" + squash(g.Name)
 			}
 			if info != nil && info.Category == "" && info.Cadre != "?" && len(x.o.Categories) == 0 {
 				// A corps whose category no source confirmed (some of
@@ -161,7 +158,7 @@ func (x *extractor) service() string {
 			}
 		}
 	}
-	s := serviceOf(squash(o.Employer))
+	s := serviceOf(squash(o.EmployerName))
 	// New Caledonia's communes, provinces and hospitals have civil
 	// services of their own; the State's offices there employ the State's.
 	if s != grade.FPE && len(o.Places) > 0 {

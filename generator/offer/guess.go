@@ -478,7 +478,7 @@ func (x *extractor) prose(text string, n int) {
 			}
 		}
 	}
-	if x.o.Employer == "" && x.employerHintAt.strength < hintOnBehalf && len(text) < 400 {
+	if x.o.EmployerName == "" && x.employerHintAt.strength < hintOnBehalf && len(text) < 400 {
 		if name, strength := employerInProse(text); name != "" {
 			x.employerHint(n, name, "a sentence of the description", strength)
 		}

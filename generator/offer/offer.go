@@ -48,13 +48,13 @@ import (
 
 // Offer is one job offer as read from its file.
 type Offer struct {
-	Source    string // path relative to content/, forward slashes
-	Layout    byte   // 'a' or 'b'
-	Title     string
-	Reference string
-	Employer  string // as it should be displayed ("Mairie de Tours")
-	Address   []string
-	Location  string // the towns named, joined by ", ", else the place as written
+	Source       string // path relative to content/, forward slashes
+	Layout       byte   // 'a' or 'b'
+	Title        string
+	Reference    string
+	EmployerName string // as it should be displayed ("Mairie de Tours")
+	Address      []string
+	Location     string // the towns named, joined by ", ", else the place as written
 	// Places are the towns the place names, from the reference of
 	// communes, for display and filters.
 	Places      []Place
@@ -86,9 +86,9 @@ type Offer struct {
 	// Hash identifies the file's decoded text; the builder sets it, so that
 	// pages whose offers did not change are not rendered again.
 	Hash uint64
-	// Slug is set by front matter only; package site derives the others.
-	Slug  string
-	Draft bool
+	// AskedSlug is set by front matter only; package site derives the others.
+	AskedSlug string
+	Draft     bool
 	// Categories are the civil-service categories the offer is open to
 	// ("A", "B"…), sorted: from a "Catégorie" label, or from its grades.
 	Categories []string
@@ -113,7 +113,9 @@ type Grade struct {
 	Specialty string // "informatique", "économie rurale ou équipement"
 	Category  string // "A", "B", "C", "D"; "" when unknown
 	Filiere   string // "administrative", "technique"…; "" when unknown or none
-	// Key identifies the grade whatever its spelling, for filters.
+	// Key identifies the grade whatever its case and accents, for
+	// filters: "Rédacteur" of New Caledonia and of the FPT are one grade
+	// to a job seeker.
 	Key string
 }
 
@@ -272,7 +274,7 @@ func (o *Offer) text(f Field) *string {
 	case FieldReference:
 		return &o.Reference
 	case FieldEmployer:
-		return &o.Employer
+		return &o.EmployerName
 	case FieldLocation:
 		return &o.Location
 	case FieldDirection:
@@ -316,7 +318,7 @@ func (x *extractor) has(f Field) bool {
 	case FieldReference:
 		return o.Reference != ""
 	case FieldEmployer:
-		return o.Employer != ""
+		return o.EmployerName != ""
 	case FieldLocation:
 		return o.Location != ""
 	case FieldGrades:
@@ -461,7 +463,7 @@ func (x *extractor) frontMatter() bool {
 	}
 	if v, ok := fm["slug"]; ok {
 		if s, isString := v.(string); isString {
-			o.Slug = oneLine(s)
+			o.AskedSlug = oneLine(s)
 		} else {
 			x.warnf(keyLine("slug"), "front matter: slug must be a string, not %s", tomlValue(v))
 		}

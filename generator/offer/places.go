@@ -137,10 +137,10 @@ func hasTown(r place.Result) bool {
 // a filter by place then finds it.
 func (x *extractor) placeFromEmployer() {
 	o := x.o
-	if o.Employer == "" {
+	if o.EmployerName == "" {
 		return
 	}
-	res := place.ParseNear(o.Employer, x.opt.Near...)
+	res := place.ParseNear(o.EmployerName, x.opt.Near...)
 	if len(res.Places) != 1 || res.Places[0].Town == "" {
 		return
 	}
@@ -156,7 +156,7 @@ func (x *extractor) placeFromEmployer() {
 // employerTown is the town of an employer that is a commune or a body of
 // one ("Mairie de Nouméa", "CCAS de Tours"), or nil.
 func (x *extractor) employerTown() *Place {
-	e := x.o.Employer
+	e := x.o.EmployerName
 	if e == "" {
 		return nil
 	}

@@ -57,7 +57,7 @@ func TestExtractSeeds(t *testing.T) {
 			for _, d := range diags {
 				t.Logf("diag: %v", d)
 			}
-			got := row{o.Title, o.Employer, o.Reference, o.Posted.String(), o.Deadline.String(), o.Start.String(), o.Location, gradeTexts(o.Grades), o.Direction}
+			got := row{o.Title, o.EmployerName, o.Reference, o.Posted.String(), o.Deadline.String(), o.Start.String(), o.Location, gradeTexts(o.Grades), o.Direction}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("Extract(%s) mismatch (-want +got):\n%s", tt.file, diff)
 			}

@@ -71,24 +71,19 @@ func TestMinifiedTemplatesMakeTheSamePages(t *testing.T) {
 	whole.pages, whole.minifyPages = whole.raw, true
 
 	md := NewMarkdown()
+	// Every page of the board, every kind.
 	var pages []*Page
-	for _, p := range b.Offers {
-		body, err := md.Render(p.Body)
-		if err != nil {
-			t.Fatal(err)
+	for _, sp := range b.Pages(site.PagesOptions{}) {
+		p := NewPage(sp)
+		if p.Offer != nil {
+			body, err := md.Render(p.Offer.Body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.Body, p.JSONLD = template.HTML(body), `{"@type":"JobPosting"}`
 		}
-		pages = append(pages, &Page{Kind: "offer", Path: p.Path, Title: p.Title, Offer: p, Body: template.HTML(body),
-			Feed: p.Employer.Path + "feed.xml", FeedTitle: "Offres de " + p.Employer.Name, JSONLD: `{"@type":"JobPosting"}`})
+		pages = append(pages, p)
 	}
-	for _, e := range b.Employers {
-		pages = append(pages, &Page{Kind: "employer", Path: e.Path, Title: e.Name, Employer: e})
-	}
-	for _, m := range b.Months {
-		pages = append(pages, &Page{Kind: "month", Path: m.Path, Title: m.Name, Month: m})
-	}
-	pages = append(pages, &Page{Kind: "home"}, &Page{Kind: "employers", Path: "employeurs/"},
-		&Page{Kind: "months", Path: "echeances/", Upcoming: b.Months}, &Page{Kind: "archive", Path: "archives/", Offers: b.Closed},
-		&Page{Kind: "404", Path: "404.html"})
 	for _, p := range pages {
 		var a, w bytes.Buffer
 		q := *p
@@ -179,7 +174,7 @@ func TestTemplateErrorsNameTheThemeLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	theme["templates/offer.html"] = &fstest.MapFile{Data: []byte("{{define \"main\" -}}\n<h1>\n  {{.Title}}\n</h1>\n\n<p>{{.Offer.Nope}}</p>\n{{- end}}\n")}
+	theme["templates/offer.html"] = &fstest.MapFile{Data: []byte("{{define \"main\" -}}\n<h1>\n  {{.Path}}\n</h1>\n\n<p>{{.Offer.Nope}}</p>\n{{- end}}\n")}
 	b := seedBoard(t)
 	r, err := New(theme, &Site{Title: "Offres", Language: "fr"}, b)
 	if err != nil {
@@ -208,14 +203,14 @@ func BenchmarkPage(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		pages = append(pages, &Page{Kind: "offer", Path: p.Path, Title: p.Title, Offer: p, Body: template.HTML(body)})
+		pages = append(pages, &Page{Kind: "offer", Path: p.Path, Offer: p, Body: template.HTML(body)})
 	}
 	for _, bc := range []struct {
 		name  string
 		pages []*Page
 	}{
 		{"offer", pages},
-		{"month", []*Page{{Kind: "month", Path: "echeances/tout/", Title: "Toutes", Month: &site.Month{Offers: board.Offers}}}},
+		{"month", []*Page{{Kind: "month", Path: "echeances/tout/", Month: &site.Month{Name: "toutes", Offers: board.Offers}, Offers: board.Offers}}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -11,6 +11,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	htmlstd "html"
 	"html/template"
 	"io"
 	"io/fs"
@@ -61,28 +62,53 @@ var zoneNames = map[string]string{
 	"America/St_Barthelemy": "Saint-Barthélemy", "America/Marigot": "Saint-Martin",
 }
 
-// Page is the data a template receives.
+// Page is the data a template receives: a page of the board (see
+// site.Pages), the site and the board, and for an offer its rendered
+// description and structured data.
 type Page struct {
-	Site        *Site
-	Board       *site.Board
-	Kind        string // home, offer, employers, employer, months, month, archive, 404
-	Title       string // page title, before the site title
-	Description string
-	Path        string // page path relative to the site root, "" for the home page
-	Feed        string // path of the page's own RSS feed, if any
-	FeedTitle   string
+	Site  *Site
+	Board *site.Board
+	Kind  site.Kind
+	Path  string // relative to the site root, "" for the home page
+	// What the page shows, by kind (see site.Page).
+	Offer          *site.Offer
+	Employer       *site.Employer
+	Month          *site.Month
+	Facet          *site.Facet
+	Value          *site.FacetValue
+	Offers         []*site.Offer
+	More           int
+	Upcoming, Past []*site.Month
+	Feed           *site.Feed // the page's feed and calendar, if any
 
 	JSONLD template.JS   // structured data for search engines, if any
 	Body   template.HTML // offer page: the rendered description
 
-	Offer         *site.Offer
-	Employer      *site.Employer
-	Month         *site.Month
-	Offers        []*site.Offer
-	More          int           // offers not listed on the page (archive)
-	Upcoming      []*site.Month // months page: this month and later, soonest first
-	Past          []*site.Month // months page: earlier months, latest first
-	OpenEmployers int
+	r *Renderer
+}
+
+// NewPage is the data of a page of the board.
+func NewPage(p *site.Page) *Page {
+	return &Page{Kind: p.Kind, Path: p.Path, Offer: p.Offer, Employer: p.Employer, Month: p.Month, Facet: p.Facet,
+		Value: p.Value, Offers: p.Offers, More: p.More, Upcoming: p.Upcoming, Past: p.Past, Feed: p.Feed}
+}
+
+// Text is the plain text of one of the page's blocks: "title" and
+// "description", which each page kind's template defines, so that a theme
+// names its pages. Base writes them in the head; feeds and calendars are
+// named after the page they follow.
+func (p *Page) Text(name string) (string, error) {
+	t := p.r.pages[string(p.Kind)]
+	if t == nil || t.Lookup(name) == nil {
+		return "", nil
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, p); err != nil {
+		return "", err
+	}
+	// The block is HTML; its text is wanted, which the caller escapes
+	// for where it goes.
+	return strings.Join(strings.Fields(htmlstd.UnescapeString(buf.String())), " "), nil
 }
 
 // Renderer renders pages of one board.
@@ -147,6 +173,7 @@ func (r *Renderer) parse(theme fs.FS, transform func([]byte) ([]byte, error)) (m
 		},
 		"contains": strings.Contains,
 		"join":     strings.Join,
+		"clip":     func(s string, n int) string { return offer.Clip(s, n) },
 		// lines splits a value written on several lines (a field of the
 		// emploi-territorial layout), for a <br> between them.
 		"lines": func(s string) []string { return strings.Split(s, "\n") },
@@ -202,8 +229,8 @@ func (r *Renderer) parse(theme fs.FS, transform func([]byte) ([]byte, error)) (m
 		}
 		pages[strings.TrimSuffix(path.Base(n), ".html")] = t
 	}
-	for _, kind := range []string{"home", "offer", "employers", "employer", "months", "month", "archive", "404"} {
-		if pages[kind] == nil {
+	for _, kind := range site.Kinds {
+		if pages[string(kind)] == nil {
 			return nil, fmt.Errorf("templates: missing templates/%s.html", kind)
 		}
 	}
@@ -273,18 +300,18 @@ func (r *Renderer) Minifier() *minify.M { return r.min }
 // Page renders one page and writes it, minified, to w. Its Body must be
 // minified already (see Body).
 func (r *Renderer) Page(w io.Writer, p *Page) error {
-	t := r.pages[p.Kind]
+	t := r.pages[string(p.Kind)]
 	if t == nil {
 		return fmt.Errorf("no template for page kind %q", p.Kind)
 	}
-	p.Site, p.Board = r.site, r.board
+	p.Site, p.Board, p.r = r.site, r.board, r
 	buf := r.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer r.bufs.Put(buf)
 	if err := t.ExecuteTemplate(buf, "base", p); err != nil {
 		if !r.minifyPages {
 			// Say where in the theme as written, not in its minified form.
-			if err2 := r.raw[p.Kind].ExecuteTemplate(io.Discard, "base", p); err2 != nil {
+			if err2 := r.raw[string(p.Kind)].ExecuteTemplate(io.Discard, "base", p); err2 != nil {
 				return err2
 			}
 		}
@@ -295,6 +322,19 @@ func (r *Renderer) Page(w io.Writer, p *Page) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// Title is the plain text of a page's "title" block, for the feeds and
+// calendars that follow it.
+func (r *Renderer) Title(p *Page) (string, error) {
+	p.Site, p.Board, p.r = r.site, r.board, r
+	return p.Text("title")
+}
+
+// Description is the plain text of a page's "description" block.
+func (r *Renderer) Description(p *Page) (string, error) {
+	p.Site, p.Board, p.r = r.site, r.board, r
+	return p.Text("description")
 }
 
 // Body renders an offer's Markdown body to minified HTML, for pages and

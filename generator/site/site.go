@@ -49,7 +49,7 @@ func (m *Memo) get(o *offer.Offer) derived {
 			return d
 		}
 	}
-	return derived{offerSlug(o), employerKey(o.Employer), offer.Fold(o.Title)}
+	return derived{offerSlug(o), employerKey(o.EmployerName), offer.Fold(o.Title)}
 }
 
 // Board is every published offer, on one day.
@@ -62,6 +62,9 @@ type Board struct {
 	Closed    []*Offer // closed offers, latest deadline first
 	Employers []*Employer
 	Months    []*Month // deadline months, oldest first
+	// Facets are the other ways to follow offers: places, grades,
+	// categories, filières, contract types (see facets.go).
+	Facets []*Facet
 	// Scheduled offers have a posting date after today: not published yet.
 	Scheduled []*offer.Offer
 }
@@ -80,6 +83,9 @@ type Offer struct {
 	DaysLeft  int // days from today to Closes, when open and known
 	Employer  *Employer
 	Month     *Month // nil when the deadline is unknown
+	// Values are the facet values the offer is filed under: its towns,
+	// grades, categories, filières and contract types.
+	Values []*FacetValue
 
 	sortKey string // folded title: lists sort by it on ties
 }
@@ -175,7 +181,7 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 			p.DaysLeft = daysBetween(opt.Today, p.Closes)
 		}
 
-		name := o.Employer
+		name := o.EmployerName
 		key := d.empKey
 		if canon, ok := aliases[key]; ok {
 			name, key = canon, employerKey(canon)
@@ -261,6 +267,7 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 		b.Months = append(b.Months, m)
 	}
 	sort.Slice(b.Months, func(i, j int) bool { return b.Months[i].Key < b.Months[j].Key })
+	b.buildFacets()
 	return b, diags
 }
 
@@ -290,8 +297,8 @@ func better(a, b string) bool {
 }
 
 func offerSlug(o *offer.Offer) string {
-	if o.Slug != "" {
-		if s := Slug(o.Slug, 120); s != "" {
+	if o.AskedSlug != "" {
+		if s := Slug(o.AskedSlug, 120); s != "" {
 			return s
 		}
 	}
@@ -365,6 +372,39 @@ func openThenClosed(ps []*Offer) []*Offer {
 	sortOpen(open)
 	sortClosed(closed)
 	return append(open, closed...)
+}
+
+// Summary is the short plain text that says what an offer is, for feed
+// readers and search engines' snippets: its key facts, then the start of
+// its description.
+func (p *Offer) Summary() string {
+	var parts []string
+	parts = append(parts, p.Employer.Name)
+	if p.Location != "" {
+		parts = append(parts, p.Location)
+	}
+	if !p.Deadline.IsZero() {
+		parts = append(parts, "candidatures jusqu’au "+p.Deadline.Long())
+	}
+	if p.Reference != "" {
+		parts = append(parts, "réf. "+p.Reference)
+	}
+	s := strings.Join(parts, " · ") + "."
+	if p.Intro != "" {
+		s += " " + p.Intro
+	}
+	return s
+}
+
+// OpenEmployers counts the employers with an open offer.
+func (b *Board) OpenEmployers() int {
+	n := 0
+	for _, e := range b.Employers {
+		if e.Open > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // URL is the link to a page of the site from any page: BasePath + path.

@@ -30,7 +30,7 @@ func TestSlug(t *testing.T) {
 func d(y int, m time.Month, day int) offer.Date { return offer.Date{Year: y, Month: m, Day: day} }
 
 func TestOpenThroughDeadlineDay(t *testing.T) {
-	o := &offer.Offer{Source: "a.txt", Title: "Agent", Employer: "Mairie de Test", Deadline: d(2025, 8, 29), Posted: d(2025, 8, 1)}
+	o := &offer.Offer{Source: "a.txt", Title: "Agent", EmployerName: "Mairie de Test", Deadline: d(2025, 8, 29), Posted: d(2025, 8, 1)}
 	for _, tt := range []struct {
 		today  offer.Date
 		closed bool
@@ -46,7 +46,7 @@ func TestOpenThroughDeadlineDay(t *testing.T) {
 
 func TestEmployersGroupedWhateverTheSpelling(t *testing.T) {
 	mk := func(src, emp string) *offer.Offer {
-		return &offer.Offer{Source: src, Title: "Poste " + src, Employer: emp, Deadline: d(2025, 9, 1)}
+		return &offer.Offer{Source: src, Title: "Poste " + src, EmployerName: emp, Deadline: d(2025, 9, 1)}
 	}
 	offers := []*offer.Offer{
 		mk("a.txt", "Mairie de Nouméa"), mk("b.txt", "MAIRIE DE NOUMEA"), mk("c.txt", "Mairie  de Nouméa"),
@@ -65,9 +65,9 @@ func TestEmployersGroupedWhateverTheSpelling(t *testing.T) {
 
 func TestScheduledAndDuplicates(t *testing.T) {
 	offers := []*offer.Offer{
-		{Source: "a.txt", Title: "Agent", Employer: "M", Reference: "R1", Posted: d(2025, 8, 1)},
-		{Source: "b.txt", Title: "Agent", Employer: "M", Reference: "R1", Posted: d(2025, 8, 1)},
-		{Source: "c.txt", Title: "Futur", Employer: "M", Posted: d(2025, 9, 1)},
+		{Source: "a.txt", Title: "Agent", EmployerName: "M", Reference: "R1", Posted: d(2025, 8, 1)},
+		{Source: "b.txt", Title: "Agent", EmployerName: "M", Reference: "R1", Posted: d(2025, 8, 1)},
+		{Source: "c.txt", Title: "Futur", EmployerName: "M", Posted: d(2025, 9, 1)},
 	}
 	b, diags := New(offers, Options{BaseURL: "https://x.example/", Today: d(2025, 8, 15)})
 	if len(b.Offers) != 2 || len(b.Scheduled) != 1 {

@@ -140,6 +140,10 @@ describe("search", () => {
     await expectTitles(page, ["Référent de secteur"]);
     await page.goto(base + "echeances/2025-04/?tri=publication");
     await expectTitles(page, ["Secrétaire général", "Chargé de mission performance de l’action publique"]);
+    // A facet's page: its open offers.
+    await page.goto(base + "lieux/demoville/?q=e");
+    await expectTitles(page, ["Agent d’accueil et d’état civil", "Juriste commande publique"]);
+    assert.equal(await page.locator("#suivre-recherche").isVisible(), false, "the page is the facet: nothing more to follow");
     await page.done();
   });
 
@@ -185,7 +189,8 @@ describe("filters", () => {
     assert.deepEqual(await page.locator("#f-lieu option").allTextContents(), ["Tous", "Démoville", "Port-Exemple", "Ville-Exemple"]);
     assert.deepEqual(await page.locator("#f-cat option").allTextContents(), ["Toutes", "A", "B", "C"]);
     assert.deepEqual(await page.locator("#f-fil option").allTextContents(), ["Toutes", "administrative", "sociale", "technique"]);
-    assert.deepEqual(await page.locator("#f-ctr option").allTextContents(), ["Tous", "Emploi permanent - vacance d'emploi"]);
+    // Contract types are named by the templates ("contract-label").
+    assert.deepEqual(await page.locator("#f-ctr option").allTextContents(), ["Tous", "Emplois permanents (titulaires)"]);
     const grades = await page.locator("#f-grade option").allTextContents();
     assert.ok(grades.includes("Attaché") && grades.includes("Adjoint administratif"), `grades: ${grades}`);
     assert.deepEqual(focused, [], "nothing was focused");
@@ -206,7 +211,7 @@ describe("filters", () => {
       ["#f-cat", "A", ["Juriste commande publique", "Un Éducateur de jeunes enfants (F/H)"], "2 offres correspondent."],
       ["#f-cat", "C", ["Agent d’accueil et d’état civil"], "1 offre correspond."],
       ["#f-fil", "technique", ["Technicien en information géographique (SIG)"], "1 offre correspond."],
-      ["#f-ctr", "Emploi permanent - vacance d'emploi", ["Un Éducateur de jeunes enfants (F/H)"], "1 offre correspond."],
+      ["#f-ctr", "Emplois permanents (titulaires)", ["Un Éducateur de jeunes enfants (F/H)"], "1 offre correspond."],
       ["#f-ech", "Dans les 7 jours", ["Agent d’accueil et d’état civil"], "1 offre correspond."], // 11 December: in 6 days
       ["#f-ech", "Ce mois-ci", ["Agent d’accueil et d’état civil"], "1 offre correspond."], // December
     ];
@@ -509,7 +514,7 @@ describe("cards", () => {
 
 describe("Suivre cette recherche", () => {
   const box = (page) => page.evaluate(() => {
-    const s = document.querySelector("section.follow");
+    const s = document.getElementById("suivre-recherche");
     const href = (n) => s.querySelector(`[data-slot="${n}"]`).getAttribute("href");
     return s.hidden || !s.checkVisibility() ? null : {
       heading: s.querySelector("h2").textContent, labelledBy: document.getElementById(s.getAttribute("aria-labelledby"))?.textContent,
@@ -538,11 +543,11 @@ describe("Suivre cette recherche", () => {
     for (const h of [b.feed, b.ics, b.page]) assert.equal((await fetch(base + h.slice(1))).status, 200, h);
 
     // Each facet, by its select.
-    for (const [sel, label, facet] of [["#f-emp", "Province Exemple", "employeurs"], ["#f-lieu", "Démoville", "lieux"], ["#f-cat", "B", "categories"], ["#f-fil", "sociale", "filieres"], ["#f-ctr", "Emploi permanent - vacance d'emploi", "contrats"]]) {
+    for (const [sel, label, facet] of [["#f-emp", "Province Exemple", "employeurs"], ["#f-lieu", "Démoville", "lieux"], ["#f-cat", "B", "categories"], ["#f-fil", "sociale", "filieres"], ["#f-ctr", "Emplois permanents (titulaires)", "contrats"]]) {
       await page.goto(base);
       await page.waitForFunction((s) => document.querySelector(s).options.length > 1, sel);
       await page.selectOption(sel, { label });
-      await page.waitForFunction(() => !document.querySelector("section.follow").hidden);
+      await page.waitForFunction(() => !document.getElementById("suivre-recherche").hidden);
       const value = await page.inputValue(sel);
       const got = await box(page);
       assert.equal(got.page, `/${facet}/${value}/`, sel);
@@ -563,9 +568,9 @@ describe("Suivre cette recherche", () => {
     }
     // Clearing the form hides it.
     await page.goto(base + "?grade=attache");
-    await page.waitForFunction(() => !document.querySelector("section.follow").hidden);
+    await page.waitForFunction(() => !document.getElementById("suivre-recherche").hidden);
     await page.click("button[type=reset]");
-    await page.waitForFunction(() => document.querySelector("section.follow").hidden);
+    await page.waitForFunction(() => document.getElementById("suivre-recherche").hidden);
     await page.done();
   });
 });
@@ -576,7 +581,7 @@ describe("without JavaScript", () => {
     assert.equal(await page.locator("[data-scope] > ul.offers > li").count(), 4);
     assert.equal(await page.locator("form.finder").isVisible(), false);
     assert.equal(await page.locator("button.fold").isVisible(), false, "no button that would do nothing");
-    assert.equal(await page.locator("section.follow").isVisible(), false);
+    assert.equal(await page.locator("#suivre-recherche").isVisible(), false);
     // The build's own badges (board day 5 December: 6 days before the 11th).
     assert.equal(await page.locator(`li.offer[data-deadline="2026-12-11"] .badge`).textContent(), "Plus que 6 jours");
     for (const [p, n] of [[ARCHIVE, 5], [EMPLOYER, 2], [MONTH, 1]]) {
@@ -626,8 +631,8 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
       assert.deepEqual(violations, [], "folded: " + violations.join("\n"));
       await page.click("button.fold");
       await page.selectOption("#f-grade", { label: "Attaché" });
-      await page.waitForFunction(() => !document.querySelector("section.follow").hidden);
-      await page.click("section.follow summary");
+      await page.waitForFunction(() => !document.getElementById("suivre-recherche").hidden);
+      await page.click("#suivre-recherche summary");
       violations = await run();
       assert.deepEqual(violations, [], "open, following: " + violations.join("\n"));
       await page.done();
