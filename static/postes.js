@@ -89,7 +89,9 @@
   const split = (s) => (s ? s.split("|") : []);
 
   // The search index (recherche.json v2) is fetched when the reader first
-  // uses a filter or types a search, never on page load.
+  // uses a filter or types a search, never on page load. Entry 17, when
+  // there, is the day an offer without a deadline is withdrawn (site's
+  // Closes with AutoClose), for its "due" line.
   let index = null;
   function loadIndex() {
     if (!index) {
@@ -99,7 +101,7 @@
           // The body words come folded from the build; fold the rest once
           // here, so that a keystroke only scans ready-made strings.
           return { slug: o[0], title: o[1], emp, loc: o[3], grades: split(o[4]), deadline: o[5], posted: o[6], closed: !!o[7],
-            cats: split(o[9]), fils: split(o[10]), lieux: split(o[11]), gk: split(o[12]), ctrs: split(o[13]), contract: o[14], time: o[15], catl: split(o[16]),
+            cats: split(o[9]), fils: split(o[10]), lieux: split(o[11]), gk: split(o[12]), ctrs: split(o[13]), contract: o[14], time: o[15], catl: split(o[16]), closes: o[17] || "",
             hay: fold([o[1], emp[0], o[3], o[4], o[10], o[14]].join(" ")) + " " + o[8] };
         });
         return d;
@@ -155,7 +157,7 @@
     const inScope = (o, t) => {
       // Closed on the reader's day counts as closed, even if the board was
       // built before the deadline passed.
-      const closed = o.closed || (o.deadline && o.deadline < t);
+      const closed = o.closed || (o.deadline || o.closes || "9") < t;
       if (s.scope === "open" && closed) return false;
       if (s.scope === "closed" && !closed) return false;
       if (s.employer && o.emp[1] !== s.employer) return false;
@@ -263,8 +265,9 @@
       if (fx) slot("facts").textContent = fx;
       else slot("facts").remove();
       if (o.deadline) li.dataset.deadline = o.deadline;
+      else if (o.closes) li.dataset.closes = o.closes;
       if (o.posted) li.dataset.posted = o.posted;
-      const [html, closed] = due(o.deadline, "", t, o.closed);
+      const [html, closed] = due(o.deadline, o.closes, t, o.closed);
       slot("due").innerHTML = html;
       li.classList.toggle("closed", closed);
       mark(li, t);

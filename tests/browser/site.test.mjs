@@ -2,7 +2,7 @@
 // deadline badges on a fixed clock, no-JS, axe-core, the Nu HTML checker,
 // feeds and calendars, JSON-LD, phone widths, screenshots.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -451,7 +451,7 @@ describe("cards", () => {
   const cards = (page, sel) => page.evaluate((sel) => [...document.querySelectorAll(sel)].map((li) => {
     const text = (el) => (el ? el.textContent.replace(/\s+/g, " ").trim() : null);
     return {
-      href: li.querySelector("h2 a").getAttribute("href"), cls: li.className, deadline: li.dataset.deadline, posted: li.dataset.posted,
+      href: li.querySelector("h2 a").getAttribute("href"), cls: li.className, deadline: li.dataset.deadline, closes: li.dataset.closes, posted: li.dataset.posted,
       title: text(li.querySelector("h2")), meta: text(li.querySelector(".meta")), facts: text(li.querySelector(".facts")), due: text(li.querySelector(".due")),
       links: [...li.querySelectorAll("a")].map((a) => a.getAttribute("href")), badges: [...li.querySelectorAll(".badge")].map((b) => b.className + ":" + b.textContent),
       lines: [...li.children].map((c) => c.tagName + "." + c.className),
@@ -473,6 +473,36 @@ describe("cards", () => {
       await page.done();
     });
   }
+
+  // An offer that gives no deadline is withdrawn max_open_days after its
+  // posting date: the server says so on its card, and the script must too.
+  // TODO (server): recherche.json must give that day (entry 17) for the
+  // script to say it; remove "todo" when it does.
+  test("an offer without a deadline: the same card from the server and the script", { todo: "recherche.json entry 17 (the day an offer without a deadline is withdrawn)" }, async () => {
+    const dir = tempDir("postes-nodate-");
+    try {
+      mkdirSync(path.join(dir.dir, "content"));
+      writeFileSync(path.join(dir.dir, "content", "sans-date.txt"), "# Agent polyvalent des espaces verts\n\nRéférence : 2026-TEST-01\nEmployeur : Commune de Testville\n" +
+        "Lieu de travail : Testville\nGrade : Adjoint technique\nDate de dépôt de l’offre : 01/12/2026\n\n# Missions :\n\nEntretenir les espaces verts.\n");
+      const pub = path.join(dir.dir, "public");
+      await buildBoard({ source: dir.dir, now: NOW, output: pub });
+      const srv = await serve(pub);
+      try {
+        const page = await open(null);
+        await page.goto(srv.url + "?tri=publication");
+        await page.waitForFunction(() => document.querySelector(".results > li"));
+        const [server] = await cards(page, "[data-scope] > ul.offers:not(.results) > li");
+        const [script] = await cards(page, ".results > li");
+        assert.match(server.due, /^Date limite non précisée : offre retirée après le 30 janvier 2027$/);
+        assert.deepEqual(script, server);
+        await page.done();
+      } finally {
+        await srv.close();
+      }
+    } finally {
+      dir.remove();
+    }
+  });
 
   test("a card shows employer, place, posting date, grades, category, contract and working time", async () => {
     const page = await open(HOME, { javaScriptEnabled: false });
