@@ -1,9 +1,12 @@
-// postes: search, filters and live deadline badges. Progressive
-// enhancement only: every list is in the HTML, this script adds finding
-// and keeps "closes in N days" true on the reader's day. No framework.
+// postes: search, filters, "Suivre cette recherche" and live deadline
+// badges. Progressive enhancement only: every list is in the HTML, this
+// script adds finding and keeps "closes in N days" and "Nouvelle" true on
+// the reader's day. No framework; no markup of its own: results are the
+// server's "carte" template, filled.
 (() => {
   "use strict";
-  const root = document.documentElement;
+  const doc = document;
+  const root = doc.documentElement;
   const tz = root.dataset.tz || "UTC";
   const base = root.dataset.base || "/";
 
@@ -11,43 +14,84 @@
   // through its deadline day there, whatever the reader's own zone.
   const dayFmt = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" });
   const today = () => dayFmt.format(new Date());
-  const days = (a, b) => Math.round((Date.parse(b + "T00:00:00Z") - Date.parse(a + "T00:00:00Z")) / 864e5);
+  // A month alone ("2025-07") counts as its first day, as on the server.
+  const time = (d) => Date.parse((d.length === 7 ? d + "-01" : d) + "T00:00:00Z");
+  const days = (a, b) => Math.round((time(b) - time(a)) / 864e5);
   const months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-  const short = (d) => { const [y, m, j] = d.split("-").map(Number); return (j === 1 ? "1er" : j) + " " + months[m - 1] + " " + y; };
+  const weekdays = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+  // short and long are offer.Date's Short and Long.
+  const short = (d) => {
+    const [y, m, j] = d.split("-").map(Number);
+    return (j ? (j === 1 ? "1er " : j + " ") : "") + months[m - 1] + " " + y;
+  };
+  const long = (d) => (d.length > 7 ? weekdays[new Date(time(d)).getUTCDay()] + " " : "") + short(d);
   const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  // Offers posted on one of the last NEW days (today included) are new.
+  const NEW = 7;
 
-  function badge(d, t) {
+  // The "due" line of a card on day t, word for word as the "due" define
+  // of _base.html writes it on the build's day: d is the deadline, c the
+  // day an offer without one is withdrawn, shut an offer the build closed.
+  function due(d, c, t, shut) {
+    const CLOSED = '<span class="badge closed">Candidatures closes</span>';
+    if (!d) {
+      if (shut || (c && c < t)) return [CLOSED, true];
+      return ['<span class="badge">Date limite non précisée</span>' + (c ? " : offre retirée après le " + short(c) : ""), false];
+    }
     const n = days(t, d);
-    if (n < 0) return ['<span class="badge closed">Candidatures closes</span> (date limite : ' + short(d) + ")", true];
+    if (shut || n < 0) return [CLOSED + " (date limite : " + short(d) + ")", true];
     if (n === 0) return ['<span class="badge soon">Dernier jour</span> : candidatures jusqu’à ce soir, ' + short(d), false];
     if (n === 1) return ['<span class="badge soon">Clôture demain</span>, ' + short(d), false];
     if (n <= 7) return ['<span class="badge soon">Plus que ' + n + " jours</span> : jusqu’au " + short(d), false];
     return ['Candidatures jusqu’au <time datetime="' + d + '">' + short(d) + "</time>", false];
   }
 
-  // Badges: the server wrote them for the build's day; rewrite them for today.
-  function refreshBadges() {
+  // The "Nouvelle" marker depends on the reader's day: the server never
+  // writes it (a page does not change from one day to the next).
+  function mark(li, t) {
+    const p = li.dataset.posted;
+    const n = p ? days(p, t) : -1;
+    const old = li.querySelector(".badge.new");
+    if (old) old.remove();
+    if (n >= 0 && n < NEW) li.querySelector(".meta").insertAdjacentHTML("afterbegin", '<span class="badge new">Nouvelle</span> ');
+  }
+
+  // Cards and an offer's status: the server wrote them for the build's
+  // day; write them again for today.
+  function refresh() {
     const t = today();
-    document.querySelectorAll("[data-deadline]").forEach((el) => {
-      const due = el.classList.contains("due") || el.classList.contains("status") ? el : el.querySelector(".due");
-      if (!due) return;
-      const [html, closed] = badge(el.dataset.deadline, t);
-      if (due.classList.contains("status") && closed) {
-        due.className = "status closed";
-        due.innerHTML = "<strong>Candidatures closes</strong> : la date limite était le " + short(el.dataset.deadline) + ".";
-        return;
+    doc.querySelectorAll("li.offer").forEach((li) => {
+      const ds = li.dataset;
+      if (ds.deadline || ds.closes) {
+        const [html, closed] = due(ds.deadline, ds.closes, t, false);
+        li.querySelector(".due").innerHTML = html;
+        li.classList.toggle("closed", closed);
       }
-      due.innerHTML = html;
-      el.classList.toggle("closed", closed);
+      mark(li, t);
     });
+    const st = doc.querySelector("p.status[data-deadline], p.status[data-closes]");
+    if (!st) return;
+    const { deadline: d, closes: c } = st.dataset;
+    const [html, closed] = due(d, c, t, false);
+    if (!closed) {
+      st.innerHTML = html;
+      return;
+    }
+    // As offer.html writes a closed offer's status.
+    st.className = "status closed";
+    st.setAttribute("role", "status");
+    st.innerHTML = "<strong>Candidatures closes</strong> : " + (d ? "la date limite était le " + long(d) : "sans date limite précisée, l’offre a été retirée après le " + long(c)) + ". Cette offre est conservée pour mémoire.";
+    const apply = doc.querySelector(".apply");
+    if (apply) apply.hidden = true;
   }
 
   const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[’']/g, " ").replace(/œ/g, "oe").replace(/æ/g, "ae");
-  const norm = (s) => fold(s).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+  const split = (s) => (s ? s.split("|") : []);
 
-  // The index is fetched when the reader first needs it (focus on the
-  // search field, or a URL that asks for a search), never on page load.
+  // The search index (recherche.json v2) is fetched when the reader first
+  // uses a filter or types a search, never on page load. Entry 17, when
+  // there, is the day an offer without a deadline is withdrawn (site's
+  // Closes with AutoClose), for its "due" line.
   let index = null;
   function loadIndex() {
     if (!index) {
@@ -56,13 +100,9 @@
           const emp = d.employers[o[2]];
           // The body words come folded from the build; fold the rest once
           // here, so that a keystroke only scans ready-made strings.
-          const grades = o[4] ? o[4].split("|") : [];
-          // Locations and grades are filtered whatever their case and
-          // accents ("Attaché" and "attaché" are one grade).
-          const towns = o[11] ? o[11].split("|") : [];
-          return { slug: o[0], title: o[1], emp, loc: o[3], towns, tk: towns.map(norm), grades, gk: grades.map(norm), deadline: o[5], posted: o[6], closed: !!o[7],
-            cats: o[16] ? o[16].split("|") : [], fils: o[10] ? o[10].split("|") : [],
-            hay: fold([o[1], emp[0], o[3], o[4], o[10]].join(" ")) + " " + o[8] };
+          return { slug: o[0], title: o[1], emp, loc: o[3], grades: split(o[4]), deadline: o[5], posted: o[6], closed: !!o[7],
+            cats: split(o[9]), fils: split(o[10]), lieux: split(o[11]), gk: split(o[12]), ctrs: split(o[13]), contract: o[14], time: o[15], catl: split(o[16]), closes: o[17] || "",
+            hay: fold([o[1], emp[0], o[3], o[4], o[10], o[14]].join(" ")) + " " + o[8] };
         });
         return d;
       });
@@ -70,32 +110,59 @@
     return index;
   }
 
-  const finder = document.querySelector("form.finder");
-  const scopeEl = document.querySelector("[data-scope]");
+  // The facts line of a card, as the "card-facts" define writes it.
+  function facts(o) {
+    const g = o.grades;
+    const parts = [];
+    if (g.length) parts.push(g.slice(0, 2).join(", ") + (g.length > 2 ? " et " + (g.length - 2) + " autres" : ""));
+    if (o.catl.length) parts.push("catégorie " + o.catl.join("/"));
+    if (o.contract) parts.push(o.contract);
+    if (o.time) parts.push(o.time);
+    return parts.join(" · ");
+  }
+
+  // Which offers a select's values are: by facet (data-facet).
+  const FACET = {
+    employeurs: (o) => [o.emp[1]], lieux: (o) => o.lieux, grades: (o) => o.gk,
+    categories: (o) => o.cats, filieres: (o) => o.fils, contrats: (o) => o.ctrs,
+  };
+
+  const finder = doc.getElementById("recherche");
+  const scopeEl = doc.querySelector("[data-scope]");
   if (finder && scopeEl) setupFinder(finder, scopeEl);
-  refreshBadges();
+  refresh();
 
   function setupFinder(form, scopeEl) {
     const f = form.elements;
     const list = scopeEl.querySelector("ul.offers, p.empty");
-    const out = document.createElement("div");
+    const out = doc.createElement("div");
     const status = form.querySelector("[role=status]");
+    const carte = doc.getElementById("carte").content.firstElementChild;
+    const follow = doc.getElementById("suivre-recherche");
+    const toggle = doc.querySelector("button.fold");
+    const selects = [...form.querySelectorAll("select[data-facet]")];
     scopeEl.appendChild(out);
-    form.hidden = false;
+    form.hidden = toggle.hidden = false;
     let limit = 100;
     // Form fields are named as their URL parameters.
-    const PARAMS = ["q", "employeur", "lieu", "grade", "categorie", "filiere", "echeance", "tri"];
+    const PARAMS = ["q", "employeur", "lieu", "grade", "categorie", "filiere", "contrat", "echeance", "tri"];
     const s = scopeEl.dataset;
     const dir = s.scope === "closed" ? -1 : 1; // closed offers: latest first
+
+    // On small screens the finder folds behind one button (CSS reads
+    // aria-expanded); it opens by itself when the URL asks for a search.
+    const open = (yes) => toggle.setAttribute("aria-expanded", yes);
+    toggle.addEventListener("click", () => open(toggle.getAttribute("aria-expanded") !== "true"));
 
     const inScope = (o, t) => {
       // Closed on the reader's day counts as closed, even if the board was
       // built before the deadline passed.
-      const closed = o.closed || (o.deadline && o.deadline < t);
+      const closed = o.closed || (o.deadline || o.closes || "9") < t;
       if (s.scope === "open" && closed) return false;
       if (s.scope === "closed" && !closed) return false;
       if (s.employer && o.emp[1] !== s.employer) return false;
       if (s.month && !(o.deadline || "").startsWith(s.month)) return false;
+      if (s.facet && !FACET[s.facet](o).includes(s.value)) return false;
       return true;
     };
 
@@ -105,6 +172,7 @@
     function sorted(d, t, tri) {
       if (!pool || pool.t !== t) {
         pool = { t, all: d.offers.filter((o) => inScope(o, t)) };
+        pruneAll(pool.all);
       }
       const key = tri === "publication" ? "posted" : "deadline";
       if (!pool[key]) {
@@ -115,35 +183,29 @@
       return pool[key];
     }
 
-    function fillSelect(sel, values) {
-      const keep = sel.value;
-      sel.length = 1;
-      for (const [v, label] of values) sel.add(new Option(label, v));
-      sel.value = keep;
+    // The selects come filled from facettes.json, the whole board's
+    // values (on the open offers' page, those with an open offer); once
+    // the index is there, a page of some offers keeps only their values.
+    function prune(sel, has) {
+      for (let i = sel.length - 1; i > 0; i--) if (!has.has(sel.options[i].value) && !sel.options[i].selected) sel.remove(i);
+    }
+    function pruneAll(offers) {
+      for (const sel of selects) {
+        const has = new Set();
+        for (const o of offers) for (const v of FACET[sel.dataset.facet](o)) has.add(v);
+        prune(sel, has);
+      }
     }
 
-    let filled = false;
-    async function ensureIndex() {
-      const d = await loadIndex();
-      if (!filled) {
-        filled = true;
-        const emps = new Map(), locs = new Map(), grades = new Map(), fils = new Map();
-        for (const o of sorted(d, today(), "")) {
-          emps.set(o.emp[1], o.emp[0]);
-          o.tk.forEach((k, i) => { if (k && !locs.has(k)) locs.set(k, o.towns[i]); });
-          o.gk.forEach((k, i) => { if (k && !grades.has(k)) grades.set(k, o.grades[i]); });
-          o.fils.forEach((v) => fils.set(v, v));
-        }
-        const byLabel = (m) => [...m].map((e) => [e, fold(e[1])]).sort((a, b) => a[1].localeCompare(b[1])).map((e) => e[0]);
-        if (f.employeur) fillSelect(f.employeur, byLabel(emps));
-        fillSelect(f.lieu, byLabel(locs));
-        fillSelect(f.grade, byLabel(grades));
-        fillSelect(f.filiere, byLabel(fils));
-        // The options exist now: select what the URL asks for.
-        readURL(["employeur", "lieu", "grade", "filiere"]);
+    const facets = fetch(base + "facettes.json").then((r) => r.json()).then((d) => {
+      for (const sel of selects) {
+        const vals = (d[sel.dataset.facet] || []).filter((v) => s.scope !== "open" || v[2] > 0);
+        // Options the server wrote (named in the templates) stay if the
+        // board has them; the others come with their label.
+        if (sel.length > 1) prune(sel, new Set(vals.map((v) => v[1])));
+        else for (const [label, slug] of vals) sel.add(new Option(label, slug));
       }
-      return d;
-    }
+    }, () => {});
 
     function state() {
       const st = {};
@@ -151,9 +213,9 @@
       return st;
     }
 
-    function readURL(keys) {
+    function readURL() {
       const p = new URLSearchParams(location.search);
-      for (const k of keys || PARAMS) if (f[k]) f[k].value = p.get(k) || "";
+      for (const k of PARAMS) if (f[k]) f[k].value = p.get(k) || "";
     }
 
     function writeURL(push) {
@@ -164,34 +226,84 @@
       if (url !== location.pathname + location.search) history[push ? "pushState" : "replaceState"](null, "", url);
     }
 
+    // "Suivre cette recherche": shown when the selection is one value of
+    // one facet (the sort aside) on a page of the whole board, where that
+    // facet's page, feed and calendar hold exactly the offers found.
+    function showFollow(st) {
+      const keys = Object.keys(st).filter((k) => k !== "tri");
+      const sel = keys.length === 1 && f[keys[0]].dataset.facet && !s.employer && !s.month && !s.facet ? f[keys[0]] : null;
+      follow.hidden = !sel;
+      if (!sel) return;
+      const slot = (n) => follow.querySelector(`[data-slot="${n}"]`);
+      const page = base + sel.dataset.facet + "/" + encodeURIComponent(sel.value) + "/";
+      // Subscriptions need absolute addresses: the board's, as the
+      // canonical link gives it (base_url), like the server's webcal links.
+      const abs = new URL(page, doc.querySelector("link[rel=canonical]").href).href;
+      slot("facet").textContent = form.querySelector(`label[for="${sel.id}"]`).textContent;
+      slot("value").textContent = sel.options[sel.selectedIndex].text;
+      slot("feed").href = page + "feed.xml";
+      slot("webcal").href = abs.replace(/^https?:/, "webcal:") + "echeances.ics";
+      const ics = slot("ics");
+      ics.href = page + "echeances.ics";
+      // Set here: an <a> without href may not have a type.
+      ics.type = "text/calendar";
+      slot("page").href = page;
+      slot("url").value = abs + "feed.xml";
+    }
+
+    function card(o, t) {
+      const li = carte.cloneNode(true);
+      const slot = (n) => li.querySelector(`[data-slot="${n}"]`);
+      const a = slot("title");
+      a.href = base + "offres/" + o.slug + "/";
+      a.textContent = o.title;
+      const e = slot("employer");
+      e.href = base + "employeurs/" + o.emp[1] + "/";
+      e.textContent = o.emp[0];
+      slot("meta").textContent = (o.loc ? " · " + o.loc : "") + (o.posted ? " · publiée le " + short(o.posted) : "");
+      const fx = facts(o);
+      if (fx) slot("facts").textContent = fx;
+      else slot("facts").remove();
+      if (o.deadline) li.dataset.deadline = o.deadline;
+      else if (o.closes) li.dataset.closes = o.closes;
+      if (o.posted) li.dataset.posted = o.posted;
+      const [html, closed] = due(o.deadline, o.closes, t, o.closed);
+      slot("due").innerHTML = html;
+      li.classList.toggle("closed", closed);
+      mark(li, t);
+      return li;
+    }
+
     // The last answer: when the reader adds letters to the query and
     // nothing else changed, the new answer is among the last one.
     let last = null;
     async function apply() {
-      if (!Object.keys(state()).length) {
+      let st = state();
+      showFollow(st);
+      if (!Object.keys(st).length) {
         last = null;
-        out.innerHTML = "";
+        out.textContent = "";
         if (list) list.hidden = false;
         status.textContent = "";
         return;
       }
-      const d = await ensureIndex();
-      // Read the form after the wait: the URL's filters are selected once
-      // the index has filled their options.
-      const st = state();
+      const d = await loadIndex();
+      // Read the form after the wait: the reader may have gone on typing.
+      st = state();
       if (!Object.keys(st).length) return apply();
       const t = today();
       const q = fold(st.q || "");
       const terms = q.split(/[^a-z0-9]+/).filter(Boolean);
-      const key = [t, st.employeur, st.lieu, st.grade, st.categorie, st.filiere, st.echeance, st.tri].join("\n");
+      const key = [t, st.employeur, st.lieu, st.grade, st.categorie, st.filiere, st.contrat, st.echeance, st.tri].join("\n");
       const from = last && last.key === key && q.startsWith(last.q) ? last.res : sorted(d, t, st.tri);
       const res = [];
       for (const o of from) {
         if (st.employeur && o.emp[1] !== st.employeur) continue;
-        if (st.lieu && !o.tk.includes(st.lieu)) continue;
+        if (st.lieu && !o.lieux.includes(st.lieu)) continue;
         if (st.grade && !o.gk.includes(st.grade)) continue;
         if (st.categorie && !o.cats.includes(st.categorie)) continue;
         if (st.filiere && !o.fils.includes(st.filiere)) continue;
+        if (st.contrat && !o.ctrs.includes(st.contrat)) continue;
         if (st.echeance) {
           if (!o.deadline) continue;
           const n = days(t, o.deadline);
@@ -204,16 +316,13 @@
       last = { key, q, res };
       if (list) list.hidden = true;
       status.textContent = res.length === 0 ? "Aucune offre ne correspond." : res.length === 1 ? "1 offre correspond." : res.length + " offres correspondent.";
-      const shown = res.slice(0, limit);
-      let html = '<ul class="offers results">';
-      for (const o of shown) {
-        html += '<li class="offer' + (o.closed ? " closed" : "") + '"' + (o.deadline ? ' data-deadline="' + o.deadline + '"' : "") + '><h2><a href="' + base + "offres/" + esc(o.slug) + '/">' + esc(o.title) + "</a></h2>" +
-          '<p class="meta"><a href="' + base + "employeurs/" + esc(o.emp[1]) + '/">' + esc(o.emp[0]) + "</a>" + (o.loc ? " · " + esc(o.loc) : "") + (o.cats.length ? " · catégorie " + esc(o.cats.join("/")) : "") + "</p>" +
-          '<p class="due">' + (o.deadline ? badge(o.deadline, t)[0] : '<span class="badge">Date limite non précisée</span>') + "</p></li>";
+      const ul = doc.createElement("ul");
+      ul.className = "offers results";
+      for (const o of res.slice(0, limit)) ul.appendChild(card(o, t));
+      out.replaceChildren(ul);
+      if (res.length > limit) {
+        out.insertAdjacentHTML("beforeend", '<p><button type="button" class="more">Afficher ' + Math.min(100, res.length - limit) + " offres de plus</button></p>");
       }
-      html += "</ul>";
-      if (res.length > shown.length) html += '<p><button type="button" class="more">Afficher ' + Math.min(100, res.length - shown.length) + " offres de plus</button></p>";
-      out.innerHTML = html;
     }
 
     let timer = 0;
@@ -241,9 +350,13 @@
       const a = out.querySelectorAll(".results > li > h2 > a")[n];
       if (a) a.focus();
     });
-    f.q.addEventListener("focus", ensureIndex, { once: true });
     window.addEventListener("popstate", () => { readURL(); apply(); });
-    readURL(["q", "categorie", "echeance", "tri"]);
-    if (location.search) ensureIndex().then(apply);
+    // The URL's filters are selected once facettes.json filled the options.
+    readURL();
+    if (location.search) open(true);
+    facets.then(() => {
+      readURL();
+      if (Object.keys(state()).length) apply();
+    });
   }
 })();

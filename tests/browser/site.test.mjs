@@ -2,7 +2,7 @@
 // deadline badges on a fixed clock, no-JS, axe-core, the Nu HTML checker,
 // feeds and calendars, JSON-LD, phone widths, screenshots.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -140,18 +140,32 @@ describe("search", () => {
     await expectTitles(page, ["Référent de secteur"]);
     await page.goto(base + "echeances/2025-04/?tri=publication");
     await expectTitles(page, ["Secrétaire général", "Chargé de mission performance de l’action publique"]);
+    // A facet's page: its open offers.
+    await page.goto(base + "lieux/demoville/?q=e");
+    await expectTitles(page, ["Agent d’accueil et d’état civil", "Juriste commande publique"]);
+    assert.equal(await page.locator("#suivre-recherche").isVisible(), false, "the page is the facet: nothing more to follow");
     await page.done();
   });
 
-  test("the index is loaded only when the reader starts searching", async () => {
+  test("the index is loaded only when the reader types a search or picks a filter", async () => {
     const page = await open(null);
     const asked = [];
     page.on("request", (r) => asked.push(new URL(r.url()).pathname));
     await page.goto(base);
     await page.waitForLoadState("networkidle");
-    assert.ok(!asked.includes("/recherche.json"), `loaded on page load: ${asked}`);
-    const req = page.waitForRequest((r) => r.url().endsWith("/recherche.json"));
+    assert.ok(asked.includes("/facettes.json"), `the filters' values load with the page: ${asked}`);
     await page.focus("#f-q");
+    await page.waitForLoadState("networkidle");
+    assert.ok(!asked.includes("/recherche.json"), `loaded before any search: ${asked}`);
+    let req = page.waitForRequest((r) => r.url().endsWith("/recherche.json"));
+    await page.keyboard.type("j");
+    await req;
+    // A filter alone asks for it too.
+    await page.goto(base);
+    await page.waitForFunction(() => document.querySelector("#f-lieu").options.length > 1);
+    asked.length = 0;
+    req = page.waitForRequest((r) => r.url().endsWith("/recherche.json"));
+    await page.selectOption("#f-lieu", { label: "Port-Exemple" });
     await req;
     await page.done();
   });
@@ -160,29 +174,51 @@ describe("search", () => {
 describe("filters", () => {
   const ALL = ["Agent d’accueil et d’état civil", "Technicien en information géographique (SIG)", "Juriste commande publique", "Un Éducateur de jeunes enfants (F/H)"];
 
+  // The filters' options come from facettes.json as the page loads: a
+  // reader who goes straight to "Employeur" (on a phone, without ever
+  // focusing the search field) can filter.
+  test("the filters are filled on load, without focus, with the open offers' values", async () => {
+    const page = await open(null);
+    const focused = [];
+    await page.exposeFunction("sawFocus", (id) => focused.push(id));
+    await page.addInitScript(() => addEventListener("focusin", (e) => window.sawFocus(e.target.id || e.target.tagName), true));
+    await page.goto(base);
+    await page.waitForFunction(() => document.querySelector("#f-emp").options.length > 1);
+    // Sorted by name; on the open offers' page, only values with an open offer.
+    assert.deepEqual(await page.locator("#f-emp option").allTextContents(), ["Tous", "Commune de Démoville", "Mairie de Ville-Exemple", "Province Exemple"]);
+    assert.deepEqual(await page.locator("#f-lieu option").allTextContents(), ["Tous", "Démoville", "Port-Exemple", "Ville-Exemple"]);
+    assert.deepEqual(await page.locator("#f-cat option").allTextContents(), ["Toutes", "A", "B", "C"]);
+    assert.deepEqual(await page.locator("#f-fil option").allTextContents(), ["Toutes", "administrative", "sociale", "technique"]);
+    // Contract types are named by the templates ("contract-label").
+    assert.deepEqual(await page.locator("#f-ctr option").allTextContents(), ["Tous", "Emplois permanents (titulaires)"]);
+    const grades = await page.locator("#f-grade option").allTextContents();
+    assert.ok(grades.includes("Attaché") && grades.includes("Adjoint administratif"), `grades: ${grades}`);
+    assert.deepEqual(focused, [], "nothing was focused");
+    assert.ok(await page.evaluate(() => document.activeElement === document.body), "the page's focus is where it was");
+    await page.done();
+  });
+
   test("each filter narrows the results; sorting by posting date changes the order", async () => {
     const page = await open(HOME);
     assert.deepEqual(await shownList(page), ALL, "the page's own list, soonest deadline first");
-    await page.focus("#f-q");
     await page.waitForFunction(() => document.querySelector("#f-emp").options.length > 1);
-    // Options come from the open offers, sorted by name.
-    assert.deepEqual(await page.locator("#f-emp option").allTextContents(), ["Tous", "Commune de Démoville", "Mairie de Ville-Exemple", "Province Exemple"]);
-    assert.deepEqual(await page.locator("#f-lieu option").allTextContents(), ["Tous", "Démoville", "Port-Exemple", "Ville-Exemple"]);
-    assert.deepEqual(await page.locator("#f-fil option").allTextContents(), ["Toutes", "administrative", "sociale", "technique"]);
 
+    // Options are chosen by label: their values are the facets' slugs.
     const cases = [
-      ["#f-emp", "commune-de-demoville", ["Agent d’accueil et d’état civil", "Juriste commande publique"], "2 offres correspondent."],
-      ["#f-lieu", "port-exemple", ["Technicien en information géographique (SIG)"], "1 offre correspond."],
-      ["#f-grade", "attache", ["Juriste commande publique"], "1 offre correspond."],
+      ["#f-emp", "Commune de Démoville", ["Agent d’accueil et d’état civil", "Juriste commande publique"], "2 offres correspondent."],
+      ["#f-lieu", "Port-Exemple", ["Technicien en information géographique (SIG)"], "1 offre correspond."],
+      ["#f-grade", "Attaché", ["Juriste commande publique"], "1 offre correspond."],
       ["#f-cat", "A", ["Juriste commande publique", "Un Éducateur de jeunes enfants (F/H)"], "2 offres correspondent."],
       ["#f-cat", "C", ["Agent d’accueil et d’état civil"], "1 offre correspond."],
       ["#f-fil", "technique", ["Technicien en information géographique (SIG)"], "1 offre correspond."],
-      ["#f-ech", "7j", ["Agent d’accueil et d’état civil"], "1 offre correspond."], // 11 December: in 6 days
-      ["#f-ech", "mois", ["Agent d’accueil et d’état civil"], "1 offre correspond."], // December
+      ["#f-ctr", "Emplois permanents (titulaires)", ["Un Éducateur de jeunes enfants (F/H)"], "1 offre correspond."],
+      ["#f-ech", "Dans les 7 jours", ["Agent d’accueil et d’état civil"], "1 offre correspond."], // 11 December: in 6 days
+      ["#f-ech", "Ce mois-ci", ["Agent d’accueil et d’état civil"], "1 offre correspond."], // December
     ];
-    for (const [sel, value, want, said] of cases) {
-      await page.selectOption(sel, value);
-      await expectTitles(page, want, `${sel}=${value}`);
+    for (const [sel, label, want, said] of cases) {
+      await page.selectOption(sel, { label });
+      await expectTitles(page, want, `${sel}=${label}`);
+      assert.equal(new URL(page.url()).searchParams.get(await page.getAttribute(sel, "name")), await page.inputValue(sel), "the URL names the slug");
       assert.equal(await status(page), said);
       assert.equal(await shownList(page), null, "the page's own list is hidden while filtering");
       await page.selectOption(sel, "");
@@ -190,7 +226,7 @@ describe("filters", () => {
     }
     // Two filters together.
     await page.selectOption("#f-emp", "commune-de-demoville");
-    await page.selectOption("#f-grade", "adjoint-administratif");
+    await page.selectOption("#f-grade", { label: "Adjoint administratif" });
     await expectTitles(page, ["Agent d’accueil et d’état civil"]);
     await page.click("button[type=reset]");
     await page.waitForFunction(() => !document.querySelector("[data-scope] > ul.offers").hidden);
@@ -205,13 +241,17 @@ describe("filters", () => {
   test("the archive lists closed offers, latest deadline first, with its own filters", async () => {
     const page = await open(ARCHIVE);
     assert.equal(await page.locator("#f-ech").count(), 0, "no deadline window on closed offers");
-    await page.focus("#f-q");
     await page.waitForFunction(() => document.querySelector("#f-grade").options.length > 1);
     const grades = await page.locator("#f-grade option").allTextContents();
     assert.equal(grades.filter((g) => g.toLowerCase() === "attaché").length, 1, `one "attaché" whatever its case: ${grades}`);
-    await page.selectOption("#f-grade", "attache");
+    assert.ok(grades.includes("Adjoint administratif"), "before the index, the whole board's grades");
+    await page.selectOption("#f-grade", { label: grades.find((g) => g.toLowerCase() === "attaché") });
     // Sample 001 names two grades, the engineer grade and Attaché.
     await expectTitles(page, ["Référent de secteur", "Secrétaire général", "Chargé de mission performance de l’action publique"]);
+    // Once the index is there, the archive's filters keep the closed
+    // offers' values only (the selected one stays).
+    const after = await page.locator("#f-grade option").allTextContents();
+    assert.ok(!after.includes("Adjoint administratif") && after.includes("Rédacteur"), `grades of closed offers: ${after}`);
     await page.done();
   });
 });
@@ -219,7 +259,6 @@ describe("filters", () => {
 describe("URL state", () => {
   test("filters go into the query string, the URL restores them, Back goes back", async () => {
     const page = await open(HOME);
-    await page.focus("#f-q");
     await page.waitForFunction(() => document.querySelector("#f-emp").options.length > 1);
     await page.selectOption("#f-emp", "commune-de-demoville");
     await page.waitForURL(/\?employeur=commune-de-demoville$/);
@@ -310,7 +349,7 @@ describe("keyboard", () => {
     await page.waitForFunction(() => document.querySelector("#f-emp").value !== "");
     assert.equal(await page.inputValue("#f-emp"), "commune-de-demoville");
     await page.waitForURL(/employeur=commune-de-demoville/);
-    for (let i = 0; i < 6 && f.id !== "f-tri"; i++) {
+    for (let i = 0; i < 8 && f.id !== "f-tri"; i++) {
       await page.keyboard.press("Tab");
       f = await focusInfo(page);
       assert.ok(f.outline, `focus visible on ${f.id}`);
@@ -368,8 +407,9 @@ describe("deadline badges on the reader's clock, in Nouméa time", () => {
       await page.goto(base + OFFER);
       const st = page.locator("p.status");
       if (closed) {
-        assert.match(await st.textContent(), /^Candidatures closes : la date limite était le 11 décembre 2026\.$/);
+        assert.match(await st.textContent(), /^Candidatures closes : la date limite était le vendredi 11 décembre 2026\. Cette offre est conservée pour mémoire\.$/);
         assert.equal(await st.getAttribute("class"), "status closed");
+        assert.equal(await page.locator("section.apply").isVisible(), false, "no way to apply any more");
       } else {
         assert.equal(await st.locator(".badge").textContent(), want);
       }
@@ -382,6 +422,20 @@ describe("deadline badges on the reader's clock, in Nouméa time", () => {
     });
   }
 
+  test("an offer that closes on the reader's day reads as the server writes a closed offer", async () => {
+    const said = async (page) => {
+      const st = page.locator("p.status");
+      return { text: (await st.textContent()).replace(/le \S+ \d+ \S+ \d{4}\./, "le D."), cls: await st.getAttribute("class"), role: await st.getAttribute("role"), apply: await page.locator("section.apply").isVisible() };
+    };
+    const page = await open(OFFER, { clock: "2026-12-12T00:30:00+11:00" });
+    const script = await said(page);
+    await page.goto(base + CLOSED_OFFER);
+    const server = await said(page);
+    assert.deepEqual(script, server);
+    assert.match(server.text, /^Candidatures closes : la date limite était le D\. Cette offre est conservée pour mémoire\.$/);
+    await page.done();
+  });
+
   test("far deadlines show the date, without a badge", async () => {
     const page = await open(HOME);
     const item = page.locator(`li.offer[data-deadline="2027-06-30"]`);
@@ -391,11 +445,173 @@ describe("deadline badges on the reader's clock, in Nouméa time", () => {
   });
 });
 
+describe("cards", () => {
+  // What a card says, line by line, whitespace aside, with its links and
+  // the attributes the script reads.
+  const cards = (page, sel) => page.evaluate((sel) => [...document.querySelectorAll(sel)].map((li) => {
+    const text = (el) => (el ? el.textContent.replace(/\s+/g, " ").trim() : null);
+    return {
+      href: li.querySelector("h2 a").getAttribute("href"), cls: li.className, deadline: li.dataset.deadline, closes: li.dataset.closes, posted: li.dataset.posted,
+      title: text(li.querySelector("h2")), meta: text(li.querySelector(".meta")), facts: text(li.querySelector(".facts")), due: text(li.querySelector(".due")),
+      links: [...li.querySelectorAll("a")].map((a) => a.getAttribute("href")), badges: [...li.querySelectorAll(".badge")].map((b) => b.className + ":" + b.textContent),
+      lines: [...li.children].map((c) => c.tagName + "." + c.className),
+    };
+  }), sel);
+
+  // The server's list and the script's results of the same offers, on the
+  // build's day and on another: one markup, the same words.
+  for (const [name, p, clock] of [["open offers", HOME + "?tri=publication", NOON], ["closed offers", ARCHIVE + "?tri=publication", NOON], ["open offers, two days on", HOME + "?tri=publication", "2026-12-10T09:00:00+11:00"]]) {
+    test(`a card reads the same from the server and from the script (${name})`, async () => {
+      const page = await open(p, { clock });
+      await page.waitForFunction(() => document.querySelector(".results > li"));
+      const server = await cards(page, "[data-scope] > ul.offers:not(.results) > li");
+      const script = await cards(page, ".results > li");
+      assert.ok(server.length >= 4, `${server.length} cards`);
+      assert.equal(script.length, server.length);
+      const byHref = new Map(script.map((c) => [c.href, c]));
+      for (const c of server) assert.deepEqual(byHref.get(c.href), c, c.title);
+      await page.done();
+    });
+  }
+
+  // An offer that gives no deadline is withdrawn max_open_days after its
+  // posting date: the server says so on its card, and the script must too.
+  // TODO (server): recherche.json must give that day (entry 17) for the
+  // script to say it; remove "todo" when it does.
+  test("an offer without a deadline: the same card from the server and the script", { todo: "recherche.json entry 17 (the day an offer without a deadline is withdrawn)" }, async () => {
+    const dir = tempDir("postes-nodate-");
+    try {
+      mkdirSync(path.join(dir.dir, "content"));
+      writeFileSync(path.join(dir.dir, "content", "sans-date.txt"), "# Agent polyvalent des espaces verts\n\nRéférence : 2026-TEST-01\nEmployeur : Commune de Testville\n" +
+        "Lieu de travail : Testville\nGrade : Adjoint technique\nDate de dépôt de l’offre : 01/12/2026\n\n# Missions :\n\nEntretenir les espaces verts.\n");
+      const pub = path.join(dir.dir, "public");
+      await buildBoard({ source: dir.dir, now: NOW, output: pub });
+      const srv = await serve(pub);
+      try {
+        const page = await open(null);
+        await page.goto(srv.url + "?tri=publication");
+        await page.waitForFunction(() => document.querySelector(".results > li"));
+        const [server] = await cards(page, "[data-scope] > ul.offers:not(.results) > li");
+        const [script] = await cards(page, ".results > li");
+        assert.match(server.due, /^Date limite non précisée : offre retirée après le 30 janvier 2027$/);
+        assert.deepEqual(script, server);
+        await page.done();
+      } finally {
+        await srv.close();
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+
+  test("a card shows employer, place, posting date, grades, category, contract and working time", async () => {
+    const page = await open(HOME, { javaScriptEnabled: false });
+    const [educ] = (await cards(page, "li.offer")).filter((c) => c.title.startsWith("Un Éducateur"));
+    assert.equal(educ.meta, "Mairie de Ville-Exemple · Ville-Exemple · publiée le 25 novembre 2026");
+    assert.equal(educ.facts, "Éducateur de jeunes enfants, Éducateur de jeunes enfants de classe exceptionnelle · catégorie A · Emploi permanent - vacance d'emploi · Temps complet, 35h00 hebdomadaires");
+    await page.goto(base + ARCHIVE);
+    const [gusp] = (await cards(page, "li.offer")).filter((c) => c.title.startsWith("Un Référent Gestion"));
+    assert.match(gusp.facts, /^Rédacteur, Rédacteur principal de 2ème classe et 3 autres · catégorie B · /, "two grades, then how many more");
+    await page.done();
+  });
+
+  // "Nouvelle": posted on one of the last seven days of the reader's
+  // (Nouméa's) calendar. The server never writes it: the page would change
+  // every day.
+  test("“Nouvelle” marks offers posted in the last 7 days, on the reader's day", async () => {
+    const marked = async (page, sel) => (await cards(page, sel)).filter((c) => c.badges.includes("badge new:Nouvelle")).map((c) => c.title).sort();
+    const noJS = await open(HOME, { javaScriptEnabled: false });
+    assert.equal(await noJS.locator(".badge.new").count(), 0, "not in the server's HTML");
+    assert.doesNotMatch(await noJS.content(), />\s*Nouvelle\s*</, "no day-dependent word in the server's HTML");
+    await noJS.done();
+    for (const [clock, want] of [
+      // 1 December: the educator (25 November, 6 days ago) is new, the
+      // jurist (24 November, 7 days ago) is not.
+      ["2026-12-01T08:00:00+11:00", ["Un Éducateur de jeunes enfants (F/H)"]],
+      ["2026-11-30T23:30:00+11:00", ["Juriste commande publique", "Un Éducateur de jeunes enfants (F/H)"]],
+      ["2026-11-26T12:00:00+11:00", ["Agent d’accueil et d’état civil", "Juriste commande publique", "Technicien en information géographique (SIG)", "Un Éducateur de jeunes enfants (F/H)"]],
+      [NOON, []],
+    ]) {
+      // Los Angeles is still on the day before: Nouméa's day decides.
+      const page = await open(HOME + "?tri=publication", { clock, timezoneId: "America/Los_Angeles" });
+      await page.waitForFunction(() => document.querySelector(".results > li"));
+      assert.deepEqual(await marked(page, "[data-scope] > ul.offers:not(.results) > li"), want, `${clock}, the page's list`);
+      assert.deepEqual(await marked(page, ".results > li"), want, `${clock}, the results`);
+      await page.done();
+    }
+  });
+});
+
+describe("Suivre cette recherche", () => {
+  const box = (page) => page.evaluate(() => {
+    const s = document.getElementById("suivre-recherche");
+    const href = (n) => s.querySelector(`[data-slot="${n}"]`).getAttribute("href");
+    return s.hidden || !s.checkVisibility() ? null : {
+      heading: s.querySelector("h2").textContent, labelledBy: document.getElementById(s.getAttribute("aria-labelledby"))?.textContent,
+      what: s.querySelector("p").textContent.split(".")[0], feed: href("feed"), webcal: href("webcal"), ics: href("ics"), page: href("page"),
+      url: s.querySelector("input").value, mail: s.querySelector("details").textContent,
+    };
+  });
+
+  test("one facet value selected: its feed, calendar and page", async () => {
+    const page = await open(HOME + "?grade=attache");
+    await page.waitForFunction(() => document.querySelector(".results > li"));
+    const b = await box(page);
+    assert.ok(b, "the box shows");
+    assert.equal(b.heading, "Suivre cette recherche");
+    assert.equal(b.labelledBy, "Suivre cette recherche", "a region named by its heading");
+    assert.equal(b.what, "Grade : Attaché");
+    assert.equal(b.feed, "/grades/attache/feed.xml");
+    assert.equal(b.ics, "/grades/attache/echeances.ics");
+    assert.equal(b.page, "/grades/attache/");
+    // Subscriptions are absolute, on the board's address (base_url).
+    assert.equal(b.webcal, "webcal://emplois.example.org/grades/attache/echeances.ics");
+    assert.equal(b.url, "https://emplois.example.org/grades/attache/feed.xml");
+    assert.match(b.mail, /courriel/);
+    assert.match(b.mail, /RSS/);
+    // The links lead to the facet's files.
+    for (const h of [b.feed, b.ics, b.page]) assert.equal((await fetch(base + h.slice(1))).status, 200, h);
+
+    // Each facet, by its select.
+    for (const [sel, label, facet] of [["#f-emp", "Province Exemple", "employeurs"], ["#f-lieu", "Démoville", "lieux"], ["#f-cat", "B", "categories"], ["#f-fil", "sociale", "filieres"], ["#f-ctr", "Emplois permanents (titulaires)", "contrats"]]) {
+      await page.goto(base);
+      await page.waitForFunction((s) => document.querySelector(s).options.length > 1, sel);
+      await page.selectOption(sel, { label });
+      await page.waitForFunction(() => !document.getElementById("suivre-recherche").hidden);
+      const value = await page.inputValue(sel);
+      const got = await box(page);
+      assert.equal(got.page, `/${facet}/${value}/`, sel);
+      assert.equal(got.what.split(" : ")[1], label);
+      for (const h of [got.feed, got.ics, got.page]) assert.equal((await fetch(base + h.slice(1))).status, 200, h);
+    }
+    await page.done();
+  });
+
+  test("not for text, two filters, a deadline window, or on an employer's page", async () => {
+    const page = await open(HOME + "?grade=attache&tri=publication");
+    await page.waitForFunction(() => document.querySelector(".results > li"));
+    assert.ok(await box(page), "a sort keeps the same offers");
+    for (const p of ["?grade=attache&q=juriste", "?grade=attache&lieu=demoville", "?grade=attache&echeance=mois", "?q=juriste", EMPLOYER + "?grade=attache"]) {
+      await page.goto(base + p);
+      await page.waitForFunction(() => document.querySelector(".results"));
+      assert.equal(await box(page), null, p);
+    }
+    // Clearing the form hides it.
+    await page.goto(base + "?grade=attache");
+    await page.waitForFunction(() => !document.getElementById("suivre-recherche").hidden);
+    await page.click("button[type=reset]");
+    await page.waitForFunction(() => document.getElementById("suivre-recherche").hidden);
+    await page.done();
+  });
+});
+
 describe("without JavaScript", () => {
   test("every list is there and the finder stays hidden", async () => {
     const page = await open(HOME, { javaScriptEnabled: false });
     assert.equal(await page.locator("[data-scope] > ul.offers > li").count(), 4);
     assert.equal(await page.locator("form.finder").isVisible(), false);
+    assert.equal(await page.locator("button.fold").isVisible(), false, "no button that would do nothing");
+    assert.equal(await page.locator("#suivre-recherche").isVisible(), false);
     // The build's own badges (board day 5 December: 6 days before the 11th).
     assert.equal(await page.locator(`li.offer[data-deadline="2026-12-11"] .badge`).textContent(), "Plus que 6 jours");
     for (const [p, n] of [[ARCHIVE, 5], [EMPLOYER, 2], [MONTH, 1]]) {
@@ -411,7 +627,7 @@ describe("without JavaScript", () => {
 
 describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
   const pages = [
-    ["home", HOME], ["home, filtered", "?employeur=commune-de-demoville&tri=publication"], ["offer", OFFER], ["closed offer", CLOSED_OFFER],
+    ["home", HOME], ["home, filtered", "?employeur=commune-de-demoville&tri=publication"], ["home, following a grade", "?grade=attache"], ["offer", OFFER], ["closed offer", CLOSED_OFFER],
     ["employer", EMPLOYER], ["employers", "employeurs/"], ["month", MONTH], ["months", "echeances/"], ["archive", ARCHIVE], ["not found", "nulle-part/"],
   ];
   for (const scheme of ["light", "dark"]) {
@@ -432,6 +648,26 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
       });
     }
   }
+  for (const scheme of ["light", "dark"]) {
+    test(`home on a phone, the finder folded and open, ${scheme}: 0 violations`, async () => {
+      const page = await open(null, { colorScheme: scheme, viewport: { width: 375, height: 667 } });
+      await page.goto(base);
+      await page.addScriptTag({ path: AXE });
+      const run = () => page.evaluate(async (tags) => {
+        const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      }, TAGS);
+      let violations = await run();
+      assert.deepEqual(violations, [], "folded: " + violations.join("\n"));
+      await page.click("button.fold");
+      await page.selectOption("#f-grade", { label: "Attaché" });
+      await page.waitForFunction(() => !document.getElementById("suivre-recherche").hidden);
+      await page.click("#suivre-recherche summary");
+      violations = await run();
+      assert.deepEqual(violations, [], "open, following: " + violations.join("\n"));
+      await page.done();
+    });
+  }
   // Printing from a dark screen theme: the print sheet must still give
   // readable black on white.
   for (const [name, p] of [["home", HOME], ["offer", OFFER], ["closed offer", CLOSED_OFFER], ["employers", "employeurs/"]]) {
@@ -451,9 +687,69 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
 });
 
 describe("phones and print", () => {
+  const PHONE = { width: 375, height: 667 };
+  // Where an element ends, in CSS pixels from the top of the page.
+  const bottom = (page, sel) => page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    return el && el.checkVisibility() ? Math.ceil(el.getBoundingClientRect().bottom + scrollY) : null;
+  }, sel);
+
+  test("on a phone, the finder folds behind one button, which the keyboard and screen readers can use", async () => {
+    const page = await open(HOME, { viewport: PHONE });
+    const fold = page.locator("button.fold");
+    assert.equal(await fold.textContent(), "Rechercher et filtrer");
+    assert.equal(await fold.getAttribute("aria-expanded"), "false");
+    assert.equal(await fold.getAttribute("aria-controls"), await page.locator("form.finder").getAttribute("id"));
+    assert.equal(await page.locator("form.finder").isVisible(), false);
+    // Skip link, then the content's first stop is the button.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/#contenu$/);
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.className), "fold");
+    await page.keyboard.press("Enter");
+    assert.equal(await fold.getAttribute("aria-expanded"), "true");
+    assert.equal(await page.locator("#f-q").isVisible(), true);
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "f-q");
+    await page.keyboard.type("juriste");
+    await expectTitles(page, ["Juriste commande publique"]);
+    // Closed again with a click; the answer stays.
+    await fold.click();
+    assert.equal(await page.locator("form.finder").isVisible(), false);
+    assert.deepEqual(await titles(page), ["Juriste commande publique"]);
+    // A URL with a search opens it.
+    await page.goto(base + "?lieu=demoville");
+    await page.waitForFunction(() => document.querySelector(".results > li"));
+    assert.equal(await fold.getAttribute("aria-expanded"), "true");
+    assert.equal(await page.locator("#f-lieu").isVisible(), true);
+    // On a wide screen, no button: the finder is open.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(base);
+    assert.equal(await fold.isVisible(), false);
+    assert.equal(await page.locator("#f-q").isVisible(), true);
+    await page.done();
+  });
+
+  test("on a phone, the first screen shows a whole card, and an offer's title, employer, deadline and how to apply", async () => {
+    const dir = artifactsDir();
+    const page = await open(HOME, { viewport: PHONE });
+    const card = await bottom(page, "[data-scope] > ul.offers > li");
+    assert.ok(card && card <= PHONE.height, `the first card ends at ${card} px`);
+    await page.screenshot({ path: path.join(dir, "home-375-first-screen.png") });
+    await page.goto(base + OFFER);
+    for (const sel of ["h1", "article .kicker a", "p.status .badge", "#postuler", "section.apply li a"]) {
+      const b = await bottom(page, sel);
+      assert.ok(b && b <= PHONE.height, `${sel} ends at ${b} px`);
+    }
+    await page.screenshot({ path: path.join(dir, "offer-375-first-screen.png") });
+    console.log(`# first screens at 375 × 667 in ${dir}`);
+    await page.done();
+  });
+
   test("nothing overflows a 320 px screen", async () => {
     const page = await open(HOME, { viewport: { width: 320, height: 640 } });
-    for (const p of [HOME, "?q=technicien", OFFER, CLOSED_OFFER, EMPLOYER, "employeurs/", MONTH, "echeances/", ARCHIVE]) {
+    for (const p of [HOME, "?q=technicien", "?grade=attache", OFFER, CLOSED_OFFER, EMPLOYER, "employeurs/", MONTH, "echeances/", ARCHIVE]) {
       await page.goto(base + p);
       if (p.includes("?")) await page.waitForFunction(() => document.querySelector(".results"));
       const w = await page.evaluate(() => document.documentElement.scrollWidth);
