@@ -475,10 +475,9 @@ describe("cards", () => {
   }
 
   // An offer that gives no deadline is withdrawn max_open_days after its
-  // posting date: the server says so on its card, and the script must too.
-  // TODO (server): recherche.json must give that day (entry 17) for the
-  // script to say it; remove "todo" when it does.
-  test("an offer without a deadline: the same card from the server and the script", { todo: "recherche.json entry 17 (the day an offer without a deadline is withdrawn)" }, async () => {
+  // posting date: the server says so on its card, and the script must too
+  // (recherche.json gives that day, entry 17).
+  test("an offer without a deadline: the same card from the server and the script", async () => {
     const dir = tempDir("postes-nodate-");
     try {
       mkdirSync(path.join(dir.dir, "content"));
