@@ -3,11 +3,14 @@
 
     feeds_check.py DIR
 
-RSS (feed.xml, employeurs/*/feed.xml) with feedparser: not bozo, and every
-entry has a title, link, id, published date, summary and content.
-iCalendar (echeances.ics, employeurs/*/echeances.ics) with icalendar: lines
-end with CRLF and are at most 75 octets, every VEVENT has a UID, an all-day
-DTSTART (a date), a SUMMARY and a URL, and UIDs are unique.
+RSS (feed.xml, and the feed.xml of every employer and facet value:
+employeurs/*/, lieux/*/, grades/*/, categories/*/, filieres/*/, contrats/*/)
+with feedparser: not bozo, and every entry has a title, link, id, published
+date, summary and content. iCalendar (every echeances.ics) with icalendar:
+lines end with CRLF and are at most 75 octets, the calendar holds at least
+one component (RFC 5545), every VEVENT has a UID, an all-day DTSTART (a
+date), a SUMMARY and a URL, and UIDs are unique. flux.opml lists every feed,
+each at an address of the board.
 
 Uses Debian's python3-feedparser and python3-icalendar. Prints one line
 per file and one per problem; exits 1 if there is any problem.
@@ -79,6 +82,8 @@ def check_calendar(path, must_have_events):
     events = cal.walk("VEVENT")
     if must_have_events and not events:
         problem(path, "no events")
+    if not cal.subcomponents:
+        problem(path, "no component: RFC 5545 wants at least one (an event, or a time zone)")
     uids = set()
     for i, ev in enumerate(events):
         where = f"event {i + 1} ({str(ev.get('SUMMARY', '?'))!r})"
@@ -100,14 +105,36 @@ def check_calendar(path, must_have_events):
     print(f"read {path}: {len(events)} events")
 
 
+def check_opml(root, feeds):
+    import xml.etree.ElementTree as ET
+    path = os.path.join(root, "flux.opml")
+    doc = ET.parse(path).getroot()
+    if doc.tag != "opml" or doc.get("version") != "2.0":
+        problem(path, f"root {doc.tag} version {doc.get('version')!r}, want opml 2.0")
+    urls = [o.get("xmlUrl") for o in doc.iter("outline") if o.get("xmlUrl")]
+    if len(urls) != len(feeds):
+        problem(path, f"{len(urls)} feeds listed, the board has {len(feeds)}")
+    base = urls[0].rsplit("feed.xml", 1)[0] if urls else ""
+    for u in urls:
+        rel = u[len(base):] if u.startswith(base) else u
+        if not os.path.exists(os.path.join(root, rel)):
+            problem(path, f"{u}: no such file in the board")
+    print(f"read {path}: {len(urls)} feeds")
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     root = sys.argv[1]
-    feeds = [os.path.join(root, "feed.xml")] + sorted(glob.glob(os.path.join(root, "employeurs", "*", "feed.xml")))
-    cals = [os.path.join(root, "echeances.ics")] + sorted(glob.glob(os.path.join(root, "employeurs", "*", "echeances.ics")))
-    if len(feeds) < 2 or len(cals) < 2:
-        problem(root, "no per-employer feeds or calendars")
+    dirs = ["employeurs", "lieux", "grades", "categories", "filieres", "contrats"]
+    feeds = [os.path.join(root, "feed.xml")]
+    cals = [os.path.join(root, "echeances.ics")]
+    for d in dirs:
+        feeds += sorted(glob.glob(os.path.join(root, d, "*", "feed.xml")))
+        cals += sorted(glob.glob(os.path.join(root, d, "*", "echeances.ics")))
+        if not glob.glob(os.path.join(root, d, "*", "feed.xml")):
+            problem(root, f"no feed under {d}/")
+    check_opml(root, feeds)
     for i, p in enumerate(feeds):
         check_feed(p, must_have_entries=(i == 0))
     for i, p in enumerate(cals):

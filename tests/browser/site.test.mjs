@@ -26,6 +26,9 @@ const CLOSED_OFFER = "offres/referent-de-secteur-3134-25-1264-sr/";
 const EMPLOYER = "employeurs/commune-de-demoville/";
 const MONTH = "echeances/2026-12/";
 const ARCHIVE = "archives/";
+const FACET = "grades/attache/"; // a grade's page: one open offer, three closed
+const FACETS = "lieux/"; // the places' index
+const FOLLOW = "suivre/"; // every feed and calendar
 
 let tmp, out, server, browser, base;
 
@@ -628,6 +631,7 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
   const pages = [
     ["home", HOME], ["home, filtered", "?employeur=commune-de-demoville&tri=publication"], ["home, following a grade", "?grade=attache"], ["offer", OFFER], ["closed offer", CLOSED_OFFER],
     ["employer", EMPLOYER], ["employers", "employeurs/"], ["month", MONTH], ["months", "echeances/"], ["archive", ARCHIVE], ["not found", "nulle-part/"],
+    ["facet", FACET], ["facet index", FACETS], ["feeds", FOLLOW],
   ];
   for (const scheme of ["light", "dark"]) {
     for (const [name, p] of pages) {
@@ -748,7 +752,7 @@ describe("phones and print", () => {
 
   test("nothing overflows a 320 px screen", async () => {
     const page = await open(HOME, { viewport: { width: 320, height: 640 } });
-    for (const p of [HOME, "?q=technicien", "?grade=attache", OFFER, CLOSED_OFFER, EMPLOYER, "employeurs/", MONTH, "echeances/", ARCHIVE]) {
+    for (const p of [HOME, "?q=technicien", "?grade=attache", OFFER, CLOSED_OFFER, EMPLOYER, "employeurs/", MONTH, "echeances/", ARCHIVE, FACET, FACETS, FOLLOW]) {
       await page.goto(base + p);
       if (p.includes("?")) await page.waitForFunction(() => document.querySelector(".results"));
       const w = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -801,6 +805,39 @@ describe("phones and print", () => {
       await page.done();
     }
     console.log(`# ${shots.length} screenshots in ${dir}`);
+  });
+});
+
+describe("following a facet", () => {
+  test("from an offer page to its grade's page, then to that grade's feed and calendar", async () => {
+    const page = await open(OFFER);
+    // The offer says what it can be followed by: its place, grade, category…
+    const link = page.locator("main a", { hasText: "au grade Adjoint administratif" });
+    assert.equal(await link.count(), 1, "the offer links to its grade's page");
+    await link.click();
+    await page.waitForURL(/\/grades\/adjoint-administratif\/$/);
+    assert.equal(await page.locator("h1").textContent(), "Grade : Adjoint administratif");
+    assert.deepEqual(await shownList(page), ["Agent d’accueil et d’état civil"], "the grade's page lists its open offer");
+    const feedHref = await page.locator(".follow a", { hasText: "Flux RSS" }).first().getAttribute("href");
+    const rss = await (await fetch(new URL(feedHref, page.url()))).text();
+    assert.match(rss, /<rss version="2.0"/);
+    assert.match(rss, /<title>Grade : Adjoint administratif · /, "the feed is named after the page");
+    assert.match(rss, /Agent d’accueil et d’état civil/, "the feed carries the offer");
+    const icsHref = await page.locator(".follow a[type='text/calendar']").first().getAttribute("href");
+    const ics = await (await fetch(new URL(icsHref, page.url()))).text();
+    assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+    assert.match(ics, /SUMMARY:Date limite : Agent d’accueil et d’état civil/);
+    // The board's OPML lists that feed among every other.
+    const opml = await (await fetch(base + "flux.opml")).text();
+    assert.ok(opml.includes(`xmlUrl="${new URL(feedHref, page.url())}"`) || opml.includes("grades/adjoint-administratif/feed.xml"), "flux.opml lists the grade's feed");
+    await page.done();
+  });
+
+  test("a facet value with no open offer still has its page, which says so", async () => {
+    const page = await open("grades/redacteur/");
+    assert.match(await page.locator(".lead").textContent(), /Aucune offre n’est ouverte au grade Rédacteur aujourd’hui/);
+    assert.match(await page.locator(".lead").textContent(), /offres? closes?/);
+    await page.done();
   });
 });
 
