@@ -329,6 +329,12 @@ func (b *Builder) list() (files []content.File, diags content.List, changed map[
 			}
 		}
 		if patched {
+			// The patched listing is the listing now: the next hinted
+			// build starts from it, not from the one before this hint
+			// (which still named deleted files and lacked new ones).
+			b.mu.Lock()
+			b.listed = files
+			b.mu.Unlock()
 			return files, lastDiags, hint, nil
 		}
 	}
