@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -275,5 +276,63 @@ func TestBuildOutputHasNoReloadScript(t *testing.T) {
 	}
 	if !strings.Contains(stdout.String(), "offers published") {
 		t.Errorf("no summary line: %q", stdout.String())
+	}
+}
+
+// TestServeUnpublishedRebuildChangesNothing breaks a rebuild after it has
+// rendered some pages (a theme whose home page fails on one offer): the
+// pages served must be the last good board's, and the next good rebuild
+// must be complete, removing an offer deleted meanwhile.
+func TestServeUnpublishedRebuildChangesNothing(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "content")
+	if err := os.MkdirAll(filepath.Join(root, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	home, err := fs.ReadFile(postes.Theme, "templates/home.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// index out of range: the home page fails while Boum is listed.
+	broken := strings.Replace(string(home), `{{define "main" -}}`,
+		`{{define "main" -}}{{range .Board.Offers}}{{if eq .Offer.Location "Boum"}}{{index .Offer.Grades 99}}{{end}}{{end}}`, 1)
+	if err := os.WriteFile(filepath.Join(root, "templates", "home.html"), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	titled(t, filepath.Join(dir, "juriste.txt"), "Juriste", "Jurisville")
+	titled(t, filepath.Join(dir, "jardinier.txt"), "Jardinier", "Jardinville")
+	s := startServe(t, root)
+
+	titled(t, filepath.Join(dir, "jardinier.txt"), "Jardinier", "Boum")
+	if e := s.wait("problems"); !strings.Contains(e, "index") {
+		t.Errorf("problem event does not say why: %s", e)
+	}
+	if _, body := s.get("/offres/jardinier/"); strings.Contains(body, "Boum") || !strings.Contains(body, "Jardinville") {
+		t.Errorf("a rebuild that was not published changed the served page")
+	}
+	if _, list := s.get("/offres.json"); strings.Contains(list, "Boum") {
+		t.Errorf("a rebuild that was not published changed offres.json")
+	}
+
+	if err := os.Remove(filepath.Join(dir, "juriste.txt")); err != nil {
+		t.Fatal(err)
+	}
+	s.wait("problems")
+	if code, _ := s.get("/offres/juriste/"); code != 200 {
+		t.Errorf("a rebuild that was not published removed a page (%d)", code)
+	}
+	titled(t, filepath.Join(dir, "jardinier.txt"), "Jardinier", "Troisièmeville")
+	s.wait("reload")
+	if _, body := s.get("/offres/jardinier/"); !strings.Contains(body, "Troisièmeville") {
+		t.Errorf("the good rebuild did not publish the edit")
+	}
+	if code, _ := s.get("/offres/juriste/"); code != 404 {
+		t.Errorf("the offer deleted while rebuilds failed is still served (%d)", code)
+	}
+	if _, list := s.get("/offres.json"); strings.Contains(list, "juriste") {
+		t.Errorf("the offer deleted while rebuilds failed is still in offres.json")
 	}
 }

@@ -524,16 +524,14 @@ func (b *Builder) Build() (*Result, error) {
 	if !b.once {
 		w.next = newMemo()
 	}
-	fail := func(err error) (*Result, error) {
-		out.Abort()
-		b.out = nil // in place, files may have changed: trust nothing kept
+	if err := w.all(); err != nil {
+		out.Abort() // nothing was published: what b.out says still holds
 		return res, err
 	}
-	if err := w.all(); err != nil {
-		return fail(err)
-	}
 	if err := out.Commit(); err != nil {
-		return fail(err)
+		out.Abort()
+		b.out = nil // in place, some files may have changed: trust nothing kept
+		return res, err
 	}
 	if w.next != nil {
 		w.next.carry(b.memo)

@@ -62,7 +62,15 @@ type Output struct {
 	dirs    map[string]*dirOnce
 	written int
 	changed bool
+	// pending are the files an in-place build wrote beside their place
+	// (name + pendingSuffix): Commit renames them in, Abort removes them,
+	// so that a build that fails changes nothing that is served.
+	pending []string
 }
+
+// pendingSuffix marks a file an in-place build wrote and has not
+// committed yet.
+const pendingSuffix = ".postes-new"
 
 // openOutput prepares to write the site into final. last is what the
 // previous build of the same Builder wrote, when it kept it; otherwise the
@@ -95,6 +103,11 @@ func openOutput(final string, inPlace bool, last map[string]entry) (*Output, err
 			if json.Unmarshal(data, &m) == nil && m.Generator == "postes" {
 				o.prev = m.Files
 			}
+		} else if inPlace {
+			// Nothing says what is there (a commit failed half-way): take
+			// every file as unknown, so that each is written again or
+			// removed, never left stale.
+			o.prev = listFiles(final)
 		}
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -115,6 +128,26 @@ func openOutput(final string, inPlace bool, last map[string]entry) (*Output, err
 	}
 	return o, nil
 }
+
+// listFiles lists the files of an output folder with an unknown hash.
+func listFiles(dir string) map[string]entry {
+	files := map[string]entry{}
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err == nil && rel != markerName && rel != legacyMarker {
+			files[filepath.ToSlash(rel)] = entry{Hash: unknownHash}
+		}
+		return nil
+	})
+	return files
+}
+
+// unknownHash stands for a file whose content is not known; no content
+// has this hash but by a chance of one in 2^64.
+const unknownHash = 0x9e3779b97f4a7c15
 
 func isOurs(dir string) bool {
 	for _, m := range []string{markerName, legacyMarker} {
@@ -214,11 +247,13 @@ func (o *Output) Write(rel string, key uint64, data []byte) error {
 		}
 	}
 	if o.inPlace {
-		tmp := dst + ".postes-new"
-		if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		if err := os.WriteFile(dst+pendingSuffix, data, 0o644); err != nil {
 			return err
 		}
-		return os.Rename(tmp, dst)
+		o.mu.Lock()
+		o.pending = append(o.pending, dst)
+		o.mu.Unlock()
+		return nil
 	}
 	return os.WriteFile(dst, data, 0o644)
 }
@@ -364,6 +399,12 @@ func (o *Output) commitInPlace() error {
 		return nil
 	}
 	_ = os.Remove(o.cache)
+	for _, dst := range o.pending {
+		if err := os.Rename(dst+pendingSuffix, dst); err != nil {
+			return err
+		}
+	}
+	o.pending = nil
 	for p := range o.prev {
 		if _, ok := o.files[p]; ok {
 			continue
@@ -396,9 +437,28 @@ func (o *Output) writeCache() error {
 	return os.Rename(tmp, o.cache)
 }
 
-// Abort removes the staging folder; the old board stays as it was.
+// Abort removes the staging folder, or in place the files not committed
+// and the folders made for them; the old board stays as it was.
 func (o *Output) Abort() {
-	if !o.inPlace && o.stage != "" {
-		_ = os.RemoveAll(o.stage)
+	if !o.inPlace {
+		if o.stage != "" {
+			_ = os.RemoveAll(o.stage)
+		}
+		return
+	}
+	for _, dst := range o.pending {
+		_ = os.Remove(dst + pendingSuffix)
+	}
+	o.pending = nil
+	dirs := make([]string, 0, len(o.dirs))
+	for d := range o.dirs {
+		dirs = append(dirs, d)
+	}
+	// Deepest first; a folder that still holds files stays.
+	sort.Slice(dirs, func(i, j int) bool { return len(dirs[i]) > len(dirs[j]) })
+	for _, d := range dirs {
+		if d != o.final {
+			_ = os.Remove(d)
+		}
 	}
 }
