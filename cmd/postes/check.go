@@ -118,7 +118,7 @@ func posCol(p content.Pos) string {
 }
 
 func printOffer(w io.Writer, p *site.Offer) {
-	fmt.Fprintf(w, "content/%s (layout %c) → offres/%s/\n", p.Source, p.Layout, p.Slug)
+	fmt.Fprintf(w, "%s (layout %c) → offres/%s/\n", content.QuoteName("content/"+p.Source), p.Layout, p.Slug)
 	field := func(name, v string) {
 		if v != "" {
 			fmt.Fprintf(w, "  %-12s %s\n", name, v)

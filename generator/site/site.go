@@ -141,14 +141,14 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 				p.Slug = fmt.Sprintf("%s-%d", base, n)
 			}
 			diags.Add(content.Pos{Path: "content/" + o.Source, Line: o.Lines[offer.FieldTitle]}, content.Warning,
-				"same address as content/%s (%q); published at offres/%s/ instead: give one of them a reference or a slug", prev.Source, base, p.Slug)
+				"same address as %s (%q); published at offres/%s/ instead: give one of them a reference or a slug", content.QuoteName("content/"+prev.Source), base, p.Slug)
 		}
 		slugs[p.Slug] = p
 		if o.Reference != "" {
 			rk := offer.Fold(o.Reference)
 			if prev, dup := refs[rk]; dup {
 				diags.Add(content.Pos{Path: "content/" + o.Source, Line: o.Lines[offer.FieldReference]}, content.Warning,
-					"reference %q is also used by content/%s", o.Reference, prev.Source)
+					"reference %q is also used by %s", o.Reference, content.QuoteName("content/"+prev.Source))
 			} else {
 				refs[rk] = p
 			}
