@@ -68,28 +68,15 @@ type session struct {
 	events chan string
 	cancel context.CancelFunc
 	done   chan error
+	srv    *server
 }
 
 // startServe runs serve on root until the test ends, listens to its event
-// stream and waits for it to serve.
-func startServe(t *testing.T, root string) *session {
+// stream and waits for it to serve. cfg's addr, output and ready are set
+// here; its limits are the test's.
+func startServe(t *testing.T, root string, cfg serveConfig) *session {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	s := &session{t: t, root: root, events: make(chan string, 64), cancel: cancel, done: make(chan error, 1)}
-	addrc := make(chan string, 1)
-	go func() {
-		s.done <- serve(ctx, build.Options{Source: root, Now: "2025-03-15", Theme: postes.Theme}, "127.0.0.1:0",
-			io.Discard, io.Discard, func(a string) { addrc <- a })
-	}()
-	select {
-	case a := <-addrc:
-		s.base = "http://" + a
-	case err := <-s.done:
-		t.Fatalf("serve stopped: %v", err)
-	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not start")
-	}
-	t.Cleanup(func() { s.stop() })
+	s := startServeQuiet(t, root, cfg)
 	resp, err := http.Get(s.base + eventsPath)
 	if err != nil {
 		t.Fatal(err)
@@ -112,6 +99,33 @@ func startServe(t *testing.T, root string) *session {
 	return s
 }
 
+// startServeQuiet is startServe without the event stream.
+func startServeQuiet(t *testing.T, root string, cfg serveConfig) *session {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &session{t: t, root: root, events: make(chan string, 64), cancel: cancel, done: make(chan error, 1)}
+	ready := make(chan *server, 1)
+	if cfg.addr == "" {
+		cfg.addr = "127.0.0.1:0"
+	}
+	cfg.stdout, cfg.stderr = io.Discard, io.Discard
+	cfg.ready = func(srv *server) { ready <- srv }
+	go func() {
+		s.done <- serve(ctx, build.Options{Source: root, Now: "2025-03-15", Theme: postes.Theme}, cfg)
+	}()
+	select {
+	case srv := <-ready:
+		s.srv = srv
+		s.base = "http://" + srv.addr
+	case err := <-s.done:
+		t.Fatalf("serve stopped: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	t.Cleanup(func() { s.stop() })
+	return s
+}
+
 // wait returns the next event of the given kind ("reload", "problems").
 func (s *session) wait(kind string) string {
 	s.t.Helper()
@@ -130,13 +144,16 @@ func (s *session) wait(kind string) string {
 	}
 }
 
-// stop cancels serve and reports whether it stopped in time.
+// stop cancels serve and fails the test if it does not stop in time.
 func (s *session) stop() {
 	s.t.Helper()
 	s.cancel()
 	select {
 	case err, ok := <-s.done:
-		if ok && err != nil {
+		if !ok {
+			return // stopped already
+		}
+		if err != nil {
 			s.t.Errorf("serve: %v", err)
 		}
 		close(s.done)
@@ -160,7 +177,7 @@ func TestServeReloadsAndKeepsLastGoodBoard(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeOffer(t, offerPath, "Premièreville", true)
-	s := startServe(t, root)
+	s := startServe(t, root, serveConfig{})
 	const page = "/offres/agent-d-accueil/"
 	code, body := s.get(page)
 	if code != 200 || !strings.Contains(body, "Premièreville") || !strings.Contains(body, eventsPath) {
@@ -221,7 +238,7 @@ func TestServeFollowsDeletionsAndAdditions(t *testing.T) {
 	}
 	titled(t, filepath.Join(dir, "juriste.txt"), "Juriste", "Jurisville")
 	titled(t, filepath.Join(dir, "jardinier.txt"), "Jardinier", "Jardinville")
-	s := startServe(t, root)
+	s := startServe(t, root, serveConfig{})
 	check := func(step string, want map[string]bool, location string) {
 		t.Helper()
 		var slugs []string
@@ -304,7 +321,7 @@ func TestServeUnpublishedRebuildChangesNothing(t *testing.T) {
 	}
 	titled(t, filepath.Join(dir, "juriste.txt"), "Juriste", "Jurisville")
 	titled(t, filepath.Join(dir, "jardinier.txt"), "Jardinier", "Jardinville")
-	s := startServe(t, root)
+	s := startServe(t, root, serveConfig{})
 
 	titled(t, filepath.Join(dir, "jardinier.txt"), "Jardinier", "Boum")
 	if e := s.wait("problems"); !strings.Contains(e, "index") {
@@ -334,5 +351,50 @@ func TestServeUnpublishedRebuildChangesNothing(t *testing.T) {
 	}
 	if _, list := s.get("/offres.json"); strings.Contains(list, "juriste") {
 		t.Errorf("the offer deleted while rebuilds failed is still in offres.json")
+	}
+}
+
+// TestServeWatchesOnlyInputs: folders a concurrent build makes in the
+// site root (its output, its staging folder), other folders there and
+// hidden folders of content/ are not watched; new folders of content/
+// are.
+func TestServeWatchesOnlyInputs(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "content")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeOffer(t, filepath.Join(dir, "accueil.txt"), "Premièreville", true)
+	s := startServe(t, root, serveConfig{})
+	for _, d := range []string{
+		"public/offres/a", "public/employeurs/b",
+		".public.postes-tmp-123/offres/a", ".public.postes-tmp-123/offres/b",
+		"notes/2025/mars", "content/.git/objects/aa", "content/nouveau/sous",
+	} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeOffer(t, filepath.Join(dir, "nouveau", "sous", "jardinier.txt"), "Jardinville", true)
+	// Events come in order: once this edit is seen, so were the folders.
+	writeOffer(t, filepath.Join(dir, "accueil.txt"), "Deuxièmeville", true)
+	s.wait("reload")
+	watched := map[string]bool{}
+	for _, p := range s.srv.w.WatchList() {
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		watched[filepath.ToSlash(rel)] = true
+	}
+	for p := range watched {
+		if p != "." && p != "content" && !strings.HasPrefix(p, "content/") || strings.Contains(p, "/.") {
+			t.Errorf("watches %s, which is no input", p)
+		}
+	}
+	for _, p := range []string{".", "content", "content/nouveau", "content/nouveau/sous"} {
+		if !watched[p] {
+			t.Errorf("does not watch %s", p)
+		}
 	}
 }
