@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"postes/generator/content"
 )
 
 // Config is config.toml. Every key is optional; an unknown key is an error
@@ -64,6 +66,9 @@ func LoadConfig(dir string) (Config, error) {
 	}
 	if err != nil {
 		return c, err
+	}
+	if line := content.TOMLTooDeep(string(data)); line > 0 { // before the parser, which recurses without bound
+		return c, fmt.Errorf("config.toml:%d: arrays, tables or dotted keys nested more than %d deep", line, content.MaxTOMLDepth)
 	}
 	md, err := toml.Decode(string(data), &c)
 	if err != nil {
