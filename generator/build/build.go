@@ -383,6 +383,14 @@ func (b *Builder) readOne(f content.File) *readFile {
 	o, d2 := offer.Extract(src)
 	rf.diags = append(rf.diags, d2...)
 	if o != nil {
+		// A body beyond render's limits would take minutes or make a page
+		// of gigabytes: refuse the file now, name it, build the rest.
+		if err := render.CheckBody(o.Body); err != nil {
+			rf.diags.Add(content.Pos{Path: f.Path, Line: o.BodyLine}, content.Error, "description: %v", err)
+			o = nil
+		}
+	}
+	if o != nil {
 		o.Source = strings.TrimPrefix(o.Source, "content/")
 		o.Hash = textHash(src.Lines)
 		if src.Plain && o.BodyLine > 1 {
