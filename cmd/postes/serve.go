@@ -466,7 +466,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		file = filepath.Join(file, "index.html")
-		_, err = os.Stat(file)
+		st, err = os.Stat(file)
+	}
+	if err == nil && !st.Mode().IsRegular() {
+		err = fs.ErrNotExist // a named pipe would block the reader: serve files only
 	}
 	status := http.StatusOK
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -205,5 +206,23 @@ func TestServeEventStreamOutlivesTimeouts(t *testing.T) {
 	s.wait("reload")
 	if _, body := s.get("/offres/agent-d-accueil/"); !strings.Contains(body, "Deuxièmeville") {
 		t.Errorf("the edit is not served")
+	}
+}
+
+// TestServeAnswersOnlyFiles: a named pipe in the output (no build makes
+// one) is not opened, which would block the request.
+func TestServeAnswersOnlyFiles(t *testing.T) {
+	s := startServeQuiet(t, serveSite(t), serveConfig{})
+	if err := syscall.Mkfifo(filepath.Join(s.srv.opt.Output, "pipe.css"), 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	client := &http.Client{Timeout: 5 * time.Second}
+	resp, err := client.Get(s.base + "/pipe.css")
+	if err != nil {
+		t.Fatalf("a named pipe blocked the request: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("status %d, want 404", resp.StatusCode)
 	}
 }
