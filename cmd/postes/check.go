@@ -119,7 +119,7 @@ func posCol(p content.Pos) string {
 }
 
 func printOffer(w io.Writer, p *site.Offer) {
-	fmt.Fprintf(w, "content/%s (layout %c) → offres/%s/\n", p.Source, p.Layout, p.Slug)
+	fmt.Fprintf(w, "%s (layout %c) → offres/%s/\n", content.QuoteName("content/"+p.Source), p.Layout, p.Slug)
 	for _, f := range checkFields(p) {
 		fmt.Fprintf(w, "  %-12s %s%s\n", f.name, f.value, f.origin)
 	}

@@ -23,7 +23,8 @@ import (
 	"os"
 	_ "time/tzdata" // time zones work on machines without a zoneinfo database
 
-	"postes/generator/build" // time zones work on machines without a zoneinfo database
+	"postes/generator/build"
+	"postes/generator/content"
 )
 
 // errUsage marks errors caused by the command line itself.
@@ -44,7 +45,7 @@ func main() {
 	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
 		os.Exit(2)
 	default:
-		fmt.Fprintln(os.Stderr, "postes:", err)
+		fmt.Fprintln(os.Stderr, "postes:", content.Printable(err.Error()))
 		os.Exit(1)
 	}
 }

@@ -11,10 +11,12 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -41,8 +43,14 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		// After the first Ctrl-C, a second one ends the process at once,
+		// whatever serve is still waiting for.
+		<-ctx.Done()
+		stop()
+	}()
 	opt.Theme = postes.Theme
-	return serve(ctx, opt, net.JoinHostPort(*bind, strconv.Itoa(*port)), stdout, stderr, nil)
+	return serve(ctx, opt, serveConfig{addr: net.JoinHostPort(*bind, strconv.Itoa(*port)), stdout: stdout, stderr: stderr})
 }
 
 // debounce is how long serve waits after the last file event before it
@@ -51,12 +59,61 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 // of many files may take two rebuilds; the last one sees every file.
 const debounce = 15 * time.Millisecond
 
+// Limits of the HTTP server. Every open connection holds a file
+// descriptor, which rebuilds need too: idle keep-alive connections are
+// closed, and past maxConns a new connection waits in the system's queue
+// until one closes. The event stream of an open page has no read or write
+// timeout but a per-event one (a stalled client is dropped).
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = 60 * time.Second
+	idleTimeout       = 60 * time.Second
+	maxConns          = 256
+)
+
+// stopWait is how long serve waits, once told to stop, for a rebuild
+// under way before it leaves it behind: a rebuild may be stuck reading
+// a named pipe or take minutes on a hostile file; the signal must not.
+const stopWait = time.Second
+
+// serveConfig is what serve needs besides the build's options. Zero
+// limits take the defaults above; tests shorten them.
+type serveConfig struct {
+	addr           string
+	stdout, stderr io.Writer
+	// ready, if not nil, is called once the first build is done and
+	// the server listens (tests listen on port 0).
+	ready func(*server)
+
+	readTimeout, writeTimeout, idleTimeout time.Duration
+	maxConns                               int
+}
+
+func (c *serveConfig) defaults() {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d == 0 {
+			*d = v
+		}
+	}
+	def(&c.readTimeout, readTimeout)
+	def(&c.writeTimeout, writeTimeout)
+	def(&c.idleTimeout, idleTimeout)
+	if c.maxConns == 0 {
+		c.maxConns = maxConns
+	}
+}
+
 // server serves the last good board and tells open pages to reload.
 type server struct {
-	opt    build.Options
-	b      *build.Builder // keeps what it read and wrote between rebuilds
-	stdout io.Writer
-	stderr io.Writer
+	opt        build.Options
+	b          *build.Builder // keeps what it read and wrote between rebuilds
+	stdout     io.Writer
+	stderr     io.Writer
+	addr       string            // where it listens, host:port
+	hosts      map[string]bool   // the Host headers answered; nil: any
+	w          *fsnotify.Watcher // what it watches
+	eventWrite time.Duration     // how long one event may take to write
 
 	mu       sync.Mutex
 	problems []string // why the last rebuild was not published; nil when fine
@@ -65,78 +122,135 @@ type server struct {
 
 type sse struct{ event, data string }
 
-// serve builds the board into a temporary folder, serves it on addr, and
-// rebuilds on every change until ctx is done. ready, if not nil, receives
-// the address once the server listens (tests listen on port 0).
-func serve(ctx context.Context, opt build.Options, addr string, stdout, stderr io.Writer, ready func(string)) error {
+// change is what changed since the last rebuild: the rebuild reads only
+// those files, unless full (a folder came or went, events were lost).
+type change struct {
+	names []string
+	full  bool
+}
+
+// serve builds the board into a temporary folder, serves it on cfg.addr,
+// and rebuilds on every change until ctx is done. Rebuilds run apart from
+// the loop that watches files and ctx: however long one takes, or if it
+// blocks, serve stops within stopWait of being told to.
+func serve(ctx context.Context, opt build.Options, cfg serveConfig) error {
+	cfg.defaults()
 	tmp, err := os.MkdirTemp("", "postes-serve-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	ln, err := net.Listen("tcp", addr)
+	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err
 	}
+	lim := newLimitListener(ln, cfg.maxConns)
+	defer lim.Close()
 	opt.Output = filepath.Join(tmp, "public")
 	opt.BaseURL = "http://" + ln.Addr().String() + "/"
 	opt.ErrorsAbort = true
 	// serve's output is its own: update it in place, file by file, so a
 	// rebuild after one edit writes only what that edit changed.
 	opt.InPlace = true
-	s := &server{opt: opt, b: build.NewBuilder(opt), stdout: stdout, stderr: stderr, clients: map[chan sse]bool{}}
-	if !s.rebuild() {
-		// Nothing to serve yet: show the problems until they are fixed.
-		if err := os.MkdirAll(opt.Output, 0o755); err != nil {
-			return err
-		}
-	}
+	s := &server{opt: opt, b: build.NewBuilder(opt), stdout: cfg.stdout, stderr: cfg.stderr, clients: map[chan sse]bool{},
+		addr: ln.Addr().String(), eventWrite: cfg.writeTimeout}
+	s.hosts = allowedHosts(ln.Addr())
 
+	// Watch before the first build, so that no edit made meanwhile is
+	// missed.
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	if err := s.watch(w); err != nil {
+	s.w = w
+	if err := s.watch(); err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	fmt.Fprintf(stdout, "serving on %s (Ctrl-C to stop)\n", opt.BaseURL)
-	if ready != nil {
-		ready(ln.Addr().String())
+
+	// One rebuild at a time, in its own goroutine; changes met meanwhile
+	// wait for the next.
+	todo := make(chan change, 1)
+	built := make(chan bool, 1)
+	worker := make(chan struct{})
+	go func() {
+		defer close(worker)
+		for c := range todo {
+			if c.full {
+				s.b.Hint(nil)
+			} else {
+				s.b.Hint(c.names)
+			}
+			built <- s.rebuild()
+		}
+	}()
+	defer func() {
+		close(todo)
+		select {
+		case <-worker:
+		case <-time.After(stopWait):
+			fmt.Fprintln(cfg.stderr, "postes: stopped during a rebuild")
+		}
+	}()
+	stopped := func() error {
+		s.closeClients()
+		fmt.Fprintln(cfg.stdout, "stopped")
+		return nil
+	}
+
+	todo <- change{full: true}
+	select {
+	case ok := <-built:
+		if !ok {
+			// Nothing to serve yet: show the problems until they are fixed.
+			if err := os.MkdirAll(opt.Output, 0o755); err != nil {
+				return err
+			}
+		}
+	case <-ctx.Done():
+		return stopped()
+	}
+
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: cfg.readTimeout,
+		WriteTimeout: cfg.writeTimeout, IdleTimeout: cfg.idleTimeout}
+	go func() { _ = srv.Serve(lim) }()
+	fmt.Fprintf(cfg.stdout, "serving on %s (Ctrl-C to stop)\n", opt.BaseURL)
+	if cfg.ready != nil {
+		cfg.ready(s)
 	}
 
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
-	// What changed since the last rebuild: the rebuild reads only those
-	// files, unless a folder came or went (full).
-	var changed []string
-	full := false
+	var next change   // changes since the last rebuild started
+	building := false // a rebuild is under way
+	due := false      // the debounce ran out while a rebuild was under way
+	start := func() {
+		todo <- next
+		next, building, due = change{}, true, false
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			s.closeClients()
-			shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			shut, cancel := context.WithTimeout(context.Background(), stopWait)
 			defer cancel()
 			_ = srv.Shutdown(shut)
-			fmt.Fprintln(stdout, "stopped")
-			return nil
+			return stopped()
 		case ev, ok := <-w.Events:
 			if !ok {
 				return nil
 			}
-			if ev.Has(fsnotify.Create) {
-				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
-					_ = addTree(w, ev.Name) // a new folder: watch it and what it holds
-					full = true
+			if ev.Has(fsnotify.Create) && s.inputDir(ev.Name) {
+				if st, err := os.Lstat(ev.Name); err == nil && st.IsDir() {
+					_ = s.addTree(ev.Name) // a new folder: watch it and what it holds
+					next.full = true
 				}
 			}
 			if s.relevant(ev.Name) {
 				if filepath.Ext(ev.Name) == "" {
-					full = true // a folder removed or renamed, or a file without extension
+					next.full = true // a folder removed or renamed, or a file without extension
 				}
-				changed = append(changed, ev.Name)
+				next.names = append(next.names, ev.Name)
 				timer.Reset(debounce)
 			}
 		case err, ok := <-w.Errors:
@@ -144,40 +258,69 @@ func serve(ctx context.Context, opt build.Options, addr string, stdout, stderr i
 				return nil
 			}
 			// Events may have been lost (a full queue): look at everything.
-			full = true
+			next.full = true
 			timer.Reset(debounce)
-			fmt.Fprintln(stderr, "postes: watching files:", err)
+			fmt.Fprintln(cfg.stderr, "postes: watching files:", content.Printable(err.Error()))
 		case <-timer.C:
-			if full {
-				s.b.Hint(nil)
+			if building {
+				due = true
 			} else {
-				s.b.Hint(changed)
+				start()
 			}
-			changed, full = nil, false
-			if s.rebuild() {
+		case ok := <-built:
+			building = false
+			if ok {
 				s.broadcast(sse{"reload", "{}"})
 			} else {
 				s.broadcast(sse{"problems", s.problemsJSON()})
+			}
+			if due {
+				start()
 			}
 		}
 	}
 }
 
 // watch adds the site root (for config.toml) and every folder under
-// content/, templates/ and static/.
-func (s *server) watch(w *fsnotify.Watcher) error {
-	if err := w.Add(s.opt.Source); err != nil {
+// content/, templates/ and static/: inputs only, never the output, a
+// staging folder or any other folder a build or a tool makes beside them.
+func (s *server) watch() error {
+	if err := s.w.Add(s.opt.Source); err != nil {
 		return err
 	}
-	for _, d := range []string{"content", "templates", "static"} {
-		if err := addTree(w, filepath.Join(s.opt.Source, d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	for _, d := range inputDirs {
+		if err := s.addTree(filepath.Join(s.opt.Source, d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 	}
 	return nil
 }
 
-func addTree(w *fsnotify.Watcher, root string) error {
+// inputDirs are the folders of the site root that builds read.
+var inputDirs = []string{"content", "templates", "static"}
+
+// inputDir reports whether name lies in an input folder (or is one), in
+// no hidden folder: a folder serve must watch.
+func (s *server) inputDir(name string) bool {
+	rel, err := filepath.Rel(s.opt.Source, name)
+	if err != nil {
+		return false
+	}
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	if !slices.Contains(inputDirs, parts[0]) {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if strings.HasPrefix(p, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// addTree watches root and every folder under it but hidden ones. It
+// never opens a file: a named pipe in the tree cannot block it.
+func (s *server) addTree(root string) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -186,7 +329,7 @@ func addTree(w *fsnotify.Watcher, root string) error {
 			if p != root && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
-			return w.Add(p)
+			return s.w.Add(p)
 		}
 		return nil
 	})
@@ -226,7 +369,7 @@ func (s *server) rebuild() bool {
 	var msgs []string
 	if res != nil {
 		for _, d := range res.Diags {
-			fmt.Fprintln(s.stderr, d.Error())
+			fmt.Fprintln(s.stderr, content.Printable(d.Error()))
 			if d.Severity == content.Error {
 				msgs = append(msgs, d.Error())
 			}
@@ -237,7 +380,7 @@ func (s *server) rebuild() bool {
 		fmt.Fprintln(s.stderr, "postes: not published, the last good board is still served")
 	case err != nil:
 		msgs = append(msgs, err.Error())
-		fmt.Fprintln(s.stderr, "postes:", err)
+		fmt.Fprintln(s.stderr, "postes:", content.Printable(err.Error()))
 		fmt.Fprintln(s.stderr, "postes: not published, the last good board is still served")
 	default:
 		fmt.Fprintln(s.stdout, res.Summary())
@@ -288,6 +431,14 @@ const reloadScript = `<script>(()=>{const s=new EventSource("` + eventsPath + `"
 	`document.body.appendChild(d)}d.textContent="postes : modification non publiée, la dernière version valide reste affichée.\n\n"+p.join("\n")})})()</script>`
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.hosts != nil && !s.hosts[strings.ToLower(r.Host)] {
+		// Bound to loopback, serve answers only to the names of
+		// loopback: a page of another site whose name was made to
+		// point here (DNS rebinding) must not read the board or its
+		// event stream.
+		http.Error(w, "misdirected request: this server answers only to "+s.addr, http.StatusMisdirectedRequest)
+		return
+	}
 	if r.URL.Path == eventsPath {
 		s.events(w, r)
 		return
@@ -298,15 +449,27 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	root := s.opt.Output
 	name := path.Clean("/" + r.URL.Path)
+	if strings.ContainsRune(name, '\\') {
+		http.NotFound(w, r) // no file of a board has one; "/\\host" is "//host" to browsers
+		return
+	}
 	file := filepath.Join(root, filepath.FromSlash(name))
 	st, err := os.Stat(file)
 	if err == nil && st.IsDir() {
 		if !strings.HasSuffix(r.URL.Path, "/") {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			// To the folder as found, a path on this server: never the
+			// path as asked, which "//other.example/..%2ffolder" makes
+			// an address on another site.
+			u := url.URL{Path: strings.TrimSuffix(name, "/") + "/", RawQuery: r.URL.RawQuery}
+			w.Header().Set("Location", u.String())
+			w.WriteHeader(http.StatusMovedPermanently)
 			return
 		}
 		file = filepath.Join(file, "index.html")
-		_, err = os.Stat(file)
+		st, err = os.Stat(file)
+	}
+	if err == nil && !st.Mode().IsRegular() {
+		err = fs.ErrNotExist // a named pipe would block the reader: serve files only
 	}
 	status := http.StatusOK
 	if err != nil {
@@ -331,11 +494,36 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(data)
 }
 
+// allowedHosts lists the Host headers a server listening on addr
+// answers: when it listens on loopback only, the loopback names with its
+// port; nil (any) when it listens on other interfaces, whose names postes
+// cannot know.
+func allowedHosts(addr net.Addr) map[string]bool {
+	ta, ok := addr.(*net.TCPAddr)
+	if !ok || !ta.IP.IsLoopback() {
+		return nil
+	}
+	port := strconv.Itoa(ta.Port)
+	hosts := map[string]bool{}
+	for _, h := range []string{"localhost", "127.0.0.1", "[::1]"} {
+		hosts[h+":"+port] = true
+		if port == "80" {
+			hosts[h] = true // browsers leave the default port out
+		}
+	}
+	return hosts
+}
+
 func (s *server) events(w http.ResponseWriter, r *http.Request) {
-	fl, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
-		return
+	// The stream lasts as long as its page: not the server's write
+	// timeout on the whole exchange, but one on each event written (a
+	// client that stopped reading is dropped). Reading has no deadline
+	// once a handler runs.
+	rc := http.NewResponseController(w)
+	send := func(format string, args ...any) bool {
+		_ = rc.SetWriteDeadline(time.Now().Add(s.eventWrite))
+		fmt.Fprintf(w, format, args...)
+		return rc.Flush() == nil
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
@@ -349,11 +537,13 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 		delete(s.clients, c)
 		s.mu.Unlock()
 	}()
-	fmt.Fprint(w, "retry: 1000\n\n")
+	msg := "retry: 1000\n\n"
 	if pending {
-		fmt.Fprintf(w, "event: problems\ndata: %s\n\n", s.problemsJSON())
+		msg += "event: problems\ndata: " + s.problemsJSON() + "\n\n"
 	}
-	fl.Flush()
+	if !send("%s", msg) {
+		return
+	}
 	for {
 		select {
 		case <-r.Context().Done():
@@ -362,8 +552,53 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return
 			}
-			fmt.Fprintf(w, "event: %s\ndata: %s\n\n", e.event, e.data)
-			fl.Flush()
+			if !send("event: %s\ndata: %s\n\n", e.event, e.data) {
+				return
+			}
 		}
 	}
+}
+
+// limitListener accepts at most n connections at once; the next waits in
+// the system's queue until one closes.
+type limitListener struct {
+	net.Listener
+	sem  chan struct{}
+	done chan struct{}
+	once sync.Once
+}
+
+func newLimitListener(l net.Listener, n int) *limitListener {
+	return &limitListener{Listener: l, sem: make(chan struct{}, n), done: make(chan struct{})}
+}
+
+func (l *limitListener) Accept() (net.Conn, error) {
+	select {
+	case l.sem <- struct{}{}:
+	case <-l.done:
+		return nil, net.ErrClosed
+	}
+	c, err := l.Listener.Accept()
+	if err != nil {
+		<-l.sem
+		return nil, err
+	}
+	return &limitConn{Conn: c, release: func() { <-l.sem }}, nil
+}
+
+func (l *limitListener) Close() error {
+	l.once.Do(func() { close(l.done) })
+	return l.Listener.Close()
+}
+
+type limitConn struct {
+	net.Conn
+	once    sync.Once
+	release func()
+}
+
+func (c *limitConn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(c.release)
+	return err
 }

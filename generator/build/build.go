@@ -358,6 +358,12 @@ func (b *Builder) list() (files []content.File, diags content.List, changed map[
 			}
 		}
 		if patched {
+			// The patched listing is the listing now: the next hinted
+			// build starts from it, not from the one before this hint
+			// (which still named deleted files and lacked new ones).
+			b.mu.Lock()
+			b.listed = files
+			b.mu.Unlock()
 			return files, lastDiags, hint, nil
 		}
 	}
@@ -410,6 +416,14 @@ func (b *Builder) readOne(f content.File, opt offer.Options) *readFile {
 	}
 	o, d2 := offer.ExtractWith(src, opt)
 	rf.diags = append(rf.diags, d2...)
+	if o != nil {
+		// A body beyond render's limits would take minutes or make a page
+		// of gigabytes: refuse the file now, name it, build the rest.
+		if err := render.CheckBody(o.Body); err != nil {
+			rf.diags.Add(content.Pos{Path: f.Path, Line: o.BodyLine}, content.Error, "description: %v", err)
+			o = nil
+		}
+	}
 	if o != nil {
 		o.Source = strings.TrimPrefix(o.Source, "content/")
 		o.Hash = textHash(src.Lines)

@@ -95,6 +95,9 @@ func LoadConfig(dir string) (Config, error) {
 	case err != nil:
 		return c, err
 	}
+	if line := content.TOMLTooDeep(string(data)); line > 0 { // before the parser, which recurses without bound
+		return c, fmt.Errorf("config.toml:%d: arrays, tables or dotted keys nested more than %d deep", line, content.MaxTOMLDepth)
+	}
 	md, err := toml.Decode(string(data), &c)
 	if err != nil {
 		var pe toml.ParseError

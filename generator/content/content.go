@@ -21,9 +21,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// MaxSize is the largest offer file read. Real offers are a few kilobytes; a
-// file this large is a mistake (an export, a binary) and is refused whole.
-const MaxSize = 10 << 20
+// MaxSize is the largest offer file read. Real offers are a few kilobytes
+// (the largest seen, 50 KB); a file past this is a mistake (an export, a
+// binary) or hostile, and is refused whole, read no further than this.
+const MaxSize = 1 << 20
 
 // Source is one decoded offer file.
 type Source struct {
@@ -57,7 +58,9 @@ func decode(path string, data []byte, owned bool) (*Source, List) {
 	var diags List
 	pos := Pos{Path: path}
 	if len(data) > MaxSize {
-		diags.Add(pos, Error, "file is %d bytes; an offer file must be under %d MB", len(data), MaxSize>>20)
+		// ReadFile reads one byte past the limit, no more: the size is
+		// not known, only that it is too much.
+		diags.Add(pos, Error, "file is over %d MB; an offer file must be smaller", MaxSize>>20)
 		return nil, diags
 	}
 	plain := true
@@ -101,6 +104,14 @@ func decode(path string, data []byte, owned bool) (*Source, List) {
 	lines, changed := splitLines(text)
 	src := &Source{Path: path, Lines: lines, Plain: plain && !changed}
 	diags = append(diags, src.splitFront()...)
+	if src.Front != nil {
+		// The TOML parser recurses without bound: check before it reads.
+		if line := TOMLTooDeep(strings.Join(src.Front, "\n")); line > 0 {
+			diags.Add(Pos{Path: path, Line: src.FrontLine + line - 1}, Error,
+				"front matter: arrays, tables or dotted keys nested more than %d deep", MaxTOMLDepth)
+			return nil, diags
+		}
+	}
 	return src, diags
 }
 

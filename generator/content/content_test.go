@@ -222,8 +222,8 @@ func TestDecodeTooLarge(t *testing.T) {
 	if len(diags) != 1 || diags[0].Severity != Error {
 		t.Fatalf("want one error, got %v", diags)
 	}
-	if msg := diags[0].Error(); !strings.HasPrefix(msg, "offres/énorme.txt: ") || !strings.Contains(msg, "10 MB") {
-		t.Errorf("message %q should name the file and the 10 MB limit", msg)
+	if msg := diags[0].Error(); !strings.HasPrefix(msg, "offres/énorme.txt: ") || !strings.Contains(msg, "over 1 MB") {
+		t.Errorf("message %q should name the file and the 1 MB limit", msg)
 	}
 
 	// Exactly MaxSize is still read.

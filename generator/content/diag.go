@@ -3,7 +3,10 @@ package content
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Pos is a place in a content file. Line and Col are 1-based; 0 means
@@ -14,8 +17,10 @@ type Pos struct {
 	Col  int
 }
 
+// String is "path:line:col", the path quoted when it must be (see
+// QuoteName).
 func (p Pos) String() string {
-	s := p.Path
+	s := QuoteName(p.Path)
 	if p.Line > 0 {
 		s += fmt.Sprintf(":%d", p.Line)
 		if p.Col > 0 {
@@ -23,6 +28,65 @@ func (p Pos) String() string {
 		}
 	}
 	return s
+}
+
+// QuoteName returns a file name fit for a terminal and for tools that
+// read "path:line:": as it is when every character prints (letters,
+// accents, spaces), else quoted as a Go string ("a\x1b]0;x\a.txt"), so
+// that a name holding escape sequences cannot retitle or clear the
+// editor's terminal and a newline cannot break a line in two.
+func QuoteName(name string) string {
+	if printable(name, false) {
+		return name
+	}
+	return strconv.Quote(name)
+}
+
+// printable reports whether s is valid UTF-8 made only of graphic
+// characters (letters, marks, numbers, punctuation, symbols, spaces), and
+// line breaks and tabs when lines is set.
+func printable(s string, lines bool) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if (c < 0x20 || c == 0x7f) && !(lines && (c == '\n' || c == '\t')) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || !unicode.IsGraphic(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// Printable returns a message fit for a terminal: line breaks and tabs
+// are kept, every other control or non-printing character and every byte
+// that is not UTF-8 is written as its escape (\x1b, \u202e). It is the
+// last guard for messages that carry a name from outside (an error of the
+// system naming a file); diagnostics quote their paths already.
+func Printable(msg string) string {
+	if printable(msg, true) {
+		return msg
+	}
+	var b strings.Builder
+	for i := 0; i < len(msg); {
+		r, n := utf8.DecodeRuneInString(msg[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, msg[i])
+		case r == '\n' || r == '\t' || (r >= 0x20 && r != 0x7f && unicode.IsGraphic(r)):
+			b.WriteString(msg[i : i+n])
+		default:
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += n
+	}
+	return b.String()
 }
 
 // Severity says whether a problem stops a file from being published.

@@ -82,7 +82,8 @@ type cdata struct {
 // midnight in the board's time zone; description is a plain-text summary and
 // content:encoded the full HTML body.
 //
-// body returns an offer's rendered body HTML.
+// body returns an offer's rendered body HTML. The feed comes out compact
+// (no indentation, no space between elements): it needs no minifier.
 func WriteRSS(w io.Writer, b *site.Board, ch Channel, offers []*site.Offer, body func(*site.Offer) (string, error)) error {
 	doc := rss{Version: "2.0", Content: "http://purl.org/rss/1.0/modules/content/", Atom: "http://www.w3.org/2005/Atom"}
 	c := &doc.Channel
@@ -120,7 +121,7 @@ func WriteRSS(w io.Writer, b *site.Board, ch Channel, offers []*site.Offer, body
 	if !latest.IsZero() {
 		c.LastBuildDate = latest.Time(ch.Loc).Format(time.RFC1123Z)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
+	if _, err := io.WriteString(w, strings.TrimSuffix(xml.Header, "\n")); err != nil {
 		return err
 	}
 	return xml.NewEncoder(w).Encode(doc)

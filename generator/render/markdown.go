@@ -3,6 +3,8 @@ package render
 import (
 	"bufio"
 	"bytes"
+	"errors"
+	"fmt"
 	"html"
 	"strings"
 	"sync"
@@ -51,10 +53,12 @@ func mayLink(src string) bool {
 		strings.Contains(src, "WWW.") || strings.Contains(src, "Www.")
 }
 
-// Render converts Markdown to HTML.
+// Render converts Markdown to HTML. It refuses a body beyond the limits
+// (see CheckBody) with a *LimitError, and stops at maxHTML(len(src))
+// bytes of HTML whatever the body.
 func (m *Markdown) Render(src string) (string, error) {
 	b := renderBufs.Get().(*renderBuf)
-	defer renderBufs.Put(b)
+	defer putRenderBuf(b)
 	if err := m.convert(src, b); err != nil {
 		return "", err
 	}
@@ -65,7 +69,7 @@ func (m *Markdown) Render(src string) (string, error) {
 // copies Render and min.String would each make.
 func (m *Markdown) RenderMinified(src string, min *minify.M) (string, error) {
 	b := renderBufs.Get().(*renderBuf)
-	defer renderBufs.Put(b)
+	defer putRenderBuf(b)
 	if err := m.convert(src, b); err != nil {
 		return "", err
 	}
@@ -79,28 +83,63 @@ func (m *Markdown) RenderMinified(src string, min *minify.M) (string, error) {
 
 // convert renders src into b.buf.
 func (m *Markdown) convert(src string, b *renderBuf) error {
+	if err := CheckBody(src); err != nil {
+		return err
+	}
 	b.buf.Reset()
-	b.w.Reset(&b.buf)
+	b.lim = capped{buf: &b.buf, max: maxHTML(len(src))}
+	b.w.Reset(&b.lim)
 	md := m.md
 	if !mayLink(src) {
 		md = m.noLinks
 	}
 	// goldmark writes through b.w, a bufio.Writer, instead of making one
-	// of its own for every body; it flushes it when done.
-	return md.Convert([]byte(src), b.w)
+	// of its own for every body; it flushes it when done. Past the cap
+	// every write fails, and goldmark's error is the cap's.
+	err := md.Convert([]byte(src), b.w)
+	if b.lim.over {
+		return &LimitError{1, fmt.Sprintf("its HTML passed %d bytes, %d times its size", b.lim.max, b.lim.max/max(len(src), 1))}
+	}
+	return err
 }
+
+// capped is a buffer that refuses to grow past max bytes.
+type capped struct {
+	buf  *bytes.Buffer
+	max  int
+	over bool
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if c.buf.Len()+len(p) > c.max {
+		c.over = true
+		return 0, errCapped
+	}
+	return c.buf.Write(p)
+}
+
+var errCapped = errors.New("too much HTML")
 
 // renderBuf is what Render reuses from one body to the next.
 type renderBuf struct {
 	buf, out bytes.Buffer
+	lim      capped
 	w        *bufio.Writer
 }
 
 var renderBufs = sync.Pool{New: func() any {
 	b := &renderBuf{}
-	b.w = bufio.NewWriter(&b.buf)
+	b.w = bufio.NewWriter(&b.lim)
 	return b
 }}
+
+// putRenderBuf keeps b for the next body, unless a large body grew it:
+// the pool would hold megabytes per worker for the rest of the build.
+func putRenderBuf(b *renderBuf) {
+	if b.buf.Cap() <= 1<<20 && b.out.Cap() <= 1<<20 {
+		renderBufs.Put(b)
+	}
+}
 
 type demoteHeadings struct{}
 

@@ -12,8 +12,11 @@ import (
 	"net/url"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 
 	"postes/generator/content"
 	"postes/generator/offer"
@@ -130,6 +133,10 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 		aliases[employerKey(k)] = v
 	}
 	slugs := map[string]*Offer{}
+	// nextSlug[base] is where numbering resumes for an address taken
+	// again: every number below it is taken. Starting from 2 each time
+	// made 20,000 offers of one title take 40 s.
+	nextSlug := map[string]int{}
 	refs := map[string]*Offer{}
 	emps := map[string]*Employer{}
 	names := map[string]map[string]int{}
@@ -155,18 +162,16 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 		p.Slug = d.slug
 		if prev, dup := slugs[p.Slug]; dup {
 			base := p.Slug
-			for n := 2; slugs[p.Slug] != nil; n++ {
-				p.Slug = fmt.Sprintf("%s-%d", base, n)
-			}
+			p.Slug = number(base, nextSlug, func(s string) bool { return slugs[s] != nil })
 			diags.Add(content.Pos{Path: "content/" + o.Source, Line: o.Lines[offer.FieldTitle]}, content.Warning,
-				"same address as content/%s (%q); published at offres/%s/ instead: give one of them a reference or a slug", prev.Source, base, p.Slug)
+				"same address as %s (%q); published at offres/%s/ instead: give one of them a reference or a slug", content.QuoteName("content/"+prev.Source), base, p.Slug)
 		}
 		slugs[p.Slug] = p
 		if o.Reference != "" {
 			rk := offer.Fold(o.Reference)
 			if prev, dup := refs[rk]; dup {
 				diags.Add(content.Pos{Path: "content/" + o.Source, Line: o.Lines[offer.FieldReference]}, content.Warning,
-					"reference %q is also used by content/%s", o.Reference, prev.Source)
+					"reference %q is also used by %s", o.Reference, content.QuoteName("content/"+prev.Source))
 			} else {
 				refs[rk] = p
 			}
@@ -224,6 +229,7 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 
 	// Employers: the most used spelling names the group; slugs are unique.
 	empSlugs := map[string]bool{}
+	nextEmp := map[string]int{}
 	keys := make([]string, 0, len(emps))
 	for k := range emps {
 		keys = append(keys, k)
@@ -232,13 +238,13 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 	for _, k := range keys {
 		e := emps[k]
 		e.Name = mostUsed(names[k])
-		base := Slug(e.Name, 80)
+		base := Slug(norm.NFKC.String(e.Name), 80)
 		if base == "" {
 			base = "employeur"
 		}
 		e.Slug = base
-		for n := 2; empSlugs[e.Slug]; n++ {
-			e.Slug = fmt.Sprintf("%s-%d", base, n)
+		if empSlugs[base] {
+			e.Slug = number(base, nextEmp, func(s string) bool { return empSlugs[s] })
 		}
 		empSlugs[e.Slug] = true
 		e.Path = "employeurs/" + e.Slug + "/"
@@ -271,10 +277,26 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 	return b, diags
 }
 
+// number returns the first address base-2, base-3… that is not taken,
+// resuming where the last call for base stopped (next[base]): numbering
+// n copies of one address costs n, not n².
+func number(base string, next map[string]int, taken func(string) bool) string {
+	n := max(next[base], 2)
+	s := base + "-" + strconv.Itoa(n)
+	for taken(s) {
+		n++
+		s = base + "-" + strconv.Itoa(n)
+	}
+	next[base] = n + 1
+	return s
+}
+
 // employerKey folds a name for grouping: "MAIRIE DE NOUMÉA", "Mairie de
-// Noumea" and "Mairie  de Nouméa" are one employer.
+// Noumea", "Mairie  de Nouméa" and "Ｍａｉｒｉｅ de Nouméa" (full-width
+// letters, as some input methods type them; NFKC makes them plain) are
+// one employer.
 func employerKey(name string) string {
-	return strings.Join(strings.Fields(strings.NewReplacer("'", " ", "-", " ", ".", " ", ",", " ").Replace(offer.Fold(name))), " ")
+	return strings.Join(strings.Fields(strings.NewReplacer("'", " ", "-", " ", ".", " ", ",", " ").Replace(offer.Fold(norm.NFKC.String(name)))), " ")
 }
 
 func mostUsed(counts map[string]int) string {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -51,13 +52,14 @@ func TestEmployersGroupedWhateverTheSpelling(t *testing.T) {
 	offers := []*offer.Offer{
 		mk("a.txt", "Mairie de Nouméa"), mk("b.txt", "MAIRIE DE NOUMEA"), mk("c.txt", "Mairie  de Nouméa"),
 		mk("d.txt", "Ville de Nouméa"), mk("e.txt", "Commune de POUM"),
+		mk("f.txt", "Ｍａｉｒｉｅ ｄｅ Ｎｏｕｍéａ"), mk("g.txt", "ＭＡＩＲＩＥ DE NOUMEA"),
 	}
 	b, _ := New(offers, Options{BaseURL: "https://x.example/", Today: d(2025, 8, 1), Aliases: map[string]string{"Ville de Nouméa": "Mairie de Nouméa"}})
 	var got []string
 	for _, e := range b.Employers {
 		got = append(got, e.Name+" "+e.Slug+" "+string(rune('0'+len(e.Offers))))
 	}
-	want := []string{"Commune de POUM commune-de-poum 1", "Mairie de Nouméa mairie-de-noumea 4"}
+	want := []string{"Commune de POUM commune-de-poum 1", "Mairie de Nouméa mairie-de-noumea 6"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("employers (-want +got):\n%s", diff)
 	}
@@ -78,5 +80,70 @@ func TestScheduledAndDuplicates(t *testing.T) {
 	}
 	if len(diags) != 2 {
 		t.Errorf("want a warning for the shared address and one for the shared reference, got %v", diags)
+	}
+}
+
+// TestFullWidthEmployerNames: a name typed in full-width letters is the
+// same employer, and its address is plain ASCII even when that spelling
+// names the group.
+func TestFullWidthEmployerNames(t *testing.T) {
+	offers := []*offer.Offer{
+		{Source: "a.txt", Title: "A", EmployerName: "Ｍａｉｒｉｅ ｄｅ Ｔｅｓｔ"},
+		{Source: "b.txt", Title: "B", EmployerName: "Ｍａｉｒｉｅ ｄｅ Ｔｅｓｔ"},
+		{Source: "c.txt", Title: "C", EmployerName: "Mairie de Test"},
+	}
+	b, _ := New(offers, Options{BaseURL: "https://x.example/", Today: d(2025, 8, 1)})
+	if len(b.Employers) != 1 {
+		t.Fatalf("%d employers, want 1", len(b.Employers))
+	}
+	if e := b.Employers[0]; e.Slug != "mairie-de-test" || len(e.Offers) != 3 {
+		t.Errorf("employer %q at %s with %d offers; want mairie-de-test with 3", e.Name, e.Slug, len(e.Offers))
+	}
+}
+
+func TestSameAddressNumbering(t *testing.T) {
+	var offers []*offer.Offer
+	for _, src := range []string{"a.txt", "b.txt", "c.txt", "d.txt"} {
+		offers = append(offers, &offer.Offer{Source: src, Title: "Agent", EmployerName: "M"})
+	}
+	// An address that looks numbered already, taken before its turn.
+	offers = append(offers, &offer.Offer{Source: "0.txt", Title: "Agent 3", EmployerName: "M"})
+	b, diags := New(offers, Options{BaseURL: "https://x.example/", Today: d(2025, 8, 1)})
+	got := map[string]string{}
+	for _, p := range b.Offers {
+		got[p.Source] = p.Slug
+	}
+	want := map[string]string{"0.txt": "agent-3", "a.txt": "agent", "b.txt": "agent-2", "c.txt": "agent-4", "d.txt": "agent-5"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("addresses (-want +got):\n%s", diff)
+	}
+	if len(diags) != 3 {
+		t.Errorf("want a warning per renumbered offer, got %v", diags)
+	}
+}
+
+// TestManySameTitles: 20,000 offers of one title and no reference once
+// took 40 s, numbering each from 2; it is linear now. The bound is loose
+// (the race detector, a busy machine): the quadratic form needs minutes.
+func TestManySameTitles(t *testing.T) {
+	const n = 20000
+	offers := make([]*offer.Offer, n)
+	for i := range offers {
+		offers[i] = &offer.Offer{Source: fmt.Sprintf("%05d.txt", i), Title: "Agent d’accueil", EmployerName: fmt.Sprintf("Commune %d", i%3)}
+	}
+	start := time.Now()
+	b, _ := New(offers, Options{BaseURL: "https://x.example/", Today: d(2025, 8, 1)})
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("site.New took %s for %d offers of one title", d, n)
+	}
+	seen := map[string]bool{}
+	for _, p := range b.Offers {
+		if seen[p.Slug] {
+			t.Fatalf("address %s given twice", p.Slug)
+		}
+		seen[p.Slug] = true
+	}
+	if !seen[fmt.Sprintf("agent-d-accueil-%d", n)] {
+		t.Errorf("numbering does not reach %d", n)
 	}
 }

@@ -120,6 +120,28 @@ test("the page reloads after edits, shows a broken file and recovers", async () 
   rmSync(path.join(site.dir, "content", "nouveau"), { recursive: true });
   await load;
   assert.equal((await fetch(base + "offres/jardinier/")).status, 404);
+
+  // A file added then deleted, and an edit after each: every one is
+  // published (an edit once dropped the file just added, and after a
+  // deletion every edit failed on the deleted file until serve restarted).
+  const other = path.join(site.dir, "content", "secretaire.txt");
+  load = reloaded();
+  renameSave(other, OFFER("Secrétville").replace("Agent d’accueil", "Secrétaire"));
+  await load;
+  load = reloaded();
+  renameSave(file, OFFER("Sixièmeville"));
+  await load;
+  assert.match(await page.textContent("main"), /Sixièmeville/);
+  assert.equal((await fetch(base + "offres/secretaire/")).status, 200, "the offer added is still served");
+  load = reloaded();
+  unlinkSync(other);
+  await load;
+  assert.equal((await fetch(base + "offres/secretaire/")).status, 404);
+  load = reloaded();
+  renameSave(file, OFFER("Septièmeville"));
+  await load;
+  assert.match(await page.textContent("main"), /Septièmeville/);
+  assert.equal(await page.locator("#postes-problems").count(), 0);
   await page.close();
 });
 
