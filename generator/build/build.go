@@ -34,7 +34,7 @@ import (
 
 // Version is postes's version. It is part of every page's key: a new
 // version renders everything again.
-const Version = "0.2.0"
+const Version = "0.3.0"
 
 // Options are the command line's choices; zero values mean "from config".
 type Options struct {
