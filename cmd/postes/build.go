@@ -10,20 +10,20 @@ import (
 	"runtime/pprof"
 
 	"postes"
-	"postes/generator/build"
+	"postes/generator/pipeline"
 )
 
 func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("postes build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var opt build.Options
+	var opt pipeline.Options
 	fs.StringVar(&opt.Source, "source", ".", "site root: config.toml, content/, templates/, static/")
 	fs.StringVar(&opt.Output, "output", "", "output folder (default: config's output, else public/ in the site root)")
 	fs.StringVar(&opt.Now, "now", "", "the build's today as YYYY-MM-DD (default: today in the board's time zone)")
 	fs.StringVar(&opt.BaseURL, "base-url", "", "absolute URL the site is served from (default: config's base_url)")
 	fs.BoolVar(&opt.Strict, "strict", false, "publish nothing and fail on any warning or error")
 	fs.BoolVar(&opt.AllowEmpty, "allow-empty", false, "publish a board with no offer over one that has some")
-	fs.DurationVar(&opt.Wait, "wait", build.DefaultWait, "how long to wait for another build of the same output to finish (0: do not wait)")
+	fs.DurationVar(&opt.Wait, "wait", pipeline.DefaultWait, "how long to wait for another build of the same output to finish (0: do not wait)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (for developers)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
@@ -33,7 +33,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	if opt.Wait == 0 {
-		opt.Wait = -1 // build.Options: negative means do not wait
+		opt.Wait = -1 // pipeline.Options: negative means do not wait
 	}
 	opt.Theme = postes.Theme
 	// A soft memory limit makes the collector work harder instead of
@@ -53,13 +53,13 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	res, err := build.Run(opt)
+	res, err := pipeline.Run(opt)
 	if res != nil {
 		for _, d := range res.Diags {
 			fmt.Fprintln(stderr, d.Error())
 		}
 	}
-	if errors.Is(err, build.ErrStrict) {
+	if errors.Is(err, pipeline.ErrStrict) {
 		fmt.Fprintln(stderr, "postes: --strict:", res.Summary())
 		fmt.Fprintln(stderr, "postes: nothing published")
 		return exitError{1}

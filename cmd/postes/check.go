@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"postes/generator/build"
+	"postes/generator/pipeline"
 	"postes/generator/content"
 	"postes/generator/offer"
 	"postes/generator/site"
@@ -20,7 +20,7 @@ import (
 func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("postes check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var opt build.Options
+	var opt pipeline.Options
 	fs.StringVar(&opt.Source, "source", ".", "site root: config.toml, content/")
 	fs.StringVar(&opt.Now, "now", "", "the day to check against as YYYY-MM-DD (default: today in the board's time zone)")
 	format := fs.String("format", "text", "output format: text or json")
@@ -32,7 +32,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "postes check: --format %q: expected text or json\n", *format)
 		return errUsage
 	}
-	res, board, err := build.Check(opt)
+	res, board, err := pipeline.Check(opt)
 	if err != nil {
 		return err
 	}

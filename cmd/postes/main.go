@@ -23,7 +23,7 @@ import (
 	"os"
 	_ "time/tzdata" // time zones work on machines without a zoneinfo database
 
-	"postes/generator/build"
+	"postes/generator/pipeline"
 	"postes/generator/content"
 )
 
@@ -77,7 +77,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
 	case "version":
-		fmt.Fprintln(stdout, "postes", build.Version)
+		fmt.Fprintln(stdout, "postes", pipeline.Version)
 		return nil
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"postes/generator/build"
+	"postes/generator/pipeline"
 	"postes/generator/offer"
 	"postes/generator/site"
 )
@@ -58,7 +58,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	title := strings.TrimSpace(fset.Arg(0))
-	cfg, err := build.LoadConfig(*source)
+	cfg, err := pipeline.LoadConfig(*source)
 	if err != nil {
 		return err
 	}

@@ -26,14 +26,14 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"postes"
-	"postes/generator/build"
+	"postes/generator/pipeline"
 	"postes/generator/content"
 )
 
 func cmdServe(args []string, stdout, stderr io.Writer) error {
 	fset := flag.NewFlagSet("postes serve", flag.ContinueOnError)
 	fset.SetOutput(stderr)
-	var opt build.Options
+	var opt pipeline.Options
 	fset.StringVar(&opt.Source, "source", ".", "site root: config.toml, content/, templates/, static/")
 	fset.StringVar(&opt.Now, "now", "", "the build's today as YYYY-MM-DD (default: today in the board's time zone)")
 	port := fset.Int("port", 1313, "port to listen on (0: any free port)")
@@ -106,8 +106,8 @@ func (c *serveConfig) defaults() {
 
 // server serves the last good board and tells open pages to reload.
 type server struct {
-	opt        build.Options
-	b          *build.Builder // keeps what it read and wrote between rebuilds
+	opt        pipeline.Options
+	b          *pipeline.Builder // keeps what it read and wrote between rebuilds
 	stdout     io.Writer
 	stderr     io.Writer
 	addr       string            // where it listens, host:port
@@ -133,7 +133,7 @@ type change struct {
 // and rebuilds on every change until ctx is done. Rebuilds run apart from
 // the loop that watches files and ctx: however long one takes, or if it
 // blocks, serve stops within stopWait of being told to.
-func serve(ctx context.Context, opt build.Options, cfg serveConfig) error {
+func serve(ctx context.Context, opt pipeline.Options, cfg serveConfig) error {
 	cfg.defaults()
 	tmp, err := os.MkdirTemp("", "postes-serve-")
 	if err != nil {
@@ -152,7 +152,7 @@ func serve(ctx context.Context, opt build.Options, cfg serveConfig) error {
 	// serve's output is its own: update it in place, file by file, so a
 	// rebuild after one edit writes only what that edit changed.
 	opt.InPlace = true
-	s := &server{opt: opt, b: build.NewBuilder(opt), stdout: cfg.stdout, stderr: cfg.stderr, clients: map[chan sse]bool{},
+	s := &server{opt: opt, b: pipeline.NewBuilder(opt), stdout: cfg.stdout, stderr: cfg.stderr, clients: map[chan sse]bool{},
 		addr: ln.Addr().String(), eventWrite: cfg.writeTimeout}
 	s.hosts = allowedHosts(ln.Addr())
 
@@ -376,7 +376,7 @@ func (s *server) rebuild() bool {
 		}
 	}
 	switch {
-	case errors.Is(err, build.ErrStrict):
+	case errors.Is(err, pipeline.ErrStrict):
 		fmt.Fprintln(s.stderr, "postes: not published, the last good board is still served")
 	case err != nil:
 		msgs = append(msgs, err.Error())

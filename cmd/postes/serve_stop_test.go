@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"postes"
-	"postes/generator/build"
+	"postes/generator/pipeline"
 )
 
 // stopWithin cancels a serve started with ctx and fails unless it
@@ -40,7 +40,7 @@ func TestServeStopsWhileTheFirstBuildBlocks(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- serve(ctx, build.Options{Source: root, Now: "2025-03-15", Theme: postes.Theme},
+		done <- serve(ctx, pipeline.Options{Source: root, Now: "2025-03-15", Theme: postes.Theme},
 			serveConfig{addr: "127.0.0.1:0", stdout: io.Discard, stderr: io.Discard})
 	}()
 	time.Sleep(300 * time.Millisecond)

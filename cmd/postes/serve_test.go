@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"postes"
-	"postes/generator/build"
+	"postes/generator/pipeline"
 )
 
 const serveOffer = `# Agent d’accueil
@@ -111,7 +111,7 @@ func startServeQuiet(t *testing.T, root string, cfg serveConfig) *session {
 	cfg.stdout, cfg.stderr = io.Discard, io.Discard
 	cfg.ready = func(srv *server) { ready <- srv }
 	go func() {
-		s.done <- serve(ctx, build.Options{Source: root, Now: "2025-03-15", Theme: postes.Theme}, cfg)
+		s.done <- serve(ctx, pipeline.Options{Source: root, Now: "2025-03-15", Theme: postes.Theme}, cfg)
 	}()
 	select {
 	case srv := <-ready:

@@ -9,7 +9,7 @@ import (
 // defaults tables and of offres.json), its kind (how it is read and
 // written), how messages name it, and whether lists show it, so that the
 // keys of the pages that list offers depend on it. Front matter, defaults,
-// diagnostics, offres.json (package feed) and the keys (package build)
+// diagnostics, offres.json (package feed) and the keys (package pipeline)
 // all go through this table: a new field is one line here, one case in
 // Offer.text or the kinds below, and its place in the templates.
 

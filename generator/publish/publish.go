@@ -2,7 +2,7 @@
 // readers, and the next build, only ever find a whole board.
 //
 // It is the last stage of the pipeline (read → extract → model → render →
-// publish): package build renders each file and hands it to an Output;
+// publish): package pipeline renders each file and hands it to an Output;
 // this package decides where the bytes go and when the new board replaces
 // the old. It never renders, knows nothing of pages or offers, and reads
 // no input of the site.

@@ -9,7 +9,7 @@ import (
 // followed, the feed and calendar that go with it. A page kind is a
 // constant here, a case in Pages, a template named after it (whose
 // "title" and "description" blocks name the page, so that a theme can
-// change them) and a key rule in package build. Package build turns pages
+// change them) and a key rule in package pipeline. Package pipeline turns pages
 // into files; package render, into HTML.
 
 // Kind is a kind of page; templates are named after it.

@@ -3,7 +3,7 @@
 //
 // It is a copy of the shared benchmark corpus generator (a stand-alone,
 // standard-library-only module), kept in this repository so that the
-// benchmarks (scripts/bench, generator/build's BenchmarkBuild*) run anywhere
+// benchmarks (scripts/bench, generator/pipeline's BenchmarkBuild*) run anywhere
 // without it. Keep the two in step: the same -n and -seed must give
 // byte-identical corpora, so that figures measured with either compare.
 // The only changes: it is part of module postes (no go.mod of its own) and

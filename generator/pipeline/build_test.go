@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -65,7 +65,7 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 }
 
 // TestGolden compares the whole sample board, built on a fixed day, with
-// testdata/golden. Run "go test ./generator/build -update" to refresh it,
+// testdata/golden. Run "go test ./generator/pipeline -update" to refresh it,
 // then review the diff.
 func TestGolden(t *testing.T) {
 	out := buildSample(t, "2025-08-15", 0)

@@ -1,4 +1,4 @@
-// Package build runs the whole pipeline for one site: it reads config.toml,
+// Package pipeline runs the whole pipeline for one site: it reads config.toml,
 // reads and extracts every offer in parallel, builds the board for the
 // build's day, renders pages and feeds with a pool of workers, and hands
 // each file to package publish, which swaps the board in atomically.
@@ -8,7 +8,7 @@
 // per output at a time) and whether (never an empty board over one with
 // offers unless asked). Where the bytes go is publish's business. Only
 // cmd/postes imports it.
-package build
+package pipeline
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 // The theme: the default templates/ and static/ with the site's own laid
 // over them, file by file.

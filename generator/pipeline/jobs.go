@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 // The writer: one job per output file, each with the key of its inputs, run
 // on a pool of workers.

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 // Where a build publishes, and what it refuses to publish over.
 

@@ -1,11 +1,11 @@
-package build_test
+package pipeline_test
 
 // Benchmarks of whole builds on the synthetic corpus of tools/gencorpus
 // (the one scripts/bench uses). Compare two versions with benchstat:
 //
-//	go test -run '^$' -bench . -benchmem -count 6 ./generator/build > old.txt
+//	go test -run '^$' -bench . -benchmem -count 6 ./generator/pipeline > old.txt
 //	(change the code)
-//	go test -run '^$' -bench . -benchmem -count 6 ./generator/build > new.txt
+//	go test -run '^$' -bench . -benchmem -count 6 ./generator/pipeline > new.txt
 //	benchstat old.txt new.txt
 //
 // The corpus is written once per test process (by running the generator
@@ -21,7 +21,7 @@ import (
 	"testing"
 
 	"postes"
-	"postes/generator/build"
+	"postes/generator/pipeline"
 )
 
 // benchNow is the build's today: the last posting date of the corpus
@@ -102,19 +102,19 @@ func benchCorpus(b *testing.B, n int) string {
 	return c.dir
 }
 
-func benchOptions(src, out string) build.Options {
-	return build.Options{Source: src, Output: out, Now: benchNow, Theme: postes.Theme}
+func benchOptions(src, out string) pipeline.Options {
+	return pipeline.Options{Source: src, Output: out, Now: benchNow, Theme: postes.Theme}
 }
 
 func benchBuild(b *testing.B, n int) {
 	src := benchCorpus(b, n)
 	tmp := b.TempDir()
-	var res *build.Result
+	var res *pipeline.Result
 	i := 0
 	for b.Loop() {
 		i++
 		var err error
-		res, err = build.Run(benchOptions(src, filepath.Join(tmp, fmt.Sprint("out", i))))
+		res, err = pipeline.Run(benchOptions(src, filepath.Join(tmp, fmt.Sprint("out", i))))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -142,13 +142,13 @@ func BenchmarkRebuildUnchanged1000(b *testing.B) {
 	const n = 1000
 	src := benchCorpus(b, n)
 	out := filepath.Join(b.TempDir(), "public")
-	if _, err := build.Run(benchOptions(src, out)); err != nil {
+	if _, err := pipeline.Run(benchOptions(src, out)); err != nil {
 		b.Fatal(err)
 	}
-	var res *build.Result
+	var res *pipeline.Result
 	for b.Loop() {
 		var err error
-		res, err = build.Run(benchOptions(src, out))
+		res, err = pipeline.Run(benchOptions(src, out))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -166,7 +166,7 @@ func BenchmarkRebuildOneEdit10000(b *testing.B) {
 	src := benchCorpus(b, n)
 	opt := benchOptions(src, filepath.Join(b.TempDir(), "public"))
 	opt.InPlace = true
-	bl := build.NewBuilder(opt)
+	bl := pipeline.NewBuilder(opt)
 	if _, err := bl.Build(); err != nil {
 		b.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func BenchmarkRebuildOneEdit10000(b *testing.B) {
 	}
 	defer os.WriteFile(file, orig, 0o644)
 	i := 0
-	var res *build.Result
+	var res *pipeline.Result
 	for b.Loop() {
 		i++
 		if err := os.WriteFile(file, append(orig, fmt.Sprintf("\nModifié %d.\n", i)...), 0o644); err != nil {
