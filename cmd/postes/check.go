@@ -9,9 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"postes/generator/pipeline"
 	"postes/generator/content"
 	"postes/generator/offer"
+	"postes/generator/pipeline"
 	"postes/generator/site"
 )
 

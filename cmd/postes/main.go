@@ -23,8 +23,8 @@ import (
 	"os"
 	_ "time/tzdata" // time zones work on machines without a zoneinfo database
 
-	"postes/generator/pipeline"
 	"postes/generator/content"
+	"postes/generator/pipeline"
 )
 
 // errUsage marks errors caused by the command line itself.

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"postes/generator/pipeline"
 	"postes/generator/offer"
+	"postes/generator/pipeline"
 	"postes/generator/site"
 )
 

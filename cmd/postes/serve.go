@@ -26,8 +26,8 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"postes"
-	"postes/generator/pipeline"
 	"postes/generator/content"
+	"postes/generator/pipeline"
 )
 
 func cmdServe(args []string, stdout, stderr io.Writer) error {
