@@ -205,8 +205,10 @@ func bannerKind(f, text string) int {
 	if strings.Contains(f, " > ") || strings.Contains(f, " › ") || strings.Contains(f, " » ") {
 		return isBanner // a breadcrumb
 	}
-	if m := reRecrute.FindStringSubmatch(text); m != nil && startsWithBody(squash(m[1])) {
-		return isBanner // "La commune de Poum recrute un agent…"
+	if hasAnyContains(f, employerWords) {
+		if m := reRecrute.FindStringSubmatch(text); m != nil && startsWithBody(squash(m[1])) {
+			return isBanner // "La commune de Poum recrute un agent…"
+		}
 	}
 	if len(text) < maxBanner && employerIn(text, f) == strings.TrimSpace(text) {
 		return isBanner // a line that only names a public body
@@ -351,6 +353,9 @@ var reVacant = regexp.MustCompile(`(?i)(?:\bvacant|à pourvoir|a pourvoir|\brecr
 
 // employerInProse finds the employer a sentence names, and how strongly.
 func employerInProse(text string) (string, int) {
+	if !hasAnyContains(strings.ToLower(text), employerWords) {
+		return "", 0
+	}
 	for _, c := range []struct {
 		re       *regexp.Regexp
 		strength int
@@ -434,8 +439,17 @@ var numberWords = map[string]int{"un": 1, "deux": 2, "trois": 3, "quatre": 4, "h
 // deadline ("Les candidatures sont à adresser avant le 15 mars 2026"),
 // the employer ("La commune de Poum recrute…").
 func (x *extractor) prose(text string, n int) {
-	if x.o.Deadline.IsZero() && !x.unreadable[FieldDeadline] && x.deadlineHint.line == 0 && len(text) < 600 {
-		f := squash(text)
+	needDeadline := x.o.Deadline.IsZero() && !x.unreadable[FieldDeadline] && x.deadlineHint.line == 0 && len(text) < 600
+	needStart := !x.has(FieldStart) && x.startHint.line == 0 && len(text) < 600
+	needEmployer := x.o.EmployerName == "" && x.employerHintAt.strength < hintOnBehalf && len(text) < 400
+	if !needDeadline && !needStart && !needEmployer {
+		return
+	}
+	// The folded line, once; each cue's regexp runs only on lines that
+	// hold one of its words: every line of every description passes here
+	// while a field is missing.
+	f := squash(text)
+	if needDeadline && hasAnyContains(f, deadlineWords) {
 		if m := reDeadlineCue.FindStringIndex(f); m != nil {
 			if ms := findDates(f[m[1]:]); len(ms) > 0 && ms[0].at < 20 && !ms[0].month {
 				if res, err := resultOf(text, ms[0]); err == nil {
@@ -453,13 +467,13 @@ func (x *extractor) prose(text string, n int) {
 			}
 		}
 	}
-	if !x.has(FieldStart) && x.startHint.line == 0 && len(text) < 600 {
-		f := squash(text)
+	if needStart && hasAnyContains(f, startWords) {
+		vacant := reVacant.MatchString(text)
 		m := reStartCue.FindStringIndex(f)
-		if m == nil && reVacant.MatchString(text) {
+		if m == nil && vacant {
 			m = reFromDate.FindStringIndex(f) // "… est à pourvoir à la DINUM, à compter du 1er mars 2026"
 		}
-		if m != nil && reVacant.MatchString(text) {
+		if m != nil && vacant {
 			if ms := findDates(f[m[1]:]); len(ms) == 0 || ms[0].at >= 12 {
 				if m2 := reFromDate.FindStringIndex(f[m[1]:]); m2 != nil {
 					m = []int{m[0], m[1] + m2[1]}
@@ -478,12 +492,20 @@ func (x *extractor) prose(text string, n int) {
 			}
 		}
 	}
-	if x.o.EmployerName == "" && x.employerHintAt.strength < hintOnBehalf && len(text) < 400 {
+	if needEmployer && hasAnyContains(f, employerWords) {
 		if name, strength := employerInProse(text); name != "" {
 			x.employerHint(n, name, "a sentence of the description", strength)
 		}
 	}
 }
+
+// Words one of which a line holds, folded, when it can give a deadline, a
+// start or an employer: the regexps below run only on such lines.
+var (
+	deadlineWords = []string{"avant", "au plus tard", "jusqu", "d'ici", "date limite", "cloture", "candidature", "delai"}
+	startWords    = []string{"prise de", "pourvoir", "vacant", "entree en fonction", "compter", "partir du", "des le"}
+	employerWords = []string{"recrut", "recherch", "propos", "pour le compte", "lance un appel", "vacant", "pourvoir"}
+)
 
 // relative is a deadline counted from the posting date.
 type relative struct {

@@ -2,6 +2,7 @@ package offer
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // The line reader. An offer is read as a lexer reads text: each state is a
@@ -112,7 +113,16 @@ func classify(raw string, n int) line {
 		t = strings.TrimSpace(t[n:])
 		l.text = t
 	}
-	k := labelKey(t)
+	// Labels stand at the start of a line: fold only what can be one.
+	head := t
+	if len(head) > maxLabelLen {
+		n := maxLabelLen
+		for n > 0 && !utf8.RuneStart(head[n]) {
+			n--
+		}
+		head = head[:n]
+	}
+	k := labelKey(head)
 	if len(t) < maxAloneLabel {
 		if li, ok := lookupKey(k); ok && !strings.Contains(t, ":") {
 			l.label, l.li, l.known = cleanLabel(t), li, true // "Poste à pourvoir le", alone
@@ -613,6 +623,12 @@ func readBody(r *reader) stateFn {
 		n := r.i + j + 1
 		t := strings.TrimSpace(rest[j])
 		if t == "" || len(t) > 400 {
+			continue
+		}
+		// Only a short line, or one with a colon, a tab or a pipe near its
+		// start, can be a label: the others are sentences, not classified.
+		if len(t) >= maxAloneLabel && !strings.ContainsAny(t[:maxAloneLabel], ":\t|") {
+			x.prose(t, n)
 			continue
 		}
 		l := classify(rest[j], n)
