@@ -70,9 +70,12 @@ func (x *extractor) readGrades(svc string) {
 					}
 				}
 			}
-			og := Grade{Name: asWritten(gl.text, g.Name), Specialty: g.Specialty, Key: squash(g.Name)}
+			og := Grade{Name: asWritten(gl.text, g.Name), Specialty: g.Specialty, Key: g.ID()}
+			if og.Key == "" {
+				og.Key = squash(g.Name)
+			}
 			if info != nil {
-				og.Category, og.Filiere = info.Category, info.Filiere
+				og.Category, og.Filiere, og.Known = info.Category, info.Filiere, true
 			}
 			if info != nil && info.Category == "" && info.Cadre != "?" && len(x.o.Categories) == 0 {
 				// A corps whose category no source confirmed (some of

@@ -113,10 +113,15 @@ type Grade struct {
 	Specialty string // "informatique", "économie rurale ou équipement"
 	Category  string // "A", "B", "C", "D"; "" when unknown
 	Filiere   string // "administrative", "technique"…; "" when unknown or none
-	// Key identifies the grade whatever its case and accents, for
-	// filters: "Rédacteur" of New Caledonia and of the FPT are one grade
-	// to a job seeker.
+	// Key identifies the grade whatever its spelling, for filters:
+	// "Rédacteur" of New Caledonia and of the FPT are one grade to a job
+	// seeker, "1re classe" and "1ère classe" one class (grade.Grade.ID).
 	Key string
+	// Known says postes's grade table knows the name, or the known name
+	// it goes on from: only those are values of the grades facet, since
+	// a line the table cannot read may be a sentence ("Poste ouvert aux
+	// agents de catégorie B") rather than a grade.
+	Known bool
 }
 
 // String is the grade as shown: "Technicien (informatique)".
