@@ -101,9 +101,16 @@ func NewDefaults(raw map[string]any, pos func(key string) content.Pos, base *Def
 		}
 		switch raw[k].(type) {
 		case string, time.Time, []any:
+			if msg := checkDefault(fieldNamed(k), raw[k]); msg != "" {
+				// Said once here, at its line, not on every offer it
+				// would reach; and not used, so that an offer it leaves
+				// without a date is refused as one without.
+				diags.Add(p, content.Error, "defaults: %s; not used", msg)
+				continue
+			}
 			d.values[k] = defaultValue{raw: raw[k], source: p.String()}
 		default:
-			diags.Add(p, content.Warning, "defaults: %s must be a string, not %s", k, tomlValue(raw[k]))
+			diags.Add(p, content.Error, "defaults: %s must be a string, not %s; not used", k, tomlValue(raw[k]))
 		}
 	}
 	h := xxhash.New()
@@ -118,6 +125,18 @@ func NewDefaults(raw map[string]any, pos func(key string) content.Pos, base *Def
 	}
 	d.hash = h.Sum64()
 	return d, diags
+}
+
+// checkDefault reads a default value as an offer would, and says what
+// an offer would be warned of: a date it cannot read ("demain"), a
+// category that is none ("Z").
+func checkDefault(def *FieldDef, v any) string {
+	x := &extractor{src: &content.Source{}, o: &Offer{}}
+	x.setValue(def, 0, v, def.Name)
+	for _, d := range x.diags {
+		return d.Msg
+	}
+	return ""
 }
 
 // keyLineIn finds the 1-based line of a key in a TOML text.

@@ -1,6 +1,8 @@
 package offer
 
 import (
+	"postes/generator/place"
+
 	"fmt"
 	"regexp"
 	"sort"
@@ -442,7 +444,8 @@ func (x *extractor) prose(text string, n int) {
 	needDeadline := x.o.Deadline.IsZero() && !x.unreadable[FieldDeadline] && x.deadlineHint.line == 0 && len(text) < 600
 	needStart := !x.has(FieldStart) && x.startHint.line == 0 && len(text) < 600
 	needEmployer := x.o.EmployerName == "" && x.employerHintAt.strength < hintOnBehalf && len(text) < 400
-	if !needDeadline && !needStart && !needEmployer {
+	needPlace := x.o.Location == "" && x.placeHint.line == 0 && len(text) < 600
+	if !needDeadline && !needStart && !needEmployer && !needPlace {
 		return
 	}
 	// The folded line, once; each cue's regexp runs only on lines that
@@ -492,6 +495,21 @@ func (x *extractor) prose(text string, n int) {
 			}
 		}
 	}
+	if needPlace && hasAnyContains(f, placeWords) {
+		if m := rePlaceCue.FindStringIndex(f); m != nil {
+			// The words up to the end of the clause: "basé à Dijon
+			// (21), au sein de…" is Dijon.
+			rest := f[m[1]:]
+			if i := strings.IndexAny(rest, ",;.:"); i >= 0 {
+				rest = rest[:i]
+			}
+			if len(rest) < 80 {
+				if res := place.ParseNear(rest, x.opt.Near...); res.Sure && len(res.Places) == 1 && res.Places[0].Town != "" {
+					x.placeHint = hint{strings.TrimSpace(rest), n, "a sentence of the description", hintProse}
+				}
+			}
+		}
+	}
 	if needEmployer && hasAnyContains(f, employerWords) {
 		if name, strength := employerInProse(text); name != "" {
 			x.employerHint(n, name, "a sentence of the description", strength)
@@ -505,7 +523,14 @@ var (
 	deadlineWords = []string{"avant", "au plus tard", "jusqu", "d'ici", "date limite", "cloture", "candidature", "delai"}
 	startWords    = []string{"prise de", "pourvoir", "vacant", "entree en fonction", "compter", "partir du", "des le"}
 	employerWords = []string{"recrut", "recherch", "propos", "pour le compte", "lance un appel", "vacant", "pourvoir"}
+	placeWords    = []string{"base", "situe", "localise", "implante", "affecte", "residence administrative"}
 )
+
+// rePlaceCue finds the words after which a sentence names the town the
+// post is in: "Le poste est basé à Dijon", "poste situé à Beaune (21)".
+// It runs on the folded line; the town is read from the folded words
+// after it and shown by its official name.
+var rePlaceCue = regexp.MustCompile(`(?:(?:poste|agent|service|emploi|fonctions?|vous serez|il sera|elle sera|est|sera|serez)\s+(?:\w+\s+)?(?:base|basee|situe|situee|localise|localisee|implante|implantee|affecte|affectee)e?s?|residence administrative(?: fixee)?)\s+(?:a|au|en|sur la commune de|dans la commune de)\s+`)
 
 // relative is a deadline counted from the posting date.
 type relative struct {

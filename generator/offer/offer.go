@@ -225,6 +225,7 @@ type extractor struct {
 	// warning when nothing better gives the field.
 	employerHintAt   hint
 	deadlineHint     hint
+	placeHint        hint // "basé à Dijon": the folded words naming the town
 	deadlineAt       Date
 	startHint        hint
 	startAt          Date

@@ -31,13 +31,35 @@ func (x *extractor) readPlace() {
 			}
 		}
 	}
+	written := x.front[FieldLocation] || o.Defaulted.Has(FieldLocation)
 	home := x.employerTown()
 	near := append([]string(nil), x.opt.Near...)
 	if home != nil {
 		near = append(near, home.Department)
 	}
 	if text == "" {
-		x.placeFromEmployer()
+		switch {
+		case home != nil:
+			x.placeFromEmployer() // "Mairie de Tours" hires in Tours
+		case x.placeFromProse():
+		case x.placeFromEmployer():
+		default:
+			line := x.emptyLabel[FieldLocation]
+			if line == 0 && len(x.src.Lines) > 0 {
+				line = 1
+			}
+			x.warnf(line, "no place of work: the offer is in no filter by place, and job seekers do not see where the post is (write \"Lieu de travail : …\")")
+		}
+		return
+	}
+	if p, ok := x.opt.Places[PlaceKey(strings.TrimSpace(reCedex.ReplaceAllString(rePostcode.ReplaceAllString(text, ""), "")))]; ok {
+		// The board's own name for the whole place wins over the
+		// reference: "Ville/Nouvelle" is one place of the board's,
+		// not two towns the reference half knows.
+		o.Places = []Place{p}
+		if !written {
+			o.Location = cleanLocation(text, o.Layout == 'b')
+		}
 		return
 	}
 	res := place.ParseNear(text, near...)
@@ -59,7 +81,6 @@ func (x *extractor) readPlace() {
 		o.Places = append(o.Places, Place{p.Town, p.Postcode, p.Department})
 		towns = append(towns, p.Town)
 	}
-	written := x.front[FieldLocation] || o.Defaulted.Has(FieldLocation)
 	switch {
 	case len(towns) > 0:
 		if !written {
@@ -135,22 +156,43 @@ func hasTown(r place.Result) bool {
 // placeFromEmployer files an offer that names no place under the town of
 // its employer's name ("Centre hospitalier de Beaune"), with a warning:
 // a filter by place then finds it.
-func (x *extractor) placeFromEmployer() {
+func (x *extractor) placeFromEmployer() bool {
 	o := x.o
 	if o.EmployerName == "" {
-		return
+		return false
 	}
 	res := place.ParseNear(o.EmployerName, x.opt.Near...)
 	if len(res.Places) != 1 || res.Places[0].Town == "" {
-		return
+		return false
 	}
 	p := res.Places[0]
 	o.Places = []Place{{p.Town, p.Postcode, p.Department}}
 	o.Location = p.Town
 	if x.employerTown() != nil {
-		return // the commune's own offer: "Mairie de Tours" hires in Tours
+		return true // the commune's own offer: "Mairie de Tours" hires in Tours
 	}
 	x.guess(FieldLocation, o.Lines[FieldEmployer], "no place given; filed under %s, the town in the employer's name (write \"Lieu de travail : …\" to be sure)", p.Town)
+	return true
+}
+
+// placeFromProse files an offer that names no place under the town a
+// sentence of its description names ("Le poste est basé à Dijon"), with a
+// warning.
+func (x *extractor) placeFromProse() bool {
+	h := x.placeHint
+	if h.line == 0 {
+		return false
+	}
+	res := place.ParseNear(h.value, x.opt.Near...)
+	if !res.Sure || len(res.Places) != 1 || res.Places[0].Town == "" {
+		return false
+	}
+	p := res.Places[0]
+	x.o.Places = []Place{{p.Town, p.Postcode, p.Department}}
+	x.o.Location = p.Town
+	x.o.Lines[FieldLocation] = h.line
+	x.guess(FieldLocation, h.line, "no place given; filed under %s, read from %s (write \"Lieu de travail : …\" to be sure)", p.Town, h.from)
+	return true
 }
 
 // employerTown is the town of an employer that is a commune or a body of

@@ -50,6 +50,11 @@ func (b *Builder) defaults(cfg Config, files []content.File) (folderDefaults, co
 		st, err := os.Stat(abs)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
+		case err == nil && !content.Inside(filepath.Join(b.opt.Source, "content"), abs):
+			// A link out of the site: the folder walk refuses it for
+			// offers, and the defaults, which end up on every page of
+			// the folder, are no different.
+			diags.Add(content.Pos{Path: rel}, content.Error, "symbolic link points outside content/; the defaults of this folder are not used")
 		case err != nil:
 			diags.Add(content.Pos{Path: rel}, content.Error, "cannot read: %v", err)
 		case !st.Mode().IsRegular():
