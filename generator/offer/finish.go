@@ -42,8 +42,15 @@ func (x *extractor) finish() {
 	if o.EmployerName == "" {
 		x.errorf(x.missingAt(FieldEmployer, firstLine), "no employer: expected a line \"Employeur : …\", employer = \"…\" in the front matter, or an employer in the board's defaults (config.toml [defaults] or a folder's _defaults.toml)")
 	}
+	x.checkSizes()
+	x.checkGradeLines()
+	if x.fatal {
+		x.partial, x.o = x.o, nil
+		return
+	}
 	x.readPlace()
 	x.finishGrades()
+	x.checkGrades()
 	x.finishDeadline(firstLine)
 	if h := x.startHint; h.line > 0 && !x.has(FieldStart) {
 		if x.startAt.IsZero() {

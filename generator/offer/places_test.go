@@ -69,3 +69,14 @@ func TestExtractPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestExtractTitleThatIsALabelWord: "# Poste" above the fields is the
+// job's title, not a label without its value.
+func TestExtractTitleThatIsALabelWord(t *testing.T) {
+	for _, title := range []string{"Poste", "Commune", "Contrat", "Grade"} {
+		o, diags := extract(t, "offre.txt", "# "+title+"\n\nEmployeur : Mairie de Dijon\nDate limite de candidature : 15/01/2027\n\n# Missions\n\nTexte.\n")
+		if o == nil || o.Title != title {
+			t.Errorf("# %s: offer %v, diagnostics %v", title, o, diags)
+		}
+	}
+}

@@ -197,6 +197,12 @@ func readTop(r *reader) stateFn {
 			continue
 		case x.front[FieldTitle] && at == r.first && !l.known:
 			continue // the front matter retitles the offer; the text's title line is not body
+		case l.heading && l.known && l.value == "" && l.li.field.isValue() && !x.front[FieldTitle] && r.nextIsLabel():
+			// "# Poste", "# Contrat": a job named by a label's word, above
+			// the fields; a label standing as a heading has its value
+			// below it instead.
+			r.title(l, titleHeading)
+			return readHeader
 		case l.heading && l.known:
 			r.i = at // "# Détails de l'offre", "# Missions": no title line
 			return readHeader
@@ -363,7 +369,7 @@ func readHeader(r *reader) stateFn {
 					return readBody
 				}
 				r.labels++
-				x.o.Extras = append(x.o.Extras, Extra{l.label, l.value})
+				x.addExtra(l.n, l.label, l.value)
 				continue
 			case FieldHeading:
 				r.flush()
@@ -393,7 +399,7 @@ func readHeader(r *reader) stateFn {
 		if l.colon && l.value != "" && looksLikeLabel(l.label) && !l.item {
 			r.labels++
 			x.kindWarnf(warnUnknownLabel, l.n, "unknown label %s; shown as written (a known field is written as in the README's label table)", quote(l.label))
-			x.o.Extras = append(x.o.Extras, Extra{l.label, l.value})
+			x.addExtra(l.n, l.label, l.value)
 			continue
 		}
 		if l.item && r.labels > 0 {
@@ -551,14 +557,18 @@ func (r *reader) apply(li labelInfo, label string, line int, values []string, li
 		x.set(FieldTitle, lines[0], values[0])
 		x.titleFrom = titleLabel
 		r.extraLines(label, values, lines)
-	case FieldPosted, FieldDeadline, FieldStart, FieldLocation, FieldCategory:
+	case FieldLocation:
+		// "Siège, Hôtel de Région", then "Metz ou Strasbourg": the
+		// lines of a place are one place.
+		x.set(li.field, lines[0], strings.Join(values, ", "))
+	case FieldPosted, FieldDeadline, FieldStart, FieldCategory:
 		x.set(li.field, lines[0], values[0])
 		r.extraLines(label, values, lines)
 	case FieldExtra:
 		if len(values) == 1 && notApplicable(values[0]) {
 			return
 		}
-		x.o.Extras = append(x.o.Extras, Extra{label, strings.Join(values, "\n")})
+		x.addExtra(lines[0], label, strings.Join(values, "\n"))
 	default:
 		x.set(li.field, lines[0], strings.Join(values, " "))
 	}
@@ -632,7 +642,11 @@ func readBody(r *reader) stateFn {
 			continue
 		}
 		l := classify(rest[j], n)
-		if l.known && lateField(l) && (!x.has(l.li.field) || x.weak.Has(l.li.field) && !l.li.weak) {
+		// A title label below wins over a title guessed from a bare line
+		// above: a recruiting site's page opens on a slogan, and gives
+		// "Intitulé du poste" among the details at its end.
+		guessedTitle := l.known && l.li.field == FieldTitle && x.titleFrom == titleLine && x.o.Guessed.Has(FieldTitle)
+		if l.known && lateField(l) && (!x.has(l.li.field) || x.weak.Has(l.li.field) && !l.li.weak || guessedTitle) {
 			if l.value != "" {
 				r.apply(l.li, l.label, n, []string{l.value}, []int{n})
 				continue
