@@ -530,7 +530,7 @@ var (
 // post is in: "Le poste est basé à Dijon", "poste situé à Beaune (21)".
 // It runs on the folded line; the town is read from the folded words
 // after it and shown by its official name.
-var rePlaceCue = regexp.MustCompile(`(?:(?:poste|agent|service|emploi|fonctions?|vous serez|il sera|elle sera|est|sera|serez)\s+(?:\w+\s+)?(?:base|basee|situe|situee|localise|localisee|implante|implantee|affecte|affectee)e?s?|residence administrative(?: fixee)?)\s+(?:a|au|en|sur la commune de|dans la commune de)\s+`)
+var rePlaceCue = regexp.MustCompile(`(?:\b(?:base|basee|situe|situee|localise|localisee|implante|implantee|affecte|affectee)s?|residence administrative(?: fixee)?)\s+(?:a|au|en|sur la commune de|dans la commune de)\s+`)
 
 // relative is a deadline counted from the posting date.
 type relative struct {

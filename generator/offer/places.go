@@ -41,6 +41,7 @@ func (x *extractor) readPlace() {
 		switch {
 		case home != nil:
 			x.placeFromEmployer() // "Mairie de Tours" hires in Tours
+		case x.placeFromDirection():
 		case x.placeFromProse():
 		case x.placeFromEmployer():
 		default:
@@ -162,7 +163,7 @@ func (x *extractor) placeFromEmployer() bool {
 		return false
 	}
 	res := place.ParseNear(o.EmployerName, x.opt.Near...)
-	if len(res.Places) != 1 || res.Places[0].Town == "" {
+	if len(res.Places) != 1 || res.Places[0].Town == "" || regionNames[Fold(res.Places[0].Town)] {
 		return false
 	}
 	p := res.Places[0]
@@ -172,6 +173,36 @@ func (x *extractor) placeFromEmployer() bool {
 		return true // the commune's own offer: "Mairie de Tours" hires in Tours
 	}
 	x.guess(FieldLocation, o.Lines[FieldEmployer], "no place given; filed under %s, the town in the employer's name (write \"Lieu de travail : …\" to be sure)", p.Town)
+	return true
+}
+
+// regionNames are the names of France's regions, old and new, some of
+// which are also small communes': the "Université de Bourgogne" is in
+// Dijon, not in Bourgogne (51), and "Service Bretagne" not in a village.
+var regionNames = map[string]bool{"bourgogne": true, "bretagne": true, "normandie": true, "champagne": true,
+	"picardie": true, "lorraine": true, "alsace": true, "auvergne": true, "limousin": true, "aquitaine": true,
+	"provence": true, "corse": true, "artois": true, "franche-comte": true, "occitanie": true, "savoie": true,
+	"touraine": true, "anjou": true, "berry": true, "bourbonnais": true, "gascogne": true, "guyenne": true,
+	"languedoc": true, "lyonnais": true, "nivernais": true, "orleanais": true, "poitou": true, "saintonge": true,
+	"vendee": true, "bearn": true, "quercy": true, "rouergue": true, "perigord": true, "vexin": true}
+
+// placeFromDirection files an offer that names no place under the town
+// its service's line names surely ("Affectation : Groupement Sud - CIS de
+// Beaune", "Structure d'affectation : UFR, 21000 Dijon"), with a warning.
+func (x *extractor) placeFromDirection() bool {
+	o := x.o
+	if o.Direction == "" {
+		return false
+	}
+	res := place.ParseNear(o.Direction, x.opt.Near...)
+	if len(res.Places) != 1 || res.Places[0].Town == "" || regionNames[Fold(res.Places[0].Town)] {
+		return false
+	}
+	p := res.Places[0]
+	o.Places = []Place{{p.Town, p.Postcode, p.Department}}
+	o.Location = p.Town
+	o.Lines[FieldLocation] = o.Lines[FieldDirection]
+	x.guess(FieldLocation, o.Lines[FieldDirection], "no place given; filed under %s, the town in the service's line (write \"Lieu de travail : …\" to be sure)", p.Town)
 	return true
 }
 

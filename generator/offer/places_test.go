@@ -30,6 +30,17 @@ func TestExtractPlace(t *testing.T) {
 			diags: []wantDiag{{8, content.Warning, "filed under Dijon, read from a sentence of the description"}},
 		},
 		{
+			name:     "the_service_line_names_it",
+			text:     head + "Employeur : Université de Bourgogne\nStructure d'affectation : UFR Sciences, 9 avenue Alain Savary, 21000 Dijon\n\n# Missions\n\nTexte.\n",
+			location: "Dijon", town: "Dijon",
+			diags: []wantDiag{{5, content.Warning, "filed under Dijon, the town in the service's line"}},
+		},
+		{
+			name:  "a_region_in_the_employer_name_is_no_town",
+			text:  head + "Employeur : Université de Bourgogne\n\n# Missions\n\nTexte.\n",
+			diags: []wantDiag{{1, content.Warning, noPlaceMsg}},
+		},
+		{
 			name:     "the_commune_hires_in_its_town",
 			text:     head + "Employeur : Mairie de Beaune\n\n# Missions\n\nTexte.\n",
 			location: "Beaune", town: "Beaune",

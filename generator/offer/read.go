@@ -157,6 +157,11 @@ func classify(raw string, n int) line {
 			return l
 		}
 	}
+	if label, value, li, ok := capsLabel(t); ok {
+		l.colon = true
+		l.label, l.value, l.li, l.known = cleanLabel(label), value, li, true
+		return l
+	}
 	if label, value, ok := splitLabel(t); ok {
 		if li, known := lookupLabel(label); known || value != "" {
 			l.colon = true
@@ -683,3 +688,31 @@ func lateField(l line) bool {
 	}
 	return false
 }
+
+// capsLabel reads a label written in capitals with its value after it
+// and no colon, as some boards print their details: "LIEU DE TRAVAIL
+// Saint-Denis", "DATE LIMITE DE CANDIDATURE 15.01.2027". The leading
+// words in capitals are the label when they are a known one.
+func capsLabel(t string) (label, value string, li labelInfo, ok bool) {
+	if len(t) > maxLabelLen+200 || strings.Contains(t, ":") {
+		return "", "", labelInfo{}, false
+	}
+	words := strings.Fields(t)
+	caps := 0
+	for caps < len(words) && IsUpper(words[caps]) && !hasDigit(words[caps]) {
+		caps++
+	}
+	// The value is what is not in capitals: a line all in capitals
+	// ("ADMINISTRATION SUPÉRIEURE DES ÎLES WALLIS ET FUTUNA", "VILLE DE
+	// BESANÇON") is a banner or a name, whatever word it starts with.
+	if caps == 0 || caps == len(words) {
+		return "", "", labelInfo{}, false
+	}
+	head := strings.Join(words[:caps], " ")
+	if li, ok := lookupLabel(head); ok && li.field.isValue() && len(head) >= 4 {
+		return head, strings.Join(words[caps:], " "), li, true
+	}
+	return "", "", labelInfo{}, false
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
