@@ -42,6 +42,7 @@ func (x *extractor) finish() {
 	if o.EmployerName == "" {
 		x.errorf(x.missingAt(FieldEmployer, firstLine), "no employer: expected a line \"Employeur : …\", employer = \"…\" in the front matter, or an employer in the board's defaults (config.toml [defaults] or a folder's _defaults.toml)")
 	}
+	x.checkTwoEmployers()
 	x.checkSizes()
 	x.checkGradeLines()
 	if x.fatal {
@@ -180,5 +181,25 @@ func (o *Offer) detach() {
 	for i := range o.Extras {
 		o.Extras[i].Label = strings.Clone(o.Extras[i].Label)
 		o.Extras[i].Value = strings.Clone(o.Extras[i].Value)
+	}
+}
+
+// checkTwoEmployers warns of an employer line naming two bodies ("Commune
+// de Saulieu et Commune de Précy-sous-Thil", a shared post): the offer is
+// filed under the whole line, an employer of its own, and under neither
+// body's page.
+func (x *extractor) checkTwoEmployers() {
+	e := x.o.EmployerName
+	f := squash(e)
+	for _, sep := range []string{" et ", " / ", " & "} {
+		i := strings.Index(f, sep)
+		if i <= 0 || !startsWithBody(f) {
+			continue
+		}
+		rest := strings.TrimPrefix(strings.TrimPrefix(f[i+len(sep):], "la "), "le ")
+		if startsWithBody(rest) {
+			x.warnf(x.o.Lines[FieldEmployer], "employer %s names two bodies; filed as one employer of that name, on neither body's page (write the employer who recruits in \"Employeur : …\" and the other in the description)", quote(Clip(e, 80)))
+			return
+		}
 	}
 }

@@ -210,6 +210,11 @@ var reStatedCategory = regexp.MustCompile(`\bcat(?:egorie|\.)\s*([abcd])\b`)
 // the grades disagree.
 func (x *extractor) finishGrades() {
 	o := x.o
+	if h := x.gradeHint; len(x.gradeLines) == 0 && h.line > 0 {
+		x.addGrades(h.line, h.value)
+		o.Lines[FieldGrades] = h.line
+		x.guess(FieldGrades, h.line, "no grade label; grades read from %s: %s (write \"Grade : …\" to be sure)", h.from, h.value)
+	}
 	x.readGrades(x.service())
 	cats := map[string]bool{}
 	fils := map[string]bool{}
@@ -237,6 +242,10 @@ func (x *extractor) finishGrades() {
 	case x.statedCategory != "":
 		o.Categories = []string{x.statedCategory}
 		o.Lines[FieldCategory] = x.statedCategoryLine
+	case x.categoryHint.line > 0:
+		h := x.categoryHint
+		x.setCategory(h.line, h.value)
+		x.guess(FieldCategory, h.line, "no category label; catégorie %s read from %s (write \"Catégorie : %s\" to be sure)", h.value, h.from, h.value)
 	}
 }
 

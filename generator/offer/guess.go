@@ -1,6 +1,7 @@
 package offer
 
 import (
+	"postes/generator/grade"
 	"postes/generator/place"
 
 	"fmt"
@@ -95,12 +96,34 @@ func (x *extractor) fold() {
 		}
 		sort.Ints(idx)
 		first := &x.diags[idx[0]]
+		// Each line once, the first ten: a line of 5,000 grades is not
+		// told 5,000 times.
 		var lines []string
+		last := x.diags[idx[0]].Pos.Line
+		more := 0
 		for _, i := range idx[1:] {
-			lines = append(lines, strconv.Itoa(x.diags[i].Pos.Line))
 			drop[i] = true
+			n := x.diags[i].Pos.Line
+			if n == last {
+				continue
+			}
+			last = n
+			if len(lines) == 10 {
+				more++
+				continue
+			}
+			lines = append(lines, strconv.Itoa(n))
 		}
-		first.Msg += fmt.Sprintf("; %d more like it on lines %s", len(idx)-1, strings.Join(lines, ", "))
+		where := ""
+		switch {
+		case len(lines) == 0:
+			where = " on the same line"
+		case more > 0:
+			where = fmt.Sprintf(" on lines %s and %d more", strings.Join(lines, ", "), more)
+		default:
+			where = " on lines " + strings.Join(lines, ", ")
+		}
+		first.Msg += fmt.Sprintf("; %d more like it%s", len(idx)-1, where)
 	}
 	kept := x.diags[:0]
 	for i, d := range x.diags {
@@ -250,11 +273,11 @@ func hasBannerPrefix(g string) bool {
 
 // reNumberedBanner is a notice's heading with its number: "Avis de
 // recrutement n° CHT-2025-087", "Fiche de poste n° 12". Folded.
-var reNumberedBanner = regexp.MustCompile(`^(?:avis|offre|annonce|appel|vacance|poste|fiche|profil|recrutement)[^:]{0,60}\bno\.? ?:? ?[a-z0-9][a-z0-9/._-]*$`)
+var reNumberedBanner = regexp.MustCompile(`^(?:avis|offre|annonce|appel|vacance|poste|fiche|profil|recrutement)[^:]{0,60}\bno\.? ?:? ?[a-z0-9][a-z0-9/._-]*(?: du [a-z0-9 .er/]{6,30})?$`)
 
 // reBannerNumber finds the number a banner gives the offer: "Avis de
 // vacance de poste n° 2025-0147", "Offre d'emploi n° 2025-34".
-var reBannerNumber = regexp.MustCompile(`(?i)\bn[°ºo]\.?\s*:?\s*([A-Z0-9][A-Z0-9/._-]*[0-9][A-Z0-9/._-]*)\s*$`)
+var reBannerNumber = regexp.MustCompile(`(?i)\bn[°ºo]\.?\s*:?\s*([A-Z0-9][A-Z0-9/._-]*[0-9][A-Z0-9/._-]*(?:\s+du\s+[\pL0-9 .er/]{6,30})?)\s*$`)
 
 // reJournalDate finds the date of an official journal's issue, the
 // notice's publication: "JORF n°0142 du 20 juin 2025".
@@ -445,7 +468,9 @@ func (x *extractor) prose(text string, n int) {
 	needStart := !x.has(FieldStart) && x.startHint.line == 0 && len(text) < 600
 	needEmployer := x.o.EmployerName == "" && x.employerHintAt.strength < hintOnBehalf && len(text) < 400
 	needPlace := x.o.Location == "" && x.placeHint.line == 0 && len(text) < 600
-	if !needDeadline && !needStart && !needEmployer && !needPlace {
+	needCategory := len(x.o.Categories) == 0 && x.categoryHint.line == 0 && len(text) < 600
+	needGrades := len(x.gradeLines) == 0 && x.gradeHint.line == 0 && len(text) < 600
+	if !needDeadline && !needStart && !needEmployer && !needPlace && !needCategory && !needGrades {
 		return
 	}
 	// The folded line, once; each cue's regexp runs only on lines that
@@ -510,6 +535,28 @@ func (x *extractor) prose(text string, n int) {
 			}
 		}
 	}
+	if needCategory && strings.Contains(f, "categorie") {
+		// "Il s'agit d'un poste de catégorie A", "ouvert aux agents de
+		// catégorie B ou C".
+		if m := reProseCategory.FindStringSubmatch(f); m != nil {
+			v := strings.ToUpper(m[1])
+			if m[2] != "" {
+				v += " ou " + strings.ToUpper(m[2])
+			}
+			x.categoryHint = hint{v, n, "a sentence of the description", hintProse}
+		}
+	}
+	if needGrades && hasAnyContains(f, gradeWords) {
+		if m := reProseGrades.FindStringIndex(f); m != nil {
+			rest := f[m[1]:]
+			if i := strings.IndexAny(rest, ".;:("); i >= 0 {
+				rest = rest[:i]
+			}
+			if names := knownGrades(reProseAnd.ReplaceAllString(rest, ", ")); names != "" {
+				x.gradeHint = hint{names, n, "a sentence of the description", hintProse}
+			}
+		}
+	}
 	if needEmployer && hasAnyContains(f, employerWords) {
 		if name, strength := employerInProse(text); name != "" {
 			x.employerHint(n, name, "a sentence of the description", strength)
@@ -523,8 +570,36 @@ var (
 	deadlineWords = []string{"avant", "au plus tard", "jusqu", "d'ici", "date limite", "cloture", "candidature", "delai"}
 	startWords    = []string{"prise de", "pourvoir", "vacant", "entree en fonction", "compter", "partir du", "des le"}
 	employerWords = []string{"recrut", "recherch", "propos", "pour le compte", "lance un appel", "vacant", "pourvoir"}
+	gradeWords    = []string{"cadre d'emploi", "cadres d'emploi", "grade de", "grades de", "grade d'", "corps des", "corps de"}
 	placeWords    = []string{"base", "situe", "localise", "implante", "affecte", "residence administrative"}
 )
+
+// reProseCategory finds a category in a sentence: "poste de catégorie
+// A", "agents de catégorie B ou C", "catégorie A/B".
+var reProseCategory = regexp.MustCompile(`\bcategorie ([abcd])\b(?:\s*(?:ou|/|et)\s*([abcd])\b)?`)
+
+// reProseGrades finds the words after which a sentence names grades:
+// "relevant du cadre d'emplois des techniciens territoriaux", "ouvert
+// aux grades d'attaché et d'attaché principal".
+var reProseGrades = regexp.MustCompile(`\b(?:cadres? d'emplois?|grades?|corps) (?:des |de la |de l'|de |du |d')?`)
+
+// reProseAnd joins the grades of a sentence: "des techniciens et aux
+// agents de maîtrise".
+var reProseAnd = regexp.MustCompile(` (?:et|ou) (?:aux |des |du |de la |de l'|de |d'|les |la |le )?`)
+
+// knownGrades keeps, of a sentence's words, the grades package grade
+// knows, as a grade line ("Technicien, Agent de maîtrise principal"); ""
+// when there are none.
+func knownGrades(text string) string {
+	gs, _ := grade.Split(text)
+	var names []string
+	for _, g := range gs {
+		if g.Known != nil {
+			names = append(names, g.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
 
 // rePlaceCue finds the words after which a sentence names the town the
 // post is in: "Le poste est basé à Dijon", "poste situé à Beaune (21)".

@@ -120,7 +120,7 @@ var labels = map[string]Field{
 
 	"Temps de travail": FieldWorkingTime, "Durée hebdomadaire": FieldWorkingTime, "Temps de travail hebdomadaire": FieldWorkingTime,
 	"Durée hebdomadaire de travail": FieldWorkingTime, "Quotité de travail": FieldWorkingTime, "Durée de travail": FieldWorkingTime,
-	"Quotité": FieldWorkingTime, "Quotité de temps de travail": FieldWorkingTime, "Durée hebdomadaire de service": FieldWorkingTime,
+	"Quotité": FieldWorkingTime, "Durée du travail": FieldWorkingTime, "Quotité de temps de travail": FieldWorkingTime, "Durée hebdomadaire de service": FieldWorkingTime,
 	"Temps de travail (durée hebdomadaire)": FieldWorkingTime, "Temps complet / non complet": FieldWorkingTime,
 	"Temps de travail / Quotité": FieldWorkingTime, "Régime de travail": FieldWorkingTime,
 

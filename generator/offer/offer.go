@@ -226,6 +226,8 @@ type extractor struct {
 	employerHintAt   hint
 	deadlineHint     hint
 	placeHint        hint // "basé à Dijon": the folded words naming the town
+	categoryHint     hint // "un poste de catégorie A": "A", "B ou C"
+	gradeHint        hint // "du cadre d'emplois des techniciens": the grades the table knows
 	deadlineAt       Date
 	startHint        hint
 	startAt          Date

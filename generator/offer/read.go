@@ -1,6 +1,7 @@
 package offer
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -292,7 +293,7 @@ func (r *reader) banner(l line) bool {
 		x.employerHint(l.n, name, "a banner line", hintBanner)
 	}
 	if m := reBannerNumber.FindStringSubmatch(l.text); m != nil && !x.has(FieldReference) && reNumberedBanner.MatchString(strings.TrimRight(squash(bannerTail(l.text)), " .:!")) {
-		x.set(FieldReference, l.n, m[1])
+		x.setReference(l.n, m[1]) // "N° 8812/MSP/DSP du 16 novembre 2026": a number and its date
 	}
 	if m := reJournalDate.FindStringSubmatch(f); m != nil && !x.has(FieldPosted) {
 		if res, err := ParseDate(m[1]); err == nil && res.Date.HasDay() {
@@ -566,7 +567,19 @@ func (r *reader) apply(li labelInfo, label string, line int, values []string, li
 		// "Siège, Hôtel de Région", then "Metz ou Strasbourg": the
 		// lines of a place are one place.
 		x.set(li.field, lines[0], strings.Join(values, ", "))
-	case FieldPosted, FieldDeadline, FieldStart, FieldCategory:
+	case FieldPosted:
+		// "Publié le 24 novembre 2026 - offre n° 201QWXZ": the date,
+		// then the offer's number.
+		v := values[0]
+		if m := rePostedNumber.FindStringSubmatchIndex(v); m != nil {
+			if !x.has(FieldReference) {
+				x.set(FieldReference, lines[0], v[m[2]:m[3]])
+			}
+			v = v[:m[0]]
+		}
+		x.set(li.field, lines[0], v)
+		r.extraLines(label, values, lines)
+	case FieldDeadline, FieldStart, FieldCategory:
 		x.set(li.field, lines[0], values[0])
 		r.extraLines(label, values, lines)
 	case FieldExtra:
@@ -688,6 +701,10 @@ func lateField(l line) bool {
 	}
 	return false
 }
+
+// rePostedNumber is an offer's number after its posting date, on one
+// line: " - offre n° 201QWXZ", ", réf. 2026-114".
+var rePostedNumber = regexp.MustCompile(`(?i)\s*[-–—,|]\s*(?:offre|annonce|r[ée]f(?:[ée]rence)?\.?)\s*(?:n\s?[°º]|no\.?)?\s*:?\s*([A-Z0-9][A-Z0-9/._-]*[0-9][A-Z0-9/._-]*)\s*$`)
 
 // capsLabel reads a label written in capitals with its value after it
 // and no colon, as some boards print their details: "LIEU DE TRAVAIL
