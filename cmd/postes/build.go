@@ -60,8 +60,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if errors.Is(err, pipeline.ErrStrict) {
-		fmt.Fprintln(stderr, "postes: --strict:", res.Summary())
-		fmt.Fprintln(stderr, "postes: nothing published")
+		errs, warns := res.Diags.Count()
+		fmt.Fprintf(stderr, "postes: --strict: %d errors, %d warnings; nothing published, %s left as it was\n", errs, warns, res.Output)
 		return exitError{1}
 	}
 	if err != nil {

@@ -36,6 +36,23 @@ func (x *extractor) readGrades(svc string) {
 			x.kindWarnf(warnGrade, gl.line, "grade: %s", n)
 		}
 		for _, g := range gs {
+			if c := x.opt.Grades[grade.Key(g.Name)]; c != "" {
+				// The board says: no doubt, no warning.
+				og := Grade{Name: asWritten(gl.text, g.Name), Specialty: g.Specialty, Key: g.ID(), Category: c, Known: true}
+				if og.Key == "" {
+					og.Key = squash(g.Name)
+				}
+				if info := g.Known; info != nil {
+					og.Filiere = info.Filiere
+				} else if fr := frenchGrade(g.Name); fr != nil {
+					og.Filiere = fr.Filiere
+				}
+				if !seen[og.Key] {
+					seen[og.Key] = true
+					x.o.Grades = append(x.o.Grades, og)
+				}
+				continue
+			}
 			info := g.Known
 			if svc != "" {
 				if in := g.In(svc); in != nil {

@@ -182,6 +182,10 @@ type Options struct {
 	// Places are the board's own names of places (config.toml's
 	// [places]), by PlaceKey: localities the reference of communes lacks.
 	Places map[string]Place
+	// Grades are the board's categories of grades (config.toml's
+	// [grades]), by grade.Key: corps whose category postes's table does
+	// not confirm ("Ingénieur 2ème grade" of New Caledonia = "A").
+	Grades map[string]string
 }
 
 // DefaultMaxOpenDays is how long an offer with no deadline stays open

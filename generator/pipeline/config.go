@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"postes/generator/content"
+	"postes/generator/grade"
 	"postes/generator/offer"
 	"postes/generator/place"
 )
@@ -54,10 +55,14 @@ type Config struct {
 	// locality or tribe ("Tiéta" = "Voh", a commune), or a town of the
 	// board's own ("Démoville" = "988", its département).
 	Places map[string]any `toml:"places"`
+	// Grades gives the category of grades postes's table knows without
+	// one, or does not know: "Ingénieur 2ème grade" = "A".
+	Grades map[string]any `toml:"grades"`
 
 	loc      *time.Location
 	defaults *offer.Defaults
 	places   map[string]offer.Place
+	grades   map[string]string // by grade.Key
 }
 
 // DefaultConfig is used for every key config.toml does not set.
@@ -130,10 +135,13 @@ func LoadConfig(dir string) (Config, error) {
 	if err := c.readPlaces(string(data)); err != nil {
 		return c, err
 	}
+	if err := c.readGrades(string(data)); err != nil {
+		return c, err
+	}
 	if len(und) > 0 {
 		var msgs []string
 		for _, k := range und {
-			msgs = append(msgs, fmt.Sprintf("config.toml:%d: unknown key %q; known keys: title, description, base_url, language, time_zone, output, feed_length, country, reminder_days, max_open_days, list_length, [aliases], [countries], [defaults], [places]",
+			msgs = append(msgs, fmt.Sprintf("config.toml:%d: unknown key %q; known keys: title, description, base_url, language, time_zone, output, feed_length, country, reminder_days, max_open_days, list_length, [aliases], [countries], [defaults], [places], [grades]",
 				keyLine(string(data), k), k.String()))
 		}
 		sort.Strings(msgs)
@@ -245,6 +253,39 @@ func (c *Config) readPlaces(text string) error {
 			c.places = map[string]offer.Place{}
 		}
 		c.places[offer.PlaceKey(name)] = p
+	}
+	if len(msgs) > 0 {
+		return errors.New(strings.Join(msgs, "\n"))
+	}
+	return nil
+}
+
+// readGrades reads config.toml's [grades], whose text is given for the
+// lines of its errors.
+func (c *Config) readGrades(text string) error {
+	c.grades = nil
+	names := make([]string, 0, len(c.Grades))
+	for name := range c.Grades {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var msgs []string
+	for _, name := range names {
+		line := keyLine(text, toml.Key{"grades", name})
+		v, _ := c.Grades[name].(string)
+		v = strings.ToUpper(strings.TrimSpace(v))
+		k := grade.Key(name)
+		switch {
+		case v != "A" && v != "B" && v != "C" && v != "D":
+			msgs = append(msgs, fmt.Sprintf("config.toml:%d: [grades] %q: expected a category in quotes, \"A\", \"B\", \"C\" or \"D\"", line, name))
+		case k == "":
+			msgs = append(msgs, fmt.Sprintf("config.toml:%d: [grades] %q: expected a grade's name", line, name))
+		default:
+			if c.grades == nil {
+				c.grades = map[string]string{}
+			}
+			c.grades[k] = v
+		}
 	}
 	if len(msgs) > 0 {
 		return errors.New(strings.Join(msgs, "\n"))
