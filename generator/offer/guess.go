@@ -470,8 +470,14 @@ func (x *extractor) prose(text string, n int) {
 	needPlace := x.o.Location == "" && x.placeHint.line == 0 && len(text) < 600
 	needCategory := len(x.o.Categories) == 0 && x.categoryHint.line == 0 && len(text) < 600
 	needGrades := len(x.gradeLines) == 0 && x.gradeHint.line == 0 && len(text) < 600
-	if !needDeadline && !needStart && !needEmployer && !needPlace && !needCategory && !needGrades {
-		return
+	if !needDeadline && !needStart && !needEmployer {
+		// The place, category and grades are missing from most
+		// offers' labels: their cues are looked for, unfolded, before
+		// the line is folded.
+		if !(needPlace && hasAnyContains(text, placeRaw) || needCategory && hasAnyContains(text, categoryRaw) ||
+			needGrades && hasAnyContains(text, gradeRaw)) {
+			return
+		}
 	}
 	// The folded line, once; each cue's regexp runs only on lines that
 	// hold one of its words: every line of every description passes here
@@ -571,7 +577,12 @@ var (
 	startWords    = []string{"prise de", "pourvoir", "vacant", "entree en fonction", "compter", "partir du", "des le"}
 	employerWords = []string{"recrut", "recherch", "propos", "pour le compte", "lance un appel", "vacant", "pourvoir"}
 	gradeWords    = []string{"cadre d'emploi", "cadres d'emploi", "grade de", "grades de", "grade d'", "corps des", "corps de"}
-	placeWords    = []string{"base", "situe", "localise", "implante", "affecte", "residence administrative"}
+	// The same, as written in a sentence (lower case, accents kept):
+	// a cheap test before folding.
+	placeRaw    = []string{"bas", "situ", "locali", "implant", "affect", "sidence"}
+	categoryRaw = []string{"gorie"}
+	gradeRaw    = []string{"emploi", "grade", "corps"}
+	placeWords  = []string{"base", "situe", "localise", "implante", "affecte", "residence administrative"}
 )
 
 // reProseCategory finds a category in a sentence: "poste de catégorie

@@ -2,6 +2,7 @@ package offer
 
 import (
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -206,5 +207,19 @@ func TestIsUpper(t *testing.T) {
 		if got := IsUpper(tt.in); got != tt.want {
 			t.Errorf("IsUpper(%q) = %v, want %v", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestInlineLabelsFitTheFoldedHead: classify folds only the first
+// maxInlineHead bytes of a long line to find an inline label there.
+func TestInlineLabelsFitTheFoldedHead(t *testing.T) {
+	for _, l := range inlineLabels {
+		if len("**"+l+"** : ") >= maxInlineHead {
+			t.Errorf("inline label %q is too long for maxInlineHead (%d)", l, maxInlineHead)
+		}
+	}
+	long := "Publiée le 28/02/2024 " + strings.Repeat("et un long texte qui suit sur la même ligne ", 5)
+	if l := classify(long, 1); !l.known || l.li.field != FieldPosted {
+		t.Errorf("inline label not found at the start of a long line: %+v", l)
 	}
 }

@@ -3,6 +3,7 @@ package offer
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -26,6 +27,9 @@ import (
 const (
 	// maxAloneLabel is the longest line read as a label standing alone.
 	maxAloneLabel = 90
+	// maxInlineHead is how much of a long line is folded to find an
+	// inline label at its start: the longest with room to spare.
+	maxInlineHead = 48
 	// maxValue is the longest line taken as the value of a label written
 	// above it; longer lines are sentences of the description.
 	maxValue = 160
@@ -115,9 +119,14 @@ func classify(raw string, n int) line {
 		l.text = t
 	}
 	// Labels stand at the start of a line: fold only what can be one.
-	head := t
-	if len(head) > maxLabelLen {
-		n := maxLabelLen
+	// A line too long to be a label alone can only start with an inline
+	// label ("Publiée le …"), which its first words hold: fold those.
+	head, headMax := t, maxLabelLen
+	if len(t) >= maxAloneLabel {
+		headMax = maxInlineHead
+	}
+	if len(head) > headMax {
+		n := headMax
 		for n > 0 && !utf8.RuneStart(head[n]) {
 			n--
 		}
@@ -711,7 +720,7 @@ var rePostedNumber = regexp.MustCompile(`(?i)\s*[-–—,|]\s*(?:offre|annonce|r
 // Saint-Denis", "DATE LIMITE DE CANDIDATURE 15.01.2027". The leading
 // words in capitals are the label when they are a known one.
 func capsLabel(t string) (label, value string, li labelInfo, ok bool) {
-	if len(t) > maxLabelLen+200 || strings.Contains(t, ":") {
+	if len(t) > maxLabelLen+200 || !twoUpper(t) || strings.Contains(t, ":") {
 		return "", "", labelInfo{}, false
 	}
 	words := strings.Fields(t)
@@ -730,6 +739,14 @@ func capsLabel(t string) (label, value string, li labelInfo, ok bool) {
 		return head, strings.Join(words[caps:], " "), li, true
 	}
 	return "", "", labelInfo{}, false
+}
+
+// twoUpper says whether s starts with two capital letters: most lines
+// of an offer do not, and are not split into words for capsLabel.
+func twoUpper(s string) bool {
+	r1, n := utf8.DecodeRuneInString(s)
+	r2, _ := utf8.DecodeRuneInString(s[n:])
+	return unicode.IsUpper(r1) && unicode.IsUpper(r2)
 }
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
