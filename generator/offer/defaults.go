@@ -11,6 +11,7 @@ import (
 	"github.com/cespare/xxhash/v2"
 
 	"postes/generator/content"
+	"postes/generator/message"
 )
 
 // Defaults are field values that offers take when their file does not
@@ -67,9 +68,9 @@ func ParseDefaults(path string, text string, base *Defaults) (*Defaults, content
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
 			line = perr.Position.Line
-			diags.Add(content.Pos{Path: path, Line: line}, content.Error, "defaults: %s; the defaults of this folder are not used", perr.Message)
+			diags.Say(content.Pos{Path: path, Line: line}, content.Error, message.DefaultsSyntax, "err", perr.Message)
 		} else {
-			diags.Add(content.Pos{Path: path, Line: line}, content.Error, "defaults: %v; the defaults of this folder are not used", err)
+			diags.Say(content.Pos{Path: path, Line: line}, content.Error, message.DefaultsSyntax, "err", err)
 		}
 		return base, diags
 	}
@@ -96,14 +97,18 @@ func NewDefaults(raw map[string]any, pos func(key string) content.Pos, base *Def
 	for _, k := range keys {
 		p := pos(k)
 		if d := fieldNamed(k); d == nil || !d.Default {
-			diags.Add(p, content.Warning, "defaults: unknown key %q; known keys: %s", k, strings.Join(DefaultsKeys, ", "))
+			if near := closest(k, DefaultsKeys); near != "" {
+				diags.Say(p, content.Warning, message.DefaultsUnknownKeyNear, "key", k, "near", near)
+			} else {
+				diags.Say(p, content.Warning, message.DefaultsUnknownKey, "key", k, "known", message.Quoted(DefaultsKeys))
+			}
 			continue
 		}
 		switch raw[k].(type) {
 		case string, time.Time, []any:
 			d.values[k] = defaultValue{raw: raw[k], source: p.String()}
 		default:
-			diags.Add(p, content.Warning, "defaults: %s must be a string, not %s", k, tomlValue(raw[k]))
+			diags.Say(p, content.Warning, message.ValueNotString, "where", message.New(fromDefaults), "key", k, "value", tomlValue(raw[k]))
 		}
 	}
 	h := xxhash.New()
@@ -144,7 +149,7 @@ func (x *extractor) applyDefaults() {
 		if !ok || x.has(def.Field) {
 			continue
 		}
-		if x.setValue(def, 0, v.raw, "defaults") && x.has(def.Field) {
+		if x.setValue(def, 0, v.raw, fromDefaults) && x.has(def.Field) {
 			x.o.Defaulted.add(def.Field)
 			x.o.Lines[def.Field] = 0
 		}

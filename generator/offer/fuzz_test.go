@@ -149,7 +149,7 @@ func FuzzParseDate(f *testing.F) {
 			if _, ok := err.(*DateError); !ok || err.Error() == "" {
 				t.Errorf("ParseDate(%q) error %T %q", s, err, err)
 			}
-			if res != (DateResult{}) {
+			if !res.Date.IsZero() || res.ASAP || !res.Note.IsZero() {
 				t.Errorf("ParseDate(%q) = %+v with an error", s, res)
 			}
 			return
@@ -168,7 +168,7 @@ func FuzzParseDate(f *testing.F) {
 		// What we print must read back: pages and feeds show these forms.
 		for _, form := range []string{d.String(), d.Long(), d.Short()} {
 			back, err := ParseDate(form)
-			if err != nil || back.Date != d || back.Note != "" {
+			if err != nil || back.Date != d || !back.Note.IsZero() {
 				t.Errorf("ParseDate(%q) = %v; its form %q reads back as %+v, %v", s, d, form, back, err)
 			}
 		}

@@ -3,6 +3,7 @@ package offer
 import (
 	"strings"
 
+	"postes/generator/message"
 	"postes/generator/place"
 )
 
@@ -80,8 +81,7 @@ func (x *extractor) readPlace() {
 			o.Location = strings.Join(shown, ", ")
 		}
 		if !res.Sure {
-			x.guess(FieldLocation, line, "lieu de travail %s: %s; kept %s (write the town alone, \"Lieu de travail : Koné\", to be sure)",
-				quote(Clip(text, 60)), res.Why, quote(o.Location))
+			x.guess(FieldLocation, line, message.PlaceUnsure, "value", Clip(text, 60), "why", res.Reasons, "kept", o.Location)
 		}
 	case home != nil:
 		// "Hôtel de Ville" of the Mairie de Nouméa is in Nouméa.
@@ -97,8 +97,7 @@ func (x *extractor) readPlace() {
 			o.Places = []Place{p}
 			return
 		}
-		x.guess(FieldLocation, line, "lieu de travail %s names no town postes knows; shown as written, and in no filter by place (write the town, \"Lieu de travail : Koné\", or name the place in config.toml's [places])",
-			quote(Clip(text, 60)))
+		x.guess(FieldLocation, line, message.PlaceUnknown, "value", Clip(text, 60))
 	}
 }
 
@@ -150,7 +149,7 @@ func (x *extractor) placeFromEmployer() {
 	if x.employerTown() != nil {
 		return // the commune's own offer: "Mairie de Tours" hires in Tours
 	}
-	x.guess(FieldLocation, o.Lines[FieldEmployer], "no place given; filed under %s, the town in the employer's name (write \"Lieu de travail : …\" to be sure)", p.Town)
+	x.guess(FieldLocation, o.Lines[FieldEmployer], message.PlaceFromEmployer, "town", p.Town)
 }
 
 // employerTown is the town of an employer that is a commune or a body of

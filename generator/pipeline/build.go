@@ -420,7 +420,7 @@ func (b *Builder) readOne(f content.File, opt offer.Options) *readFile {
 		// A body beyond render's limits would take minutes or make a page
 		// of gigabytes: refuse the file now, name it, build the rest.
 		if err := render.CheckBody(o.Body); err != nil {
-			rf.diags.Add(content.Pos{Path: f.Path, Line: o.BodyLine}, content.Error, "description: %v", err)
+			rf.diags.SayText(content.Pos{Path: f.Path, Line: o.BodyLine}, content.Error, limitText(err))
 			o = nil
 		}
 	}

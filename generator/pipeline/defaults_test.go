@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"postes"
+	"postes/generator/message"
 )
 
 // offerJSON reads offres.json of a built board, by source.
@@ -150,7 +151,7 @@ func TestOfferWithoutDeadlineClosesAfterMaxOpenDays(t *testing.T) {
 	if res.Open != 1 {
 		t.Errorf("on the last day: %d open, want 1", res.Open)
 	}
-	if !strings.Contains(res.Diags.Error(), "closes 30 days after its posting date (max_open_days), on lundi 31 mars 2025") {
+	if d := res.Diags; len(d) != 1 || !strings.Contains(d[0].Message(message.French), "l’offre ferme 30 jours après sa date de dépôt, le lundi 31 mars 2025") {
 		t.Errorf("diagnostics: %v", res.Diags)
 	}
 	page := string(mustRead(t, filepath.Join(out, "offres/agent-d-accueil/index.html")))
