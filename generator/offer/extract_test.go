@@ -398,8 +398,16 @@ func TestExtractFrontMatter(t *testing.T) {
 		},
 		{
 			name: "draft",
-			text: "+++\ndraft = true\n+++\n# Agent\nEmployeur : Mairie\n" + body,
-			want: fields{Title: "", Draft: true},
+			// A draft is read whole, for check -v; build publishes nothing of it.
+			text: "+++\ndraft = true\n+++\n# Agent\nEmployeur : Mairie\nDate limite de candidature : 29/08/2025\n" + body,
+			want: fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29", Draft: true},
+		},
+		{
+			// Even one that could not be published yet.
+			name: "draft_without_employer",
+			text: "+++\ndraft = true\n+++\n# Agent\nDate limite de candidature : 29/08/2025\n" + body,
+			want: fields{Layout: "a", Title: "Agent", Deadline: "2025-08-29", Draft: true},
+			diags: []wantDiag{{4, content.Error, "no employer"}},
 		},
 		{
 			name:  "unknown_key_warns",

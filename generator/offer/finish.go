@@ -77,6 +77,7 @@ func (x *extractor) finish() {
 	for i := range o.Contacts {
 		o.Contacts[i] = strings.Clone(o.Contacts[i])
 	}
+	o.NoWayToApply = !o.wayToApply()
 	x.finishPlace()
 	if strings.TrimSpace(o.Body) == "" {
 		x.warn(firstLine, message.EmptyBody)

@@ -47,8 +47,9 @@ func checkExtract(t *testing.T, src *content.Source, o *Offer, diags content.Lis
 		return
 	}
 	if o.Draft {
-		// Drafts are returned as soon as the front matter says so,
-		// unread: build counts them and publishes nothing.
+		// Drafts are read whole, so that check -v can show them, even
+		// when they lack a title or an employer: build counts them and
+		// publishes nothing.
 		return
 	}
 	if o.Title == "" || o.EmployerName == "" {

@@ -84,6 +84,9 @@ type Offer struct {
 	// Contacts are the e-mail and web addresses given in the body: where
 	// to apply.
 	Contacts []string
+	// NoWayToApply: the offer gives no e-mail or web address, no postal
+	// address and no part about applying (see CanApply).
+	NoWayToApply bool
 	// Hash identifies the file's decoded text; the builder sets it, so that
 	// pages whose offers did not change are not rendered again.
 	Hash uint64
@@ -196,6 +199,11 @@ func (o Options) maxOpen() int {
 func ExtractWith(src *content.Source, opt Options) (*Offer, content.List) {
 	x := &extractor{src: src, o: &Offer{Source: src.Path}, opt: opt}
 	x.run()
+	if x.o == nil && x.partial != nil && x.partial.Draft {
+		// A draft is shown by check -v as far as it could be read.
+		x.partial.detach()
+		return x.partial, x.diags
+	}
 	if x.o == nil {
 		return nil, x.diags
 	}
@@ -255,9 +263,6 @@ func (x *extractor) run() {
 	if x.src.Front != nil {
 		if !x.frontMatter() {
 			x.o = nil
-			return
-		}
-		if x.o.Draft {
 			return
 		}
 	}

@@ -58,6 +58,8 @@ type Config struct {
 	loc      *time.Location
 	defaults *offer.Defaults
 	places   map[string]offer.Place
+	// baseURLSet: config.toml gives base_url (see buildDiags).
+	baseURLSet bool
 }
 
 // DefaultConfig is used for every key config.toml does not set.
@@ -106,6 +108,7 @@ func LoadConfig(dir string) (Config, error) {
 		}
 		return c, fmt.Errorf("config.toml: %w", err)
 	}
+	c.baseURLSet = md.IsDefined("base_url")
 	var und []toml.Key
 	for _, k := range md.Undecoded() {
 		if len(k) > 1 && k[0] == "defaults" {

@@ -40,6 +40,8 @@ Date limite de candidature : 31/03/2025
 # Missions
 
 Accueillir le public.
+
+Candidatures à accueil@test.example.
 `
 
 // A board of one employer sets it once: config.toml's [defaults], then a
@@ -47,7 +49,7 @@ Accueillir le public.
 // over both.
 func TestDefaultsCascade(t *testing.T) {
 	root := writeSite(t, map[string]string{
-		"config.toml":                      "[defaults]\nemployer = \"Province Nord\"\nlocation = \"Koné\"\n",
+		"config.toml":                      "base_url = \"https://emplois.example.org/\"\n[defaults]\nemployer = \"Province Nord\"\nlocation = \"Koné\"\n",
 		"content/a.txt":                    retitle(noEmployer, "A"),
 		"content/kone/_defaults.toml":      "employer = \"Commune de Koné\"\n",
 		"content/kone/b.txt":               retitle(noEmployer, "B"),
@@ -135,7 +137,7 @@ func TestConfigDefaultsUnknownKeyIsAnError(t *testing.T) {
 func TestOfferWithoutDeadlineClosesAfterMaxOpenDays(t *testing.T) {
 	text := strings.Replace(goodOffer, "Date limite de candidature : 31/03/2025\n", "", 1)
 	root := writeSite(t, map[string]string{
-		"config.toml":   "max_open_days = 30\n",
+		"config.toml":   "base_url = \"https://emplois.example.org/\"\nmax_open_days = 30\n",
 		"content/a.txt": text,
 	})
 	build := func(now string) (string, *Result) {
