@@ -50,8 +50,8 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	fset := flag.NewFlagSet("postes new", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	source := fset.String("source", ".", "site root")
-	if err := fset.Parse(args); err != nil {
-		return errUsage
+	if err := parse(fset, args, stdout); err != nil {
+		return err
 	}
 	if fset.NArg() != 1 || strings.TrimSpace(fset.Arg(0)) == "" {
 		fmt.Fprintln(stderr, `usage: postes new [--source DIR] "Intitulé du poste"`)

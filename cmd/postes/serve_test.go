@@ -26,6 +26,8 @@ Date limite de candidature : 31/03/2025
 # Missions
 
 - Accueillir le public.
+
+Candidatures à accueil@test.example.
 `
 
 func writeOffer(t *testing.T, path, location string, employer bool) {
@@ -190,18 +192,24 @@ func TestServeReloadsAndKeepsLastGoodBoard(t *testing.T) {
 		t.Errorf("after the edit the page does not show it")
 	}
 
+	// A file with an error keeps its last good version, and its page
+	// says why, in the board's language (French by default).
 	writeOffer(t, offerPath, "Troisièmeville", false)
-	if e := s.wait("problems"); !strings.Contains(e, "content/accueil.txt:1: no employer") {
-		t.Errorf("problem event does not name the file and line: %s", e)
-	}
-	if code, body := s.get(page); code != 200 || !strings.Contains(body, "Deuxièmeville") {
+	s.wait("reload")
+	code, body = s.get(page)
+	if code != 200 || !strings.Contains(body, "Deuxièmeville") {
 		t.Errorf("the last good page is no longer served (%d)", code)
+	}
+	for _, want := range []string{"content/accueil.txt:1: erreur : pas d’employeur", "version précédente affichée", `id="postes-file"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page's panel does not say %q", want)
+		}
 	}
 
 	writeOffer(t, offerPath, "Quatrièmeville", true)
 	s.wait("reload")
-	if _, body := s.get(page); !strings.Contains(body, "Quatrièmeville") {
-		t.Errorf("after the fix the page does not show it")
+	if _, body := s.get(page); !strings.Contains(body, "Quatrièmeville") || strings.Contains(body, "pas d’employeur") {
+		t.Errorf("after the fix the page does not show it, or still shows the error")
 	}
 }
 
@@ -291,7 +299,7 @@ func TestBuildOutputHasNoReloadScript(t *testing.T) {
 	if strings.Contains(string(data), eventsPath) {
 		t.Errorf("build output carries the live-reload script")
 	}
-	if !strings.Contains(stdout.String(), "offers published") {
+	if !strings.Contains(stdout.String(), "offres publiées") {
 		t.Errorf("no summary line: %q", stdout.String())
 	}
 }
