@@ -171,7 +171,7 @@ var (
 // DateResult is what ParseDate read.
 type DateResult struct {
 	Date Date
-	ASAP bool   // "dès que possible": no date, and none is missing
+	ASAP bool         // "dès que possible": no date, and none is missing
 	Note message.Text // a doubt worth a warning, such as a weekday that does not match
 }
 

@@ -404,9 +404,9 @@ func TestExtractFrontMatter(t *testing.T) {
 		},
 		{
 			// Even one that could not be published yet.
-			name: "draft_without_employer",
-			text: "+++\ndraft = true\n+++\n# Agent\nDate limite de candidature : 29/08/2025\n" + body,
-			want: fields{Layout: "a", Title: "Agent", Deadline: "2025-08-29", Draft: true},
+			name:  "draft_without_employer",
+			text:  "+++\ndraft = true\n+++\n# Agent\nDate limite de candidature : 29/08/2025\n" + body,
+			want:  fields{Layout: "a", Title: "Agent", Deadline: "2025-08-29", Draft: true},
 			diags: []wantDiag{{4, content.Error, "no employer"}},
 		},
 		{

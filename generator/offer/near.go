@@ -23,7 +23,9 @@ var nearLabels = func() []nearLabel {
 		}
 		out = append(out, nearLabel{key: labelKey(k), name: k, field: f})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key || out[i].key == out[j].key && out[i].name < out[j].name })
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].key < out[j].key || out[i].key == out[j].key && out[i].name < out[j].name
+	})
 	return out
 }()
 

@@ -52,8 +52,8 @@ type Options struct {
 	// keeps a broken offer on screen while every other change is
 	// published.
 	KeepLastGood bool
-	Theme       fs.FS // the default theme (templates/, static/)
-	Workers     int   // default GOMAXPROCS
+	Theme        fs.FS // the default theme (templates/, static/)
+	Workers      int   // default GOMAXPROCS
 	// InPlace says the output is private (serve's temporary folder): it
 	// is updated file by file instead of swapped whole, so that a rebuild
 	// after one edit costs what that edit changed; it takes no lock and
@@ -194,7 +194,7 @@ type readFile struct {
 	// its place while it has an error (Options.KeepLastGood).
 	stale *offer.Offer
 	// gone: the file was deleted between the listing and the read.
-	gone bool
+	gone  bool
 	diags content.List
 	file  content.File
 	// bodyless: the offer came from the offers cache, without its body;
