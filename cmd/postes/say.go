@@ -52,7 +52,17 @@ func isBoard(source string) error {
 	_, errContent := os.Stat(filepath.Join(source, "content"))
 	_, errConfig := os.Stat(filepath.Join(source, "config.toml"))
 	if errors.Is(errContent, fs.ErrNotExist) && errors.Is(errConfig, fs.ErrNotExist) {
-		return sayError{say(langOf(source), message.NotABoard, "dir", source)}
+		return sayError{say(langOf(source), message.NotABoard, "dir", shown(source))}
 	}
 	return nil
+}
+
+// shown is a folder as messages name it: "." is said as its path.
+func shown(dir string) string {
+	if dir == "." || dir == "" {
+		if abs, err := filepath.Abs(dir); err == nil {
+			return content.QuoteName(abs)
+		}
+	}
+	return content.QuoteName(dir)
 }

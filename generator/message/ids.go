@@ -130,6 +130,7 @@ const (
 	// Places (the "Lieu de travail" read into towns).
 	PlaceUnsure            ID = "place-unsure"
 	PlaceUnknown           ID = "place-unknown"
+	PlaceAreaOnly          ID = "place-area-only"
 	PlaceFromEmployer      ID = "place-from-employer"
 	PlacePostcodeShared    ID = "place-postcode-shared"
 	PlaceByPostcode        ID = "place-by-postcode"
@@ -169,11 +170,8 @@ const (
 	ServeStoppedRebuilding ID = "serve-stopped-rebuilding"
 	ServePrevious          ID = "serve-previous"
 	ServeProblems          ID = "serve-problems"
-	ServeNoProblem         ID = "serve-no-problem"
 	ServeThisFile          ID = "serve-this-file"
-	ServeShowAll           ID = "serve-show-all"
 	ServeFirstBuild        ID = "serve-first-build"
-	ServeNoPage            ID = "serve-no-page"
 	ServeRefused           ID = "serve-refused"
 	CheckScheduled         ID = "check-scheduled"
 	CheckDraft             ID = "check-draft"
@@ -181,5 +179,6 @@ const (
 	NewExists              ID = "new-exists"
 	InitWritten            ID = "init-written"
 	InitNext               ID = "init-next"
+	InitNextHere           ID = "init-next-here"
 	InitNotEmpty           ID = "init-not-empty"
 )

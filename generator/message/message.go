@@ -492,11 +492,12 @@ func Has(l Lang, id ID) bool {
 	return ok
 }
 
-// Args lists the argument names a pattern uses, for tests.
+// Args lists the arguments a pattern says (not those that only choose a
+// plural), for tests: every language says the same.
 func Args(l Lang, id ID) []string {
 	var names []string
 	for _, s := range catalogueOf(l).patterns[id] {
-		if s.arg != "" {
+		if s.arg != "" && s.forms == nil {
 			names = append(names, s.arg)
 		}
 	}

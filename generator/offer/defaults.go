@@ -167,3 +167,32 @@ func (d *Defaults) DefaultSource(f Field) string {
 	}
 	return ""
 }
+
+// Text is the value the defaults give field f, written as a file would
+// write it ("Attaché, Rédacteur" for a list, "2025-08-29" for a date), or
+// "": what postes new fills in.
+func (d *Defaults) Text(f Field) string {
+	def := fieldDef(f)
+	if d == nil || def == nil {
+		return ""
+	}
+	v, ok := d.values[def.Name]
+	if !ok {
+		return ""
+	}
+	switch v := v.raw.(type) {
+	case string:
+		return oneLine(v)
+	case time.Time:
+		return v.Format("02/01/2006")
+	case []any:
+		var parts []string
+		for _, e := range v {
+			if s, ok := e.(string); ok {
+				parts = append(parts, oneLine(s))
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	return ""
+}

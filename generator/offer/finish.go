@@ -64,7 +64,7 @@ func (x *extractor) finish() {
 		x.partial, x.o = x.o, nil
 		return
 	}
-	if !x.front[FieldEmployer] && !o.Defaulted.Has(FieldEmployer) && strings.ContainsAny(strings.TrimSpace(o.EmployerName), " \u00a0") {
+	if !x.front[FieldEmployer] && !o.Defaulted.Has(FieldEmployer) && !isPlaceholder(o.EmployerName) && strings.ContainsAny(strings.TrimSpace(o.EmployerName), " \u00a0") {
 		// "MAIRIE DE TOURS" is a name in capitals; "INSEE", in one
 		// word, an acronym.
 		o.EmployerName = TitleCase(o.EmployerName)
@@ -78,6 +78,7 @@ func (x *extractor) finish() {
 		o.Contacts[i] = strings.Clone(o.Contacts[i])
 	}
 	o.NoWayToApply = !o.wayToApply()
+	x.sayPlaceholders()
 	x.finishPlace()
 	if strings.TrimSpace(o.Body) == "" {
 		x.warn(firstLine, message.EmptyBody)

@@ -247,6 +247,8 @@ type extractor struct {
 	// partial is the offer as read when the file cannot be published,
 	// for the tests that score extraction.
 	partial *Offer
+	// todo are the placeholders left ("[à compléter]").
+	todo []todo
 }
 
 // warn reports a warning at line from the message catalogue.
@@ -603,6 +605,18 @@ func (x *extractor) set(f Field, line int, value string) {
 		return
 	}
 	value = strings.TrimSpace(value)
+	if isPlaceholder(value) {
+		x.placeholder(fieldLabel(f), line)
+		switch f {
+		case FieldTitle, FieldEmployer:
+			// Kept: the file builds, its page shows what is missing.
+		case FieldPosted, FieldDeadline, FieldStart:
+			x.unreadable[f] = true // said once, as a placeholder
+			return
+		default:
+			return
+		}
+	}
 	o := x.o
 	dst := o.text(f)
 	switch f {

@@ -97,6 +97,11 @@ func (x *extractor) readPlace() {
 			o.Places = []Place{p}
 			return
 		}
+		if res.Reasons.ID == message.PlaceOnlyArea {
+			// "Centre technique 98860": a postcode or a département, no town.
+			x.guess(FieldLocation, line, message.PlaceAreaOnly, "value", Clip(text, 60), "why", res.Reasons)
+			return
+		}
 		x.guess(FieldLocation, line, message.PlaceUnknown, "value", Clip(text, 60))
 	}
 }

@@ -545,6 +545,10 @@ func (r *reader) apply(li labelInfo, label string, line int, values []string, li
 		if len(values) == 1 && notApplicable(values[0]) {
 			return
 		}
+		if len(values) == 1 && isPlaceholder(values[0]) {
+			x.placeholder(label, lines[0])
+			return
+		}
 		x.o.Extras = append(x.o.Extras, Extra{label, strings.Join(values, "\n")})
 	default:
 		x.set(li.field, lines[0], strings.Join(values, " "))
@@ -609,7 +613,13 @@ func readBody(r *reader) stateFn {
 	for j := 0; j < len(rest); j++ {
 		n := r.i + j + 1
 		t := strings.TrimSpace(rest[j])
-		if t == "" || len(t) > 400 {
+		if t == "" {
+			continue
+		}
+		if strings.Contains(t, "[") && strings.Contains(squash(t), "[a completer") {
+			x.placeholder("", n)
+		}
+		if len(t) > 400 {
 			continue
 		}
 		l := classify(rest[j], n)

@@ -84,3 +84,7 @@ func (b *Builder) buildDiags(cfg Config, res *Result) {
 		res.Diags.Say(content.Pos{Path: "config.toml"}, content.Warning, message.BaseURLMissing, "url", cfg.BaseURL)
 	}
 }
+
+// OfferDefaults are the fields config.toml's [defaults] gives every offer, or
+// nil.
+func (c *Config) OfferDefaults() *offer.Defaults { return c.defaults }
