@@ -406,3 +406,53 @@ func TestServeWatchesOnlyInputs(t *testing.T) {
 		}
 	}
 }
+
+// TestServePublishesOtherEditsWhileAFileIsBroken: one broken file does not
+// hold the board back. Its last good page stays, marked; an edit to
+// another offer is published; every page lists the board's problems, each
+// linking to its offer.
+func TestServePublishesOtherEditsWhileAFileIsBroken(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "content")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	titled(t, filepath.Join(dir, "juriste.txt"), "Juriste", "Koné")
+	titled(t, filepath.Join(dir, "jardinier.txt"), "Jardinier", "Koné")
+	s := startServe(t, root, serveConfig{})
+
+	save(t, filepath.Join(dir, "juriste.txt"), strings.Replace(strings.Replace(serveOffer, "%s", "Koné", 1), "Employeur : Commune de Test\n", "", 1))
+	s.wait("reload")
+	titled(t, filepath.Join(dir, "jardinier.txt"), "Jardinier", "Poum")
+	s.wait("reload")
+	if _, body := s.get("/offres/jardinier/"); !strings.Contains(body, "Poum") {
+		t.Errorf("an edit to another offer was not published while a file is broken")
+	}
+	_, body := s.get("/offres/juriste/")
+	if !strings.Contains(body, "Agent d’accueil") && !strings.Contains(body, "Juriste") {
+		t.Errorf("the broken offer's last good page is not served")
+	}
+	for _, want := range []string{`id="postes-file"`, "content/juriste.txt:1: erreur : pas d’employeur", "version précédente affichée"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the broken offer's page does not say %q", want)
+		}
+	}
+	_, home := s.get("/")
+	if strings.Contains(home, `id="postes-file"`) || !strings.Contains(home, `id="postes-board"`) ||
+		!strings.Contains(home, `<a href="/offres/juriste/">content/juriste.txt:1: erreur : pas d’employeur`) {
+		t.Errorf("the home page does not list the board's problems with a link to the offer")
+	}
+	// build never writes the panel.
+	if strings.Contains(string(mustReadFile(t, filepath.Join(s.srv.opt.Output, "offres", "juriste", "index.html"))), "postes-panel") {
+		t.Errorf("the panel was written to the board")
+	}
+}
+
+func mustReadFile(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
