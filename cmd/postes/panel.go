@@ -140,7 +140,7 @@ func esc(s string) string { return html.EscapeString(s) }
 // panelStyle keeps the panel legible whatever the theme: its rules are
 // scoped to its id, and reset what a theme may set on aside, ul or a.
 const panelStyle = `<style>` +
-	`#postes-panel{all:initial;display:block;box-sizing:border-box;font:15px/1.45 system-ui,sans-serif;color:#1f1f1f;` +
+	`#postes-panel{all:initial;display:block;overflow-anchor:none;box-sizing:border-box;font:15px/1.45 system-ui,sans-serif;color:#1f1f1f;` +
 	`background:#fff8e6;border-bottom:3px solid #a85d00;padding:.6rem 1rem .4rem}` +
 	`#postes-panel *{box-sizing:border-box;font:inherit;color:inherit;margin:0;padding:0}` +
 	`#postes-panel .postes-file{margin-bottom:.5rem}` +
@@ -158,11 +158,16 @@ const panelStyle = `<style>` +
 
 // reloadScript is injected by serve only, never written by build. It
 // reloads the page after a rebuild and shows why a rebuild could not be
-// published at all.
+// published at all. After a reload the page is where the editor left it,
+// unless its file has problems: then it opens at the top, on them (the
+// browser's own restoring would keep the page where it was and the panel
+// above the screen).
 func reloadScript(lang message.Lang) string {
 	head, _ := json.Marshal(say(lang, message.ServeRefused) + "\n\n")
 	return `<script>(()=>{const s=new EventSource("` + eventsPath + `");` +
-		`s.addEventListener("reload",()=>location.reload());` +
+		`history.scrollRestoration="manual";const k="postes-y:"+location.pathname,y=sessionStorage.getItem(k);sessionStorage.removeItem(k);` +
+		`if(y!==null&&!document.getElementById("postes-file"))scrollTo(0,+y);` +
+		`s.addEventListener("reload",()=>{sessionStorage.setItem(k,String(scrollY));location.reload()});` +
 		`s.addEventListener("problems",e=>{const p=JSON.parse(e.data);let d=document.getElementById("postes-problems");` +
 		`if(!d){d=document.createElement("div");d.id="postes-problems";d.setAttribute("role","alert");` +
 		`d.style.cssText="position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;background:#fff0f0;color:#5c0011;border-top:4px solid #b00020;padding:1rem;font:14px/1.5 monospace;white-space:pre-wrap;z-index:2147483647";` +
