@@ -48,11 +48,11 @@ func TestHelpExitsZero(t *testing.T) {
 // missing base_url, which says what it breaks.
 func TestInitThenBuild(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "emplois")
-	out, errOut, code := runIn(t, "build", "--source", dir)
+	_, errOut, code := runIn(t, "build", "--source", dir)
 	if code != 1 || !strings.Contains(errOut, "n’est pas un site postes") || !strings.Contains(errOut, "postes init") {
 		t.Errorf("build in a folder that is not a board: status %d, %q", code, errOut)
 	}
-	out, errOut, code = runIn(t, "init", dir)
+	out, errOut, code := runIn(t, "init", dir)
 	if code != 0 {
 		t.Fatalf("init: status %d\n%s%s", code, out, errOut)
 	}

@@ -1,6 +1,8 @@
 package message
 
 import (
+	"bytes"
+	"encoding/gob"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -120,6 +122,25 @@ func TestLangOf(t *testing.T) {
 	for tag, want := range map[string]Lang{"fr": French, "fr-NC": French, "FR_fr": French, "en": English, "de": English, "": English, "français": English} {
 		if got := LangOf(tag); got != want {
 			t.Errorf("LangOf(%q) = %s, want %s", tag, got, want)
+		}
+	}
+}
+
+// TestTextSurvivesGob: the offers cache keeps diagnostics with encoding/gob,
+// messages inside messages included.
+func TestTextSurvivesGob(t *testing.T) {
+	x := New(PlaceUnsure, "value", "Valence, 01300", "why", New(PlaceClosest, "text", "Bourrail", "kept", "Bourail").Then(New(PlaceMore, "n", 2)), "kept", "Valence")
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(x); err != nil {
+		t.Fatal(err)
+	}
+	var y Text
+	if err := gob.NewDecoder(&b).Decode(&y); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []Lang{French, English} {
+		if x.In(l) != y.In(l) {
+			t.Errorf("%s: %q, after gob %q", l, x.In(l), y.In(l))
 		}
 	}
 }
