@@ -68,3 +68,22 @@ func TestCheckExitStatus(t *testing.T) {
 		t.Errorf("warnings only: %v, want status 1", err)
 	}
 }
+
+// TestStrictSaysNothingWasPublished: --strict's last word says what
+// happened, and does not list a board it did not publish.
+func TestStrictSaysNothingWasPublished(t *testing.T) {
+	var out, errOut strings.Builder
+	dest := t.TempDir() + "/public"
+	err := run([]string{"build", "--source", "testdata/check", "--now", "2025-03-20", "--strict", "--output", dest}, &out, &errOut)
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Errorf("--strict with warnings: %v, want status 1", err)
+	}
+	msg := errOut.String()
+	if !strings.Contains(msg, "postes: --strict : rien n’a été publié, à cause des erreurs (2)") || strings.Contains(msg, "offres publiées") {
+		t.Errorf("--strict says:\n%s", msg)
+	}
+	if _, err := os.Stat(dest); err == nil {
+		t.Errorf("--strict wrote %s", dest)
+	}
+}

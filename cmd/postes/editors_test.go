@@ -143,9 +143,10 @@ func TestNewBuildsAsItIs(t *testing.T) {
 	}
 }
 
-// TestStrictSaysNothingWasPublished: --strict refuses in one plain
-// sentence, without a summary that says "published".
-func TestStrictSaysNothingWasPublished(t *testing.T) {
+// TestStrictSaysWhyInTheBoardsLanguage: --strict refuses in one plain
+// sentence, without a summary that says "published", in English on an
+// English board.
+func TestStrictSaysWhyInTheBoardsLanguage(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
 		t.Fatal(err)

@@ -191,6 +191,11 @@ list_length = 200
 # offres d’exemple : supprimez cette ligne avec elles.
 [places]
 "Démoville" = "01"
+
+# Catégorie d’un grade que postes ne connaît pas, ou dont il ne connaît pas
+# la catégorie : "grade tel qu’écrit" = "catégorie" (sans avertissement).
+[grades]
+# "Ingénieur 2ème grade" = "A"
 `
 
 // initLayoutA is an example offer in layout a: "# Title", labelled lines,

@@ -78,7 +78,12 @@ func Find(root string) ([]File, List, error) {
 				return nil
 			}
 			if !within(realRoot, target) {
-				diags.Say(Pos{Path: rel}, Error, message.LinkOutside)
+				// Only what postes would read is named: an offer or a
+				// folder of them here, a _defaults.toml by the defaults'
+				// reader.
+				if st, err := os.Stat(target); isOffer(name) || (err == nil && st.IsDir()) {
+					diags.Say(Pos{Path: rel}, Error, message.LinkOutside)
+				}
 				return nil
 			}
 			st, err := os.Stat(target)
@@ -137,6 +142,18 @@ func cause(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// Inside says whether the file at p, its symbolic links followed, is in
+// the folder root, its own links followed too: false when either cannot be
+// resolved.
+func Inside(root, p string) bool {
+	r, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return false
+	}
+	t, err := filepath.EvalSymlinks(p)
+	return err == nil && within(r, t)
 }
 
 func within(root, p string) bool {

@@ -29,6 +29,12 @@ type Channel struct {
 	Link        string // absolute URL of the page the feed follows
 	Self        string // absolute URL of the feed
 	Loc         *time.Location
+	// Brief feeds carry each offer's key facts and the start of its
+	// description, with a link to the rest, instead of its whole text:
+	// the feeds of facet values, one per town, grade, category…, which
+	// at national scale would otherwise render every open offer's body
+	// half a dozen times.
+	Brief bool
 }
 
 type rss struct {
@@ -93,9 +99,14 @@ func WriteRSS(w io.Writer, b *site.Board, ch Channel, offers []*site.Offer, body
 	var latest offer.Date
 	for _, p := range offers {
 		link := b.AbsURL(p.Path)
-		html, err := body(p)
-		if err != nil {
-			return err
+		var html string
+		if ch.Brief {
+			html = "<p>" + xmlText(p.Intro) + "</p><p><a href=\"" + xmlText(link) + "\">Lire l’offre complète</a></p>"
+		} else {
+			var err error
+			if html, err = body(p); err != nil {
+				return err
+			}
 		}
 		it := rssItem{
 			Title:       p.Title + " – " + p.Employer.Name,
@@ -126,6 +137,9 @@ func WriteRSS(w io.Writer, b *site.Board, ch Channel, offers []*site.Offer, body
 	}
 	return xml.NewEncoder(w).Encode(doc)
 }
+
+// xmlText escapes text for HTML inside a feed's content.
+func xmlText(s string) string { return html.EscapeString(s) }
 
 // factsHTML lists the key facts at the top of a feed item's full text:
 // readers that show content:encoded hide the description.

@@ -65,6 +65,13 @@ type Grade struct {
 	id       string // what makes two grades of a line one
 }
 
+// ID identifies the grade whatever its spelling: two grades of one ID
+// are one grade to a job seeker ("Rédacteur principal de 1re classe",
+// "rédacteurs principaux de 1ère classe"; New Caledonia's "Rédacteur" and
+// the FPT's). It is the table's key for a known name, the name folded
+// (case, accents, punctuation and ordinals aside) for others.
+func (g Grade) ID() string { return g.id }
+
 // In is what the table knows of g within one service (FPT, FPH, FPE or
 // NC), as LookupIn for the table's name the grade was read as: a hospital
 // offer's "Aide-soignant" is of the FPH's soignante family, an NC offer's

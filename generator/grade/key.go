@@ -185,6 +185,12 @@ func key(s string) string {
 	return b.String()
 }
 
+// Key is the form in which grades are compared: two names of one key are
+// one grade whatever their case, accents, plural, feminine or ordinal
+// ("Ingénieurs 2e grade", "ingénieur 2ème grade"). A board's own table of
+// grades (config.toml's [grades]) is looked up by it.
+func Key(s string) string { return key(s) }
+
 // lightKey is the written form folded and with ordinals as digits only:
 // two spellings with the same light key differ only in case, accents,
 // punctuation or the way an ordinal is written, so the offer's own is

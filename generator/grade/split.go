@@ -244,13 +244,32 @@ func trimLead(ws []token) []token {
 		}
 	}
 	isGrade := func(f string) bool { return f == "grade" || f == "grades" }
-	for range 3 {
+	isOpen := func(f string) bool {
+		return f == "ouvert" || f == "ouverte" || f == "ouverts" || f == "accessible" || f == "reserve" || f == "reservee"
+	}
+	for range 4 {
 		n := len(ws)
 		switch {
+		case len(ws) > 3 && (ws[0].f == "poste" || ws[0].f == "emploi") && isOpen(ws[1].f) && !population[ws[3].f]:
+			// "Poste ouvert aux rédacteurs": the grades follow; "poste
+			// ouvert aux contractuels" is a sentence about the post.
+			ws = ws[1:]
+		case len(ws) > 2 && isOpen(ws[0].f) && (ws[1].f == "aux" || ws[1].f == "a" || ws[1].f == "au") && !population[ws[2].f]:
+			ws = ws[2:]
+			if len(ws) > 0 && ws[0].f == "agents" {
+				ws = ws[1:]
+				article()
+			}
 		case len(ws) > 1 && (ws[0].f == "tous" || ws[0].f == "toutes") && (isGrade(ws[1].f) || ws[1].f == "les"):
 			ws = ws[1:]
 			if ws[0].f == "les" {
 				ws = ws[1:]
+			}
+			if onlyKind(ws) {
+				// "Tous grades de la catégorie B de la filière
+				// administrative" names no grade: the category is
+				// read from the line by the caller.
+				return nil
 			}
 		case len(ws) > 1 && (ws[0].f == "cadre" || ws[0].f == "cadres") && strings.HasPrefix(ws[1].f, "d'emploi"):
 			ws = ws[2:]
@@ -273,6 +292,28 @@ func trimLead(ws []token) []token {
 		}
 	}
 	return ws
+}
+
+// population are the words naming who may apply rather than a grade:
+// "ouvert aux contractuels", "aux titulaires".
+var population = map[string]bool{"contractuels": true, "contractuel": true, "titulaires": true, "titulaire": true,
+	"fonctionnaires": true, "fonctionnaire": true, "candidats": true, "candidates": true, "personnes": true,
+	"travailleurs": true, "laureats": true, "non": true}
+
+// onlyKind says whether the words after "tous (les) grades" name only a
+// kind of grades, not one: "de la catégorie B", "de la filière
+// administrative", nothing.
+func onlyKind(ws []token) bool {
+	for i := 0; i < len(ws); i++ {
+		switch ws[i].f {
+		case "grade", "grades", "de", "des", "du", "la", "le", "les", "d'", "l'", "et", "ou":
+			continue
+		case "categorie", "categories", "filiere", "filieres":
+			return true
+		}
+		return ws[i].kind != tWord
+	}
+	return true
 }
 
 // cutElision cuts "d'" or "l'" from the start of a word: "d'attaché".

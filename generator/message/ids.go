@@ -58,6 +58,9 @@ const (
 	DefaultsUnreadable     ID = "defaults-unreadable"
 	DefaultsNotRegular     ID = "defaults-not-regular"
 	DefaultsTooBig         ID = "defaults-too-big"
+	DefaultsNotString      ID = "defaults-not-string"
+	DefaultsNotUsed        ID = "defaults-not-used"
+	DefaultsLinkOutside    ID = "defaults-link-outside"
 
 	// Labels and lines.
 	UnknownLabel          ID = "unknown-label"
@@ -74,6 +77,11 @@ const (
 	MoreLikeIt            ID = "more-like-it"
 	FieldTwice            ID = "field-twice"
 	Placeholders          ID = "placeholders"
+	MoreLikeItSameLine    ID = "more-like-it-same-line"
+	MoreLikeItAndMore     ID = "more-like-it-and-more"
+	FieldTooLong          ID = "field-too-long"
+	GradeLineTooLong      ID = "grade-line-too-long"
+	TooManyGrades         ID = "too-many-grades"
 
 	// Dates.
 	DateField            ID = "date-field"
@@ -112,6 +120,9 @@ const (
 	NoWayToApply       ID = "no-way-to-apply"
 	CategoryUnreadable ID = "category-unreadable"
 	CategoryMismatch   ID = "category-mismatch"
+	EmployerTwoBodies  ID = "employer-two-bodies"
+	GradesGuessed      ID = "grades-guessed"
+	CategoryGuessed    ID = "category-guessed"
 
 	// Grades (a grade line read into grades).
 	GradeNote            ID = "grade-note"
@@ -132,6 +143,9 @@ const (
 	PlaceUnknown           ID = "place-unknown"
 	PlaceAreaOnly          ID = "place-area-only"
 	PlaceFromEmployer      ID = "place-from-employer"
+	NoPlace                ID = "no-place"
+	PlaceFromDirection     ID = "place-from-direction"
+	PlaceFromProse         ID = "place-from-prose"
 	PlacePostcodeShared    ID = "place-postcode-shared"
 	PlaceByPostcode        ID = "place-by-postcode"
 	PlaceClosest           ID = "place-closest"

@@ -106,9 +106,16 @@ func NewDefaults(raw map[string]any, pos func(key string) content.Pos, base *Def
 		}
 		switch raw[k].(type) {
 		case string, time.Time, []any:
+			if msg := checkDefault(fieldNamed(k), raw[k]); !msg.IsZero() {
+				// Said once here, at its line, not on every offer it
+				// would reach; and not used, so that an offer it leaves
+				// without a date is refused as one without.
+				diags.Say(p, content.Error, message.DefaultsNotUsed, "msg", msg)
+				continue
+			}
 			d.values[k] = defaultValue{raw: raw[k], source: p.String()}
 		default:
-			diags.Say(p, content.Warning, message.ValueNotString, "where", message.New(fromDefaults), "key", k, "value", tomlValue(raw[k]))
+			diags.Say(p, content.Error, message.DefaultsNotString, "key", k, "value", tomlValue(raw[k]))
 		}
 	}
 	h := xxhash.New()
@@ -123,6 +130,18 @@ func NewDefaults(raw map[string]any, pos func(key string) content.Pos, base *Def
 	}
 	d.hash = h.Sum64()
 	return d, diags
+}
+
+// checkDefault reads a default value as an offer would, and says what
+// an offer would be warned of: a date it cannot read ("demain"), a
+// category that is none ("Z").
+func checkDefault(def *FieldDef, v any) message.Text {
+	x := &extractor{src: &content.Source{}, o: &Offer{}}
+	x.setValue(def, 0, v, fromDefaults)
+	for _, d := range x.diags {
+		return d.Text
+	}
+	return message.Text{}
 }
 
 // keyLineIn finds the 1-based line of a key in a TOML text.

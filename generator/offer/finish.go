@@ -44,8 +44,16 @@ func (x *extractor) finish() {
 	if o.EmployerName == "" {
 		x.fail(x.missingAt(FieldEmployer, firstLine), message.NoEmployer)
 	}
+	x.checkTwoEmployers()
+	x.checkSizes()
+	x.checkGradeLines()
+	if x.fatal {
+		x.partial, x.o = x.o, nil
+		return
+	}
 	x.readPlace()
 	x.finishGrades()
+	x.checkGrades()
 	x.finishDeadline(firstLine)
 	if h := x.startHint; h.line > 0 && !x.has(FieldStart) {
 		if x.startAt.IsZero() {
@@ -180,5 +188,25 @@ func (o *Offer) detach() {
 	for i := range o.Extras {
 		o.Extras[i].Label = strings.Clone(o.Extras[i].Label)
 		o.Extras[i].Value = strings.Clone(o.Extras[i].Value)
+	}
+}
+
+// checkTwoEmployers warns of an employer line naming two bodies ("Commune
+// de Saulieu et Commune de Précy-sous-Thil", a shared post): the offer is
+// filed under the whole line, an employer of its own, and under neither
+// body's page.
+func (x *extractor) checkTwoEmployers() {
+	e := x.o.EmployerName
+	f := squash(e)
+	for _, sep := range []string{" et ", " / ", " & "} {
+		i := strings.Index(f, sep)
+		if i <= 0 || !startsWithBody(f) {
+			continue
+		}
+		rest := strings.TrimPrefix(strings.TrimPrefix(f[i+len(sep):], "la "), "le ")
+		if startsWithBody(rest) {
+			x.warn(x.o.Lines[FieldEmployer], message.EmployerTwoBodies, "employer", Clip(e, 80))
+			return
+		}
 	}
 }

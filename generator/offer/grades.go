@@ -37,6 +37,23 @@ func (x *extractor) readGrades(svc string) {
 			x.kindWarn(warnGrade, gl.line, message.GradeNote, "note", n)
 		}
 		for _, g := range gs {
+			if c := x.opt.Grades[grade.Key(g.Name)]; c != "" {
+				// The board says: no doubt, no warning.
+				og := Grade{Name: asWritten(gl.text, g.Name), Specialty: g.Specialty, Key: g.ID(), Category: c, Known: true}
+				if og.Key == "" {
+					og.Key = squash(g.Name)
+				}
+				if info := g.Known; info != nil {
+					og.Filiere = info.Filiere
+				} else if fr := frenchGrade(g.Name); fr != nil {
+					og.Filiere = fr.Filiere
+				}
+				if !seen[og.Key] {
+					seen[og.Key] = true
+					x.o.Grades = append(x.o.Grades, og)
+				}
+				continue
+			}
 			info := g.Known
 			if svc != "" {
 				if in := g.In(svc); in != nil {
@@ -70,9 +87,12 @@ func (x *extractor) readGrades(svc string) {
 					}
 				}
 			}
-			og := Grade{Name: asWritten(gl.text, g.Name), Specialty: g.Specialty, Key: squash(g.Name)}
+			og := Grade{Name: asWritten(gl.text, g.Name), Specialty: g.Specialty, Key: g.ID()}
+			if og.Key == "" {
+				og.Key = squash(g.Name)
+			}
 			if info != nil {
-				og.Category, og.Filiere = info.Category, info.Filiere
+				og.Category, og.Filiere, og.Known = info.Category, info.Filiere, true
 			}
 			if info != nil && info.Category == "" && info.Cadre != "?" && len(x.o.Categories) == 0 {
 				// A corps whose category no source confirmed (some of
@@ -206,6 +226,11 @@ var reStatedCategory = regexp.MustCompile(`\bcat(?:egorie|\.)\s*([abcd])\b`)
 // the grades disagree.
 func (x *extractor) finishGrades() {
 	o := x.o
+	if h := x.gradeHint; len(x.gradeLines) == 0 && h.line > 0 {
+		x.addGrades(h.line, h.value)
+		o.Lines[FieldGrades] = h.line
+		x.guess(FieldGrades, h.line, message.GradesGuessed, "from", message.New(h.from), "grades", h.value)
+	}
 	x.readGrades(x.service())
 	cats := map[string]bool{}
 	fils := map[string]bool{}
@@ -233,6 +258,10 @@ func (x *extractor) finishGrades() {
 	case x.statedCategory != "":
 		o.Categories = []string{x.statedCategory}
 		o.Lines[FieldCategory] = x.statedCategoryLine
+	case x.categoryHint.line > 0:
+		h := x.categoryHint
+		x.setCategory(h.line, h.value)
+		x.guess(FieldCategory, h.line, message.CategoryGuessed, "from", message.New(h.from), "category", h.value)
 	}
 }
 

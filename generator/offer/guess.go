@@ -9,7 +9,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"postes/generator/grade"
 	"postes/generator/message"
+	"postes/generator/place"
 )
 
 // Guesses and how they are said. A field read from a label is sure; a
@@ -94,12 +96,34 @@ func (x *extractor) fold() {
 		}
 		sort.Ints(idx)
 		first := &x.diags[idx[0]]
+		// Each line once, the first ten: a line of 5,000 grades is not
+		// told 5,000 times.
 		var lines []int
+		last := x.diags[idx[0]].Pos.Line
+		more := 0
 		for _, i := range idx[1:] {
-			lines = append(lines, x.diags[i].Pos.Line)
 			drop[i] = true
+			n := x.diags[i].Pos.Line
+			if n == last {
+				continue
+			}
+			last = n
+			if len(lines) == 10 {
+				more++
+				continue
+			}
+			lines = append(lines, n)
 		}
-		first.Text = first.Text.Then(message.New(message.MoreLikeIt, "n", len(idx)-1, "lines", message.Numbers(lines)))
+		var also message.Text
+		switch {
+		case len(lines) == 0:
+			also = message.New(message.MoreLikeItSameLine, "n", len(idx)-1)
+		case more > 0:
+			also = message.New(message.MoreLikeItAndMore, "n", len(idx)-1, "lines", message.Numbers(lines), "more", more)
+		default:
+			also = message.New(message.MoreLikeIt, "n", len(idx)-1, "lines", message.Numbers(lines))
+		}
+		first.Text = first.Text.Then(also)
 		first.Msg = first.Text.String()
 	}
 	kept := x.diags[:0]
@@ -205,8 +229,10 @@ func bannerKind(f, text string) int {
 	if strings.Contains(f, " > ") || strings.Contains(f, " › ") || strings.Contains(f, " » ") {
 		return isBanner // a breadcrumb
 	}
-	if m := reRecrute.FindStringSubmatch(text); m != nil && startsWithBody(squash(m[1])) {
-		return isBanner // "La commune de Poum recrute un agent…"
+	if hasAnyContains(f, employerWords) {
+		if m := reRecrute.FindStringSubmatch(text); m != nil && startsWithBody(squash(m[1])) {
+			return isBanner // "La commune de Poum recrute un agent…"
+		}
 	}
 	if len(text) < maxBanner && employerIn(text, f) == strings.TrimSpace(text) {
 		return isBanner // a line that only names a public body
@@ -246,11 +272,11 @@ func hasBannerPrefix(g string) bool {
 
 // reNumberedBanner is a notice's heading with its number: "Avis de
 // recrutement n° CHT-2025-087", "Fiche de poste n° 12". Folded.
-var reNumberedBanner = regexp.MustCompile(`^(?:avis|offre|annonce|appel|vacance|poste|fiche|profil|recrutement)[^:]{0,60}\bno\.? ?:? ?[a-z0-9][a-z0-9/._-]*$`)
+var reNumberedBanner = regexp.MustCompile(`^(?:avis|offre|annonce|appel|vacance|poste|fiche|profil|recrutement)[^:]{0,60}\bno\.? ?:? ?[a-z0-9][a-z0-9/._-]*(?: du [a-z0-9 .er/]{6,30})?$`)
 
 // reBannerNumber finds the number a banner gives the offer: "Avis de
 // vacance de poste n° 2025-0147", "Offre d'emploi n° 2025-34".
-var reBannerNumber = regexp.MustCompile(`(?i)\bn[°ºo]\.?\s*:?\s*([A-Z0-9][A-Z0-9/._-]*[0-9][A-Z0-9/._-]*)\s*$`)
+var reBannerNumber = regexp.MustCompile(`(?i)\bn[°ºo]\.?\s*:?\s*([A-Z0-9][A-Z0-9/._-]*[0-9][A-Z0-9/._-]*(?:\s+du\s+[\pL0-9 .er/]{6,30})?)\s*$`)
 
 // reJournalDate finds the date of an official journal's issue, the
 // notice's publication: "JORF n°0142 du 20 juin 2025".
@@ -351,6 +377,9 @@ var reVacant = regexp.MustCompile(`(?i)(?:\bvacant|à pourvoir|a pourvoir|\brecr
 
 // employerInProse finds the employer a sentence names, and how strongly.
 func employerInProse(text string) (string, int) {
+	if !hasAnyContains(strings.ToLower(text), employerWords) {
+		return "", 0
+	}
 	for _, c := range []struct {
 		re       *regexp.Regexp
 		strength int
@@ -434,8 +463,20 @@ var numberWords = map[string]int{"un": 1, "deux": 2, "trois": 3, "quatre": 4, "h
 // deadline ("Les candidatures sont à adresser avant le 15 mars 2026"),
 // the employer ("La commune de Poum recrute…").
 func (x *extractor) prose(text string, n int) {
-	if x.o.Deadline.IsZero() && !x.unreadable[FieldDeadline] && x.deadlineHint.line == 0 && len(text) < 600 {
-		f := squash(text)
+	needDeadline := x.o.Deadline.IsZero() && !x.unreadable[FieldDeadline] && x.deadlineHint.line == 0 && len(text) < 600
+	needStart := !x.has(FieldStart) && x.startHint.line == 0 && len(text) < 600
+	needEmployer := x.o.EmployerName == "" && x.employerHintAt.strength < hintOnBehalf && len(text) < 400
+	needPlace := x.o.Location == "" && x.placeHint.line == 0 && len(text) < 600
+	needCategory := len(x.o.Categories) == 0 && x.categoryHint.line == 0 && len(text) < 600
+	needGrades := len(x.gradeLines) == 0 && x.gradeHint.line == 0 && len(text) < 600
+	if !needDeadline && !needStart && !needEmployer && !needPlace && !needCategory && !needGrades {
+		return
+	}
+	// The folded line, once; each cue's regexp runs only on lines that
+	// hold one of its words: every line of every description passes here
+	// while a field is missing.
+	f := squash(text)
+	if needDeadline && hasAnyContains(f, deadlineWords) {
 		if m := reDeadlineCue.FindStringIndex(f); m != nil {
 			if ms := findDates(f[m[1]:]); len(ms) > 0 && ms[0].at < 20 && !ms[0].month {
 				if res, err := resultOf(text, ms[0]); err == nil {
@@ -453,13 +494,13 @@ func (x *extractor) prose(text string, n int) {
 			}
 		}
 	}
-	if !x.has(FieldStart) && x.startHint.line == 0 && len(text) < 600 {
-		f := squash(text)
+	if needStart && hasAnyContains(f, startWords) {
+		vacant := reVacant.MatchString(text)
 		m := reStartCue.FindStringIndex(f)
-		if m == nil && reVacant.MatchString(text) {
+		if m == nil && vacant {
 			m = reFromDate.FindStringIndex(f) // "… est à pourvoir à la DINUM, à compter du 1er mars 2026"
 		}
-		if m != nil && reVacant.MatchString(text) {
+		if m != nil && vacant {
 			if ms := findDates(f[m[1]:]); len(ms) == 0 || ms[0].at >= 12 {
 				if m2 := reFromDate.FindStringIndex(f[m[1]:]); m2 != nil {
 					m = []int{m[0], m[1] + m2[1]}
@@ -478,12 +519,92 @@ func (x *extractor) prose(text string, n int) {
 			}
 		}
 	}
-	if x.o.EmployerName == "" && x.employerHintAt.strength < hintOnBehalf && len(text) < 400 {
+	if needPlace && hasAnyContains(f, placeWords) {
+		if m := rePlaceCue.FindStringIndex(f); m != nil {
+			// The words up to the end of the clause: "basé à Dijon
+			// (21), au sein de…" is Dijon.
+			rest := f[m[1]:]
+			if i := strings.IndexAny(rest, ",;.:"); i >= 0 {
+				rest = rest[:i]
+			}
+			if len(rest) < 80 {
+				if res := place.ParseNear(rest, x.opt.Near...); res.Sure && len(res.Places) == 1 && res.Places[0].Town != "" {
+					x.placeHint = hint{strings.TrimSpace(rest), n, message.FromSentence, hintProse}
+				}
+			}
+		}
+	}
+	if needCategory && strings.Contains(f, "categorie") {
+		// "Il s'agit d'un poste de catégorie A", "ouvert aux agents de
+		// catégorie B ou C".
+		if m := reProseCategory.FindStringSubmatch(f); m != nil {
+			v := strings.ToUpper(m[1])
+			if m[2] != "" {
+				v += " ou " + strings.ToUpper(m[2])
+			}
+			x.categoryHint = hint{v, n, message.FromSentence, hintProse}
+		}
+	}
+	if needGrades && hasAnyContains(f, gradeWords) {
+		if m := reProseGrades.FindStringIndex(f); m != nil {
+			rest := f[m[1]:]
+			if i := strings.IndexAny(rest, ".;:("); i >= 0 {
+				rest = rest[:i]
+			}
+			if names := knownGrades(reProseAnd.ReplaceAllString(rest, ", ")); names != "" {
+				x.gradeHint = hint{names, n, message.FromSentence, hintProse}
+			}
+		}
+	}
+	if needEmployer && hasAnyContains(f, employerWords) {
 		if name, strength := employerInProse(text); name != "" {
 			x.employerHint(n, name, message.FromSentence, strength)
 		}
 	}
 }
+
+// Words one of which a line holds, folded, when it can give a deadline, a
+// start or an employer: the regexps below run only on such lines.
+var (
+	deadlineWords = []string{"avant", "au plus tard", "jusqu", "d'ici", "date limite", "cloture", "candidature", "delai"}
+	startWords    = []string{"prise de", "pourvoir", "vacant", "entree en fonction", "compter", "partir du", "des le"}
+	employerWords = []string{"recrut", "recherch", "propos", "pour le compte", "lance un appel", "vacant", "pourvoir"}
+	gradeWords    = []string{"cadre d'emploi", "cadres d'emploi", "grade de", "grades de", "grade d'", "corps des", "corps de"}
+	placeWords    = []string{"base", "situe", "localise", "implante", "affecte", "residence administrative"}
+)
+
+// reProseCategory finds a category in a sentence: "poste de catégorie
+// A", "agents de catégorie B ou C", "catégorie A/B".
+var reProseCategory = regexp.MustCompile(`\bcategorie ([abcd])\b(?:\s*(?:ou|/|et)\s*([abcd])\b)?`)
+
+// reProseGrades finds the words after which a sentence names grades:
+// "relevant du cadre d'emplois des techniciens territoriaux", "ouvert
+// aux grades d'attaché et d'attaché principal".
+var reProseGrades = regexp.MustCompile(`\b(?:cadres? d'emplois?|grades?|corps) (?:des |de la |de l'|de |du |d')?`)
+
+// reProseAnd joins the grades of a sentence: "des techniciens et aux
+// agents de maîtrise".
+var reProseAnd = regexp.MustCompile(` (?:et|ou) (?:aux |des |du |de la |de l'|de |d'|les |la |le )?`)
+
+// knownGrades keeps, of a sentence's words, the grades package grade
+// knows, as a grade line ("Technicien, Agent de maîtrise principal"); ""
+// when there are none.
+func knownGrades(text string) string {
+	gs, _ := grade.Split(text)
+	var names []string
+	for _, g := range gs {
+		if g.Known != nil {
+			names = append(names, g.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// rePlaceCue finds the words after which a sentence names the town the
+// post is in: "Le poste est basé à Dijon", "poste situé à Beaune (21)".
+// It runs on the folded line; the town is read from the folded words
+// after it and shown by its official name.
+var rePlaceCue = regexp.MustCompile(`(?:\b(?:base|basee|situe|situee|localise|localisee|implante|implantee|affecte|affectee)s?|residence administrative(?: fixee)?)\s+(?:a|au|en|sur la commune de|dans la commune de)\s+`)
 
 // relative is a deadline counted from the posting date.
 type relative struct {

@@ -42,6 +42,12 @@ func (f Field) String() string {
 	return "?"
 }
 
+// isValue says the field holds a value: not a heading or section of the
+// text, nor a label postes does not know.
+func (f Field) isValue() bool {
+	return f != FieldNone && f != FieldHeading && f != FieldSection && f != FieldExtra
+}
+
 // labels maps the labels seen in real offers, in every spelling met, to what
 // they introduce. Keys are written as editors write them and folded at
 // start-up (case, accents, apostrophes, "(s)", "(1)" and spaces do not
@@ -96,7 +102,8 @@ var labels = map[string]Field{
 	"Grade ou cadre d’emplois": FieldGrades, "Corps et grade": FieldGrades, "Cadre d’emplois et grade": FieldGrades,
 	"Grade(s) ouvert(s)": FieldGrades, "Grade(s) / Cadre(s) d’emplois": FieldGrades, "Corps / Cadre d’emploi": FieldGrades,
 	"Cadres d’emplois ouverts": FieldGrades, "Cadre d’emplois de référence": FieldGrades, "Corps de référence": FieldGrades,
-	"Grade de référence": FieldGrades,
+	"Grade de référence": FieldGrades, "Grades autorisés": FieldGrades, "Grades autorisés de recrutement": FieldGrades,
+	"Grades de recrutement": FieldGrades, "Grade(s) de recrutement": FieldGrades, "Grades éligibles": FieldGrades,
 
 	"Direction": FieldDirection, "Service": FieldDirection, "Direction / Service": FieldDirection,
 	"Direction - Service": FieldDirection, "Pôle": FieldDirection, "Service d’affectation": FieldDirection,
@@ -113,7 +120,7 @@ var labels = map[string]Field{
 
 	"Temps de travail": FieldWorkingTime, "Durée hebdomadaire": FieldWorkingTime, "Temps de travail hebdomadaire": FieldWorkingTime,
 	"Durée hebdomadaire de travail": FieldWorkingTime, "Quotité de travail": FieldWorkingTime, "Durée de travail": FieldWorkingTime,
-	"Quotité": FieldWorkingTime, "Quotité de temps de travail": FieldWorkingTime, "Durée hebdomadaire de service": FieldWorkingTime,
+	"Quotité": FieldWorkingTime, "Durée du travail": FieldWorkingTime, "Quotité de temps de travail": FieldWorkingTime, "Durée hebdomadaire de service": FieldWorkingTime,
 	"Temps de travail (durée hebdomadaire)": FieldWorkingTime, "Temps complet / non complet": FieldWorkingTime,
 	"Temps de travail / Quotité": FieldWorkingTime, "Régime de travail": FieldWorkingTime,
 
@@ -147,6 +154,8 @@ var labels = map[string]Field{
 	"Fin des candidatures": FieldDeadline, "Date limite de dépôt des candidatures (inclus)": FieldDeadline,
 	"Date limite d’envoi": FieldDeadline, "Date limite de transmission des candidatures": FieldDeadline,
 	"Date limite de retour des candidatures": FieldDeadline, "Clôture des inscriptions": FieldDeadline,
+	"Date limite dépôt candidature": FieldDeadline, "Date limite dépôt des candidatures": FieldDeadline,
+	"Date limite candidature": FieldDeadline, "Réception des candidatures jusqu’au": FieldDeadline,
 
 	"Poste à pourvoir": FieldStart, "Poste à pourvoir le": FieldStart, "Prise de poste": FieldStart,
 	"Date de prise de poste": FieldStart, "Date de début": FieldStart, "À pourvoir le": FieldStart, "À pourvoir": FieldStart,
@@ -157,7 +166,8 @@ var labels = map[string]Field{
 	"Poste à pourvoir au": FieldStart, "Date de prise de poste souhaitée": FieldStart,
 	"Date de prise de fonction souhaitée": FieldStart, "Début du contrat": FieldStart, "Date d’effet": FieldStart,
 	"Date de prise de fonctions": FieldStart, "Prise de fonctions": FieldStart, "Date de début de contrat": FieldStart,
-	"Poste vacant à compter du": FieldStart, "Date de prise de poste prévue": FieldStart, "Date d’arrivée": FieldStart,
+	"Poste vacant à compter du": FieldStart, "Remplacement souhaité à compter du": FieldStart,
+	"Date de début souhaitée": FieldStart, "Date de prise de poste prévue": FieldStart, "Date d’arrivée": FieldStart,
 	"Date prévisible de la vacance d’emploi": FieldStart, "Date prévisible de vacance": FieldStart,
 	"Date prévisionnelle de vacance": FieldStart, "Date prévisible de la vacance": FieldStart, "Poste vacant au": FieldStart, "Poste vacant le": FieldStart, "Poste vacant": FieldStart,
 	"Statut du poste": FieldStart, "Vacance": FieldStart, "Disponibilité du poste": FieldStart, "Vacance du poste": FieldStart,
@@ -315,6 +325,16 @@ func lookupKey(k string) (labelInfo, bool) {
 	for i, p := range prefixKeys {
 		if strings.HasPrefix(k, p) {
 			return labelInfo{field: FieldExtra, name: prefixLabels[i]}, true
+		}
+	}
+	// A qualifier in parentheses after a known label: "Date limite de
+	// candidature (à minuit)", "(inclus)", "(cachet de la poste faisant
+	// foi)".
+	if strings.HasSuffix(k, ")") {
+		if i := strings.LastIndexByte(k, '('); i > 0 {
+			if li, ok := labelTable[strings.TrimSuffix(strings.TrimSpace(k[:i]), "s")]; ok && li.field != FieldExtra {
+				return li, true
+			}
 		}
 	}
 	return labelInfo{}, false

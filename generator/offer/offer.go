@@ -117,10 +117,15 @@ type Grade struct {
 	Specialty string // "informatique", "économie rurale ou équipement"
 	Category  string // "A", "B", "C", "D"; "" when unknown
 	Filiere   string // "administrative", "technique"…; "" when unknown or none
-	// Key identifies the grade whatever its case and accents, for
-	// filters: "Rédacteur" of New Caledonia and of the FPT are one grade
-	// to a job seeker.
+	// Key identifies the grade whatever its spelling, for filters:
+	// "Rédacteur" of New Caledonia and of the FPT are one grade to a job
+	// seeker, "1re classe" and "1ère classe" one class (grade.Grade.ID).
 	Key string
+	// Known says postes's grade table knows the name, or the known name
+	// it goes on from: only those are values of the grades facet, since
+	// a line the table cannot read may be a sentence ("Poste ouvert aux
+	// agents de catégorie B") rather than a grade.
+	Known bool
 }
 
 // String is the grade as shown: "Technicien (informatique)".
@@ -181,6 +186,10 @@ type Options struct {
 	// Places are the board's own names of places (config.toml's
 	// [places]), by PlaceKey: localities the reference of communes lacks.
 	Places map[string]Place
+	// Grades are the board's categories of grades (config.toml's
+	// [grades]), by grade.Key: corps whose category postes's table does
+	// not confirm ("Ingénieur 2ème grade" of New Caledonia = "A").
+	Grades map[string]string
 }
 
 // DefaultMaxOpenDays is how long an offer with no deadline stays open
@@ -229,6 +238,9 @@ type extractor struct {
 	// warning when nothing better gives the field.
 	employerHintAt   hint
 	deadlineHint     hint
+	placeHint        hint // "basé à Dijon": the folded words naming the town
+	categoryHint     hint // "un poste de catégorie A": "A", "B ou C"
+	gradeHint        hint // "du cadre d'emplois des techniciens": the grades the table knows
 	deadlineAt       Date
 	startHint        hint
 	startAt          Date

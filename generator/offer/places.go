@@ -32,13 +32,36 @@ func (x *extractor) readPlace() {
 			}
 		}
 	}
+	written := x.front[FieldLocation] || o.Defaulted.Has(FieldLocation)
 	home := x.employerTown()
 	near := append([]string(nil), x.opt.Near...)
 	if home != nil {
 		near = append(near, home.Department)
 	}
 	if text == "" {
-		x.placeFromEmployer()
+		switch {
+		case home != nil:
+			x.placeFromEmployer() // "Mairie de Tours" hires in Tours
+		case x.placeFromDirection():
+		case x.placeFromProse():
+		case x.placeFromEmployer():
+		default:
+			line := x.emptyLabel[FieldLocation]
+			if line == 0 && len(x.src.Lines) > 0 {
+				line = 1
+			}
+			x.warn(line, message.NoPlace)
+		}
+		return
+	}
+	if p, ok := x.opt.Places[PlaceKey(strings.TrimSpace(reCedex.ReplaceAllString(rePostcode.ReplaceAllString(text, ""), "")))]; ok {
+		// The board's own name for the whole place wins over the
+		// reference: "Ville/Nouvelle" is one place of the board's,
+		// not two towns the reference half knows.
+		o.Places = []Place{p}
+		if !written {
+			o.Location = cleanLocation(text, o.Layout == 'b')
+		}
 		return
 	}
 	res := place.ParseNear(text, near...)
@@ -60,7 +83,6 @@ func (x *extractor) readPlace() {
 		o.Places = append(o.Places, Place{p.Town, p.Postcode, p.Department})
 		towns = append(towns, p.Town)
 	}
-	written := x.front[FieldLocation] || o.Defaulted.Has(FieldLocation)
 	switch {
 	case len(towns) > 0:
 		if !written {
@@ -139,22 +161,73 @@ func hasTown(r place.Result) bool {
 // placeFromEmployer files an offer that names no place under the town of
 // its employer's name ("Centre hospitalier de Beaune"), with a warning:
 // a filter by place then finds it.
-func (x *extractor) placeFromEmployer() {
+func (x *extractor) placeFromEmployer() bool {
 	o := x.o
 	if o.EmployerName == "" {
-		return
+		return false
 	}
 	res := place.ParseNear(o.EmployerName, x.opt.Near...)
-	if len(res.Places) != 1 || res.Places[0].Town == "" {
-		return
+	if len(res.Places) != 1 || res.Places[0].Town == "" || regionNames[Fold(res.Places[0].Town)] {
+		return false
 	}
 	p := res.Places[0]
 	o.Places = []Place{{p.Town, p.Postcode, p.Department}}
 	o.Location = p.Town
 	if x.employerTown() != nil {
-		return // the commune's own offer: "Mairie de Tours" hires in Tours
+		return true // the commune's own offer: "Mairie de Tours" hires in Tours
 	}
 	x.guess(FieldLocation, o.Lines[FieldEmployer], message.PlaceFromEmployer, "town", p.Town)
+	return true
+}
+
+// regionNames are the names of France's regions, old and new, some of
+// which are also small communes': the "Université de Bourgogne" is in
+// Dijon, not in Bourgogne (51), and "Service Bretagne" not in a village.
+var regionNames = map[string]bool{"bourgogne": true, "bretagne": true, "normandie": true, "champagne": true,
+	"picardie": true, "lorraine": true, "alsace": true, "auvergne": true, "limousin": true, "aquitaine": true,
+	"provence": true, "corse": true, "artois": true, "franche-comte": true, "occitanie": true, "savoie": true,
+	"touraine": true, "anjou": true, "berry": true, "bourbonnais": true, "gascogne": true, "guyenne": true,
+	"languedoc": true, "lyonnais": true, "nivernais": true, "orleanais": true, "poitou": true, "saintonge": true,
+	"vendee": true, "bearn": true, "quercy": true, "rouergue": true, "perigord": true, "vexin": true}
+
+// placeFromDirection files an offer that names no place under the town
+// its service's line names surely ("Affectation : Groupement Sud - CIS de
+// Beaune", "Structure d'affectation : UFR, 21000 Dijon"), with a warning.
+func (x *extractor) placeFromDirection() bool {
+	o := x.o
+	if o.Direction == "" {
+		return false
+	}
+	res := place.ParseNear(o.Direction, x.opt.Near...)
+	if len(res.Places) != 1 || res.Places[0].Town == "" || regionNames[Fold(res.Places[0].Town)] {
+		return false
+	}
+	p := res.Places[0]
+	o.Places = []Place{{p.Town, p.Postcode, p.Department}}
+	o.Location = p.Town
+	o.Lines[FieldLocation] = o.Lines[FieldDirection]
+	x.guess(FieldLocation, o.Lines[FieldDirection], message.PlaceFromDirection, "town", p.Town)
+	return true
+}
+
+// placeFromProse files an offer that names no place under the town a
+// sentence of its description names ("Le poste est basé à Dijon"), with a
+// warning.
+func (x *extractor) placeFromProse() bool {
+	h := x.placeHint
+	if h.line == 0 {
+		return false
+	}
+	res := place.ParseNear(h.value, x.opt.Near...)
+	if !res.Sure || len(res.Places) != 1 || res.Places[0].Town == "" {
+		return false
+	}
+	p := res.Places[0]
+	x.o.Places = []Place{{p.Town, p.Postcode, p.Department}}
+	x.o.Location = p.Town
+	x.o.Lines[FieldLocation] = h.line
+	x.guess(FieldLocation, h.line, message.PlaceFromProse, "town", p.Town, "from", message.New(h.from))
+	return true
 }
 
 // employerTown is the town of an employer that is a commune or a body of

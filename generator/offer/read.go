@@ -1,7 +1,9 @@
 package offer
 
 import (
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"postes/generator/message"
 )
@@ -114,7 +116,16 @@ func classify(raw string, n int) line {
 		t = strings.TrimSpace(t[n:])
 		l.text = t
 	}
-	k := labelKey(t)
+	// Labels stand at the start of a line: fold only what can be one.
+	head := t
+	if len(head) > maxLabelLen {
+		n := maxLabelLen
+		for n > 0 && !utf8.RuneStart(head[n]) {
+			n--
+		}
+		head = head[:n]
+	}
+	k := labelKey(head)
 	if len(t) < maxAloneLabel {
 		if li, ok := lookupKey(k); ok && !strings.Contains(t, ":") {
 			l.label, l.li, l.known = cleanLabel(t), li, true // "Poste à pourvoir le", alone
@@ -148,6 +159,11 @@ func classify(raw string, n int) line {
 			l.label, l.value, l.li, l.known = cleanLabel(t[:i]), strings.TrimSpace(t[i:]), li, true
 			return l
 		}
+	}
+	if label, value, li, ok := capsLabel(t); ok {
+		l.colon = true
+		l.label, l.value, l.li, l.known = cleanLabel(label), value, li, true
+		return l
 	}
 	if label, value, ok := splitLabel(t); ok {
 		if li, known := lookupLabel(label); known || value != "" {
@@ -189,6 +205,12 @@ func readTop(r *reader) stateFn {
 			continue
 		case x.front[FieldTitle] && at == r.first && !l.known:
 			continue // the front matter retitles the offer; the text's title line is not body
+		case l.heading && l.known && l.value == "" && l.li.field.isValue() && !x.front[FieldTitle] && r.nextIsLabel():
+			// "# Poste", "# Contrat": a job named by a label's word, above
+			// the fields; a label standing as a heading has its value
+			// below it instead.
+			r.title(l, titleHeading)
+			return readHeader
 		case l.heading && l.known:
 			r.i = at // "# Détails de l'offre", "# Missions": no title line
 			return readHeader
@@ -272,7 +294,7 @@ func (r *reader) banner(l line) bool {
 		x.employerHint(l.n, name, message.FromBanner, hintBanner)
 	}
 	if m := reBannerNumber.FindStringSubmatch(l.text); m != nil && !x.has(FieldReference) && reNumberedBanner.MatchString(strings.TrimRight(squash(bannerTail(l.text)), " .:!")) {
-		x.set(FieldReference, l.n, m[1])
+		x.setReference(l.n, m[1]) // "N° 8812/MSP/DSP du 16 novembre 2026": a number and its date
 	}
 	if m := reJournalDate.FindStringSubmatch(f); m != nil && !x.has(FieldPosted) {
 		if res, err := ParseDate(m[1]); err == nil && res.Date.HasDay() {
@@ -354,7 +376,7 @@ func readHeader(r *reader) stateFn {
 					return readBody
 				}
 				r.labels++
-				x.o.Extras = append(x.o.Extras, Extra{l.label, l.value})
+				x.addExtra(l.n, l.label, l.value)
 				continue
 			case FieldHeading:
 				r.flush()
@@ -384,7 +406,7 @@ func readHeader(r *reader) stateFn {
 		if l.colon && l.value != "" && looksLikeLabel(l.label) && !l.item {
 			r.labels++
 			x.unknownLabel(l.n, l.label)
-			x.o.Extras = append(x.o.Extras, Extra{l.label, l.value})
+			x.addExtra(l.n, l.label, l.value)
 			continue
 		}
 		if l.item && r.labels > 0 {
@@ -538,7 +560,23 @@ func (r *reader) apply(li labelInfo, label string, line int, values []string, li
 		x.set(FieldTitle, lines[0], values[0])
 		x.titleFrom = titleLabel
 		r.extraLines(label, values, lines)
-	case FieldPosted, FieldDeadline, FieldStart, FieldLocation, FieldCategory:
+	case FieldLocation:
+		// "Siège, Hôtel de Région", then "Metz ou Strasbourg": the
+		// lines of a place are one place.
+		x.set(li.field, lines[0], strings.Join(values, ", "))
+	case FieldPosted:
+		// "Publié le 24 novembre 2026 - offre n° 201QWXZ": the date,
+		// then the offer's number.
+		v := values[0]
+		if m := rePostedNumber.FindStringSubmatchIndex(v); m != nil {
+			if !x.has(FieldReference) {
+				x.set(FieldReference, lines[0], v[m[2]:m[3]])
+			}
+			v = v[:m[0]]
+		}
+		x.set(li.field, lines[0], v)
+		r.extraLines(label, values, lines)
+	case FieldDeadline, FieldStart, FieldCategory:
 		x.set(li.field, lines[0], values[0])
 		r.extraLines(label, values, lines)
 	case FieldExtra:
@@ -549,7 +587,7 @@ func (r *reader) apply(li labelInfo, label string, line int, values []string, li
 			x.placeholder(label, lines[0])
 			return
 		}
-		x.o.Extras = append(x.o.Extras, Extra{label, strings.Join(values, "\n")})
+		x.addExtra(lines[0], label, strings.Join(values, "\n"))
 	default:
 		x.set(li.field, lines[0], strings.Join(values, " "))
 	}
@@ -622,8 +660,18 @@ func readBody(r *reader) stateFn {
 		if len(t) > 400 {
 			continue
 		}
+		// Only a short line, or one with a colon, a tab or a pipe near its
+		// start, can be a label: the others are sentences, not classified.
+		if len(t) >= maxAloneLabel && !strings.ContainsAny(t[:maxAloneLabel], ":\t|") {
+			x.prose(t, n)
+			continue
+		}
 		l := classify(rest[j], n)
-		if l.known && lateField(l) && (!x.has(l.li.field) || x.weak.Has(l.li.field) && !l.li.weak) {
+		// A title label below wins over a title guessed from a bare line
+		// above: a recruiting site's page opens on a slogan, and gives
+		// "Intitulé du poste" among the details at its end.
+		guessedTitle := l.known && l.li.field == FieldTitle && x.titleFrom == titleLine && x.o.Guessed.Has(FieldTitle)
+		if l.known && lateField(l) && (!x.has(l.li.field) || x.weak.Has(l.li.field) && !l.li.weak || guessedTitle) {
 			if l.value != "" {
 				r.apply(l.li, l.label, n, []string{l.value}, []int{n})
 				continue
@@ -660,3 +708,35 @@ func lateField(l line) bool {
 	}
 	return false
 }
+
+// rePostedNumber is an offer's number after its posting date, on one
+// line: " - offre n° 201QWXZ", ", réf. 2026-114".
+var rePostedNumber = regexp.MustCompile(`(?i)\s*[-–—,|]\s*(?:offre|annonce|r[ée]f(?:[ée]rence)?\.?)\s*(?:n\s?[°º]|no\.?)?\s*:?\s*([A-Z0-9][A-Z0-9/._-]*[0-9][A-Z0-9/._-]*)\s*$`)
+
+// capsLabel reads a label written in capitals with its value after it
+// and no colon, as some boards print their details: "LIEU DE TRAVAIL
+// Saint-Denis", "DATE LIMITE DE CANDIDATURE 15.01.2027". The leading
+// words in capitals are the label when they are a known one.
+func capsLabel(t string) (label, value string, li labelInfo, ok bool) {
+	if len(t) > maxLabelLen+200 || strings.Contains(t, ":") {
+		return "", "", labelInfo{}, false
+	}
+	words := strings.Fields(t)
+	caps := 0
+	for caps < len(words) && IsUpper(words[caps]) && !hasDigit(words[caps]) {
+		caps++
+	}
+	// The value is what is not in capitals: a line all in capitals
+	// ("ADMINISTRATION SUPÉRIEURE DES ÎLES WALLIS ET FUTUNA", "VILLE DE
+	// BESANÇON") is a banner or a name, whatever word it starts with.
+	if caps == 0 || caps == len(words) {
+		return "", "", labelInfo{}, false
+	}
+	head := strings.Join(words[:caps], " ")
+	if li, ok := lookupLabel(head); ok && li.field.isValue() && len(head) >= 4 {
+		return head, strings.Join(words[caps:], " "), li, true
+	}
+	return "", "", labelInfo{}, false
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }

@@ -3,6 +3,7 @@ package offer
 import (
 	"os"
 	"path/filepath"
+	"postes/generator/grade"
 	"strings"
 	"testing"
 
@@ -86,6 +87,15 @@ func TestExtractSeedsHaveNoWarnings(t *testing.T) {
 	}
 	for f, w := range want {
 		t.Errorf("%s: no warning %q", f, w)
+	}
+	// A board that gives the category (config.toml's [grades]) is not
+	// warned, and its offers have it.
+	o, diags := ExtractWith(readSeed(t, "001.txt"), Options{Grades: map[string]string{grade.Key("Ingénieurs 2e grade"): "A"}})
+	for _, d := range diags {
+		t.Errorf("with [grades]: %v", d)
+	}
+	if o == nil || len(o.Grades) == 0 || o.Grades[0].Category != "A" || !o.Grades[0].Known {
+		t.Errorf("with [grades]: grades %+v", o.Grades)
 	}
 }
 

@@ -276,7 +276,7 @@ func (b *Builder) read(cfg Config, final string) ([]*offer.Offer, *Result, error
 				return
 			}
 		}
-		items[i] = b.readOne(files[i], offer.Options{Defaults: d, MaxOpenDays: cfg.MaxOpenDays, Near: cfg.Near(), Places: cfg.places})
+		items[i] = b.readOne(files[i], offer.Options{Defaults: d, MaxOpenDays: cfg.MaxOpenDays, Near: cfg.Near(), Places: cfg.places, Grades: cfg.grades})
 	})
 	b.mu.Lock()
 	seen := make(map[string]*readFile, len(files))

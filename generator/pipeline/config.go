@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"postes/generator/content"
+	"postes/generator/grade"
 	"postes/generator/offer"
 	"postes/generator/place"
 )
@@ -53,11 +54,15 @@ type Config struct {
 	// Places names places the reference of communes does not know: a
 	// locality or tribe ("Tiéta" = "Voh", a commune), or a town of the
 	// board's own ("Démoville" = "988", its département).
-	Places map[string]string `toml:"places"`
+	Places map[string]any `toml:"places"`
+	// Grades gives the category of grades postes's table knows without
+	// one, or does not know: "Ingénieur 2ème grade" = "A".
+	Grades map[string]any `toml:"grades"`
 
 	loc      *time.Location
 	defaults *offer.Defaults
 	places   map[string]offer.Place
+	grades   map[string]string // by grade.Key
 	// baseURLSet: config.toml gives base_url (see buildDiags).
 	baseURLSet bool
 }
@@ -122,13 +127,24 @@ func LoadConfig(dir string) (Config, error) {
 			return content.Pos{Path: "config.toml", Line: keyLine(string(data), toml.Key{"defaults", key})}
 		}, nil)
 		if len(diags) > 0 {
+			// The board's settings: what is wrong in them stops the
+			// build, as any other setting of config.toml does.
+			for i := range diags {
+				diags[i].Severity = content.Error
+			}
 			return c, diags
 		}
+	}
+	if err := c.readPlaces(string(data)); err != nil {
+		return c, err
+	}
+	if err := c.readGrades(string(data)); err != nil {
+		return c, err
 	}
 	if len(und) > 0 {
 		var msgs []string
 		for _, k := range und {
-			msgs = append(msgs, fmt.Sprintf("config.toml:%d: unknown key %q; known keys: title, description, base_url, language, time_zone, output, feed_length, country, reminder_days, max_open_days, list_length, [aliases], [countries], [defaults], [places]",
+			msgs = append(msgs, fmt.Sprintf("config.toml:%d: unknown key %q; known keys: title, description, base_url, language, time_zone, output, feed_length, country, reminder_days, max_open_days, list_length, [aliases], [countries], [defaults], [places], [grades]",
 				keyLine(string(data), k), k.String()))
 		}
 		sort.Strings(msgs)
@@ -138,16 +154,40 @@ func LoadConfig(dir string) (Config, error) {
 }
 
 // keyLine finds the line of a key for error messages; BurntSushi/toml
-// reports which keys were not decoded but not where they are.
+// reports which keys were not decoded but not where they are. A key of a
+// table ({"defaults", "title"}) is looked for under that table's header,
+// not at the top level key of the same name.
 func keyLine(text string, k toml.Key) int {
 	last := k[len(k)-1]
+	table := ""
+	if len(k) > 1 {
+		table = strings.Join(k[:len(k)-1], ".")
+	}
+	in := table == ""
 	for i, l := range strings.Split(text, "\n") {
 		l = strings.TrimSpace(l)
-		if strings.HasPrefix(l, last) || strings.HasPrefix(l, `"`+last+`"`) || strings.HasPrefix(l, "["+last) {
+		if strings.HasPrefix(l, "[") {
+			name, _, _ := strings.Cut(strings.TrimLeft(l, "["), "]")
+			name = strings.TrimSpace(name)
+			if len(k) == 1 && name == last {
+				return i + 1 // an unknown table: its header
+			}
+			in = name == table
+			continue
+		}
+		if in && (isKeyOf(l, last) || isKeyOf(l, `"`+last+`"`)) {
 			return i + 1
 		}
 	}
 	return 1
+}
+
+// isKeyOf says whether the TOML line l sets key: "title = …", not
+// "titles = …".
+func isKeyOf(l, key string) bool {
+	rest, ok := strings.CutPrefix(l, key)
+	rest = strings.TrimLeft(rest, " \t")
+	return ok && (strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "."))
 }
 
 // maxConfig bounds config.toml: settings and a list of aliases fit in far
@@ -175,17 +215,6 @@ func (c *Config) check(name string) error {
 	if c.FeedLength < 0 {
 		return fmt.Errorf("%s: feed_length must be 0 (all open offers) or more, not %d", name, c.FeedLength)
 	}
-	c.places = nil
-	for name, v := range c.Places {
-		p, err := localPlace(name, v)
-		if err != nil {
-			return fmt.Errorf("%s: [places] %q: %v", name, name, err)
-		}
-		if c.places == nil {
-			c.places = map[string]offer.Place{}
-		}
-		c.places[offer.PlaceKey(name)] = p
-	}
 	if c.ListLength < 0 {
 		return fmt.Errorf("%s: list_length must be 0 (every open offer) or more, not %d", name, c.ListLength)
 	}
@@ -197,6 +226,72 @@ func (c *Config) check(name string) error {
 	}
 	if c.Output == "" {
 		c.Output = "public"
+	}
+	return nil
+}
+
+// readPlaces reads config.toml's [places], whose text is given for the
+// lines of its errors.
+func (c *Config) readPlaces(text string) error {
+	c.places = nil
+	names := make([]string, 0, len(c.Places))
+	for name := range c.Places {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var msgs []string
+	for _, name := range names {
+		line := keyLine(text, toml.Key{"places", name})
+		v, ok := c.Places[name].(string)
+		if !ok {
+			msgs = append(msgs, fmt.Sprintf("config.toml:%d: [places] %q: expected a commune (\"Voh\") or a département's code (\"988\") in quotes", line, name))
+			continue
+		}
+		p, err := localPlace(name, v)
+		if err != nil {
+			msgs = append(msgs, fmt.Sprintf("config.toml:%d: [places] %q: %v", line, name, err))
+			continue
+		}
+		if c.places == nil {
+			c.places = map[string]offer.Place{}
+		}
+		c.places[offer.PlaceKey(name)] = p
+	}
+	if len(msgs) > 0 {
+		return errors.New(strings.Join(msgs, "\n"))
+	}
+	return nil
+}
+
+// readGrades reads config.toml's [grades], whose text is given for the
+// lines of its errors.
+func (c *Config) readGrades(text string) error {
+	c.grades = nil
+	names := make([]string, 0, len(c.Grades))
+	for name := range c.Grades {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var msgs []string
+	for _, name := range names {
+		line := keyLine(text, toml.Key{"grades", name})
+		v, _ := c.Grades[name].(string)
+		v = strings.ToUpper(strings.TrimSpace(v))
+		k := grade.Key(name)
+		switch {
+		case v != "A" && v != "B" && v != "C" && v != "D":
+			msgs = append(msgs, fmt.Sprintf("config.toml:%d: [grades] %q: expected a category in quotes, \"A\", \"B\", \"C\" or \"D\"", line, name))
+		case k == "":
+			msgs = append(msgs, fmt.Sprintf("config.toml:%d: [grades] %q: expected a grade's name", line, name))
+		default:
+			if c.grades == nil {
+				c.grades = map[string]string{}
+			}
+			c.grades[k] = v
+		}
+	}
+	if len(msgs) > 0 {
+		return errors.New(strings.Join(msgs, "\n"))
 	}
 	return nil
 }

@@ -51,6 +51,11 @@ func (b *Builder) defaults(cfg Config, files []content.File) (folderDefaults, co
 		st, err := os.Stat(abs)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
+		case err == nil && !content.Inside(filepath.Join(b.opt.Source, "content"), abs):
+			// A link out of the site: the folder walk refuses it for
+			// offers, and the defaults, which end up on every page of
+			// the folder, are no different.
+			diags.Say(content.Pos{Path: rel}, content.Error, message.DefaultsLinkOutside)
 		case err != nil:
 			diags.Say(content.Pos{Path: rel}, content.Error, message.DefaultsUnreadable, "err", err)
 		case !st.Mode().IsRegular():

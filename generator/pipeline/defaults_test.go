@@ -127,7 +127,7 @@ func TestConfigDefaultsUnknownKeyIsAnError(t *testing.T) {
 		"content/a.txt": noEmployer,
 	})
 	_, err := Run(Options{Source: root, Output: filepath.Join(t.TempDir(), "p"), Now: "2025-03-15", Theme: postes.Theme})
-	if err == nil || !strings.Contains(err.Error(), `config.toml:5: warning: defaults: unknown key "lieu"`) {
+	if err == nil || !strings.Contains(err.Error(), `config.toml:5: defaults: unknown key "lieu"`) {
 		t.Errorf("err = %v", err)
 	}
 }
@@ -166,5 +166,102 @@ func TestOfferWithoutDeadlineClosesAfterMaxOpenDays(t *testing.T) {
 	}
 	if strings.Contains(string(mustRead(t, filepath.Join(out, "feed.xml"))), "Agent d") {
 		t.Errorf("a closed offer is still in the feed")
+	}
+}
+
+// A _defaults.toml that links out of the site is not read: what it holds
+// would be on every page of its folder.
+func TestDefaultsLinkOutsideIsNotRead(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"config.toml":     "[defaults]\nemployer = \"Province Nord\"\n",
+		"content/x/a.txt": noEmployer,
+	})
+	secret := filepath.Join(t.TempDir(), "secret.toml")
+	if err := os.WriteFile(secret, []byte("employer = \"LEAKED\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(root, "content/x/_defaults.toml")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Run(Options{Source: root, Output: out, Now: "2025-03-15", Theme: postes.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msgs := res.Diags.Error(); !strings.Contains(msgs, "content/x/_defaults.toml: symbolic link points outside content/") {
+		t.Errorf("diagnostics: %s", msgs)
+	}
+	if e := offerJSON(t, out)["x/a.txt"]["employer"]; e != "Province Nord" {
+		t.Errorf("employer = %q, want the board's default", e)
+	}
+}
+
+// A default an offer could not use is an error at its line, once, and is
+// not used: an offer it leaves without a date is refused as one without.
+func TestDefaultValuesAreChecked(t *testing.T) {
+	text := strings.Replace(strings.Replace(noEmployer, "Date limite de candidature : 31/03/2025\n", "", 1), "Date de dépôt de l’offre : 01/03/2025\n", "", 1)
+	root := writeSite(t, map[string]string{
+		"config.toml":              "[defaults]\nemployer = \"Province Nord\"\n",
+		"content/x/_defaults.toml": "employer = \"Mairie\"\ndeadline = \"demain\"\ncategory = \"Z\"\n",
+		"content/x/a.txt":          text,
+		"content/y/_defaults.toml": "posted = 2025-03-01\n",
+		"content/y/b.txt":          retitle(text, "B"),
+	})
+	res, err := Run(Options{Source: root, Output: filepath.Join(t.TempDir(), "p"), Now: "2025-03-15", Theme: postes.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs := res.Diags.Error()
+	for _, want := range []string{
+		`content/x/_defaults.toml:2: defaults: Date limite de candidature "demain": cannot read a date`,
+		`content/x/_defaults.toml:3: defaults: catégorie "Z"`,
+		"content/x/a.txt:1: no deadline and no posting date",
+	} {
+		if !strings.Contains(msgs, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, msgs)
+		}
+	}
+	if strings.Count(msgs, `"Z"`) != 1 {
+		t.Errorf("the bad category is reported more than once:\n%s", msgs)
+	}
+	if res.Offers != 1 {
+		t.Errorf("published %d offers, want 1 (y/b.txt)", res.Offers)
+	}
+}
+
+// Mistakes in config.toml's [defaults] and [places] stop the build, each
+// named at its own line (not at a top-level key of the same name).
+func TestConfigTablesErrorsNameTheirLine(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"config.toml":   "title = \"x\"\n\n[defaults]\nemployer = 42\ntitle = \"T\"\n\n[places]\n\"Démoville\" = \"999\"\n\"Ailleurs\" = 21\n",
+		"content/a.txt": noEmployer,
+	})
+	_, err := Run(Options{Source: root, Output: filepath.Join(t.TempDir(), "p"), Now: "2025-03-15", Theme: postes.Theme})
+	if err == nil {
+		t.Fatal("built with a broken config.toml")
+	}
+	for _, want := range []string{
+		"config.toml:4: defaults: employer must be a string, not 42",
+		`config.toml:5: defaults: unknown key "title"`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+	if strings.Contains(err.Error(), "warning") {
+		t.Errorf("an error that stops the build is called a warning:\n%v", err)
+	}
+	root = writeSite(t, map[string]string{
+		"config.toml":   "title = \"x\"\n\n[places]\n\"Démoville\" = \"999\"\n\"Ailleurs\" = 21\n",
+		"content/a.txt": noEmployer,
+	})
+	_, err = Run(Options{Source: root, Output: filepath.Join(t.TempDir(), "p"), Now: "2025-03-15", Theme: postes.Theme})
+	for _, want := range []string{
+		`config.toml:4: [places] "Démoville": "999" is no département or collectivity code`,
+		`config.toml:5: [places] "Ailleurs": expected a commune`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
 	}
 }

@@ -470,7 +470,7 @@ func (w *writer) feedJobs(sp *site.Page) []job {
 		desc = cfg.Description
 	}
 	ch := feed.Channel{Title: name, Description: desc, Language: cfg.Language, Link: b.AbsURL(sp.Path),
-		Self: b.AbsURL(f.Path), Loc: cfg.Location()}
+		Self: b.AbsURL(f.Path), Loc: cfg.Location(), Brief: sp.Kind == site.KindFacet}
 	cal := feed.Calendar{Name: "Échéances · " + name, TimeZone: cfg.TimeZone, ReminderDays: cfg.ReminderDays}
 	return []job{
 		{f.Path, w.keyer("rss").str(ch.Title, ch.Description).offers(f.Items).sum(), w.rss(ch, f.Items)},

@@ -300,6 +300,13 @@ func (p *parser) postcode(i int) string {
 // 97400, "20" for Corsica (2A or 2B).
 func postDept(code string) string {
 	if code[0] == '9' && (code[1] == '7' || code[1] == '8') {
+		if code[:3] == "977" || code[:3] == "978" {
+			// No town has these postcodes: they are La Réunion's Cedex
+			// codes ("97864 Saint-Paul Cedex"). 977 and 978 are the
+			// Insee codes of Saint-Barthélemy and Saint-Martin, whose
+			// postcodes are 97133 and 97150.
+			return "974"
+		}
 		return code[:3]
 	}
 	return code[:2]

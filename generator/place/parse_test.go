@@ -27,6 +27,7 @@ var parseTests = []struct {
 	{"town and cedex without a code", "TOURS CEDEX 9", "Tours//37", true, ""},
 	{"whole address of layout b", "Hôtel de Ville, 1-3 rue des Minimes, 37926 TOURS CEDEX 9", "Tours//37", true, ""},
 	{"box number and cedex overseas", "BP 12, 98849 Nouméa Cedex", "Nouméa/98800/988", true, ""},
+	{"cedex code of La Réunion", "Hôtel de Ville - BP 44 - 97864 SAINT-PAUL CEDEX", "Saint-Paul//974", true, ""},
 	{"cedex glued to its number", "31000 TOULOUSE CEDEX9", "Toulouse/31000/31", true, ""},
 	{"street named after another town", "Rue de Paris, 21300 Chenôve", "Chenôve/21300/21", true, ""},
 	{"postcode not of the town", "75015 Lyon", "Lyon//69", false, "postcode 75015 is not in the département of Lyon"},

@@ -192,3 +192,14 @@ func TestAppendKey(t *testing.T) {
 		check(s)
 	}
 }
+
+func TestShared(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Saint-Denis": true, "saint denis": true, "Valence": true,
+		"Nouméa": false, "Dijon": false, "Bourail": false, "Nowhere-sur-Rien": false,
+	} {
+		if got := Shared(name); got != want {
+			t.Errorf("Shared(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

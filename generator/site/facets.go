@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"postes/generator/offer"
+	"postes/generator/place"
 )
 
 // Facets are the ways job seekers follow offers besides employers and
@@ -76,10 +77,21 @@ func valuesOf(name string, p *Offer) (keys, labels []string) {
 				continue
 			}
 			keys = append(keys, employerKey(pl.Town)+"|"+pl.Department)
-			labels = append(labels, pl.Town)
+			if pl.Department != "" && place.Shared(pl.Town) {
+				// Its label, and so its address, names its département
+				// whatever other towns the board holds: "saint-denis-974/"
+				// stays the Réunion town when one of Seine-Saint-Denis
+				// comes or goes.
+				labels = append(labels, pl.Town+" ("+pl.Department+")")
+			} else {
+				labels = append(labels, pl.Town)
+			}
 		}
 	case FacetGrades:
 		for _, g := range o.Grades {
+			if !g.Known {
+				continue // warned at extraction; a sentence is no grade page
+			}
 			keys = append(keys, g.Key)
 			labels = append(labels, capitalise(g.Name))
 		}
