@@ -259,8 +259,10 @@ type extractor struct {
 	// partial is the offer as read when the file cannot be published,
 	// for the tests that score extraction.
 	partial *Offer
-	// todo are the placeholders left ("[à compléter]").
-	todo []todo
+	// todo are the placeholders left ("[à compléter]"), todoFields the
+	// fields they stand for.
+	todo       []todo
+	todoFields FieldSet
 }
 
 // warn reports a warning at line from the message catalogue.
@@ -618,7 +620,7 @@ func (x *extractor) set(f Field, line int, value string) {
 	}
 	value = strings.TrimSpace(value)
 	if isPlaceholder(value) {
-		x.placeholder(fieldLabel(f), line)
+		x.placeholderFor(f, line)
 		switch f {
 		case FieldTitle, FieldEmployer:
 			// Kept: the file builds, its page shows what is missing.

@@ -28,6 +28,13 @@ func (x *extractor) placeholder(label string, line int) {
 	x.todo = append(x.todo, todo{label, line})
 }
 
+// placeholderFor notes that field f was given a placeholder: what its
+// absence would be warned of is said with the placeholders.
+func (x *extractor) placeholderFor(f Field, line int) {
+	x.placeholder(fieldLabel(f), line)
+	x.todoFields.add(f)
+}
+
 type todo struct {
 	label string
 	line  int

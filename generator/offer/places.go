@@ -45,6 +45,8 @@ func (x *extractor) readPlace() {
 		case x.placeFromDirection():
 		case x.placeFromProse():
 		case x.placeFromEmployer():
+		case x.todoFields.Has(FieldLocation):
+			// "Lieu de travail : [à compléter]": said with the placeholders.
 		default:
 			line := x.emptyLabel[FieldLocation]
 			if line == 0 && len(x.src.Lines) > 0 {
