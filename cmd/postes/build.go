@@ -10,6 +10,7 @@ import (
 	"runtime/pprof"
 
 	"postes"
+	"postes/generator/message"
 	"postes/generator/pipeline"
 )
 
@@ -25,8 +26,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&opt.AllowEmpty, "allow-empty", false, "publish a board with no offer over one that has some")
 	fs.DurationVar(&opt.Wait, "wait", pipeline.DefaultWait, "how long to wait for another build of the same output to finish (0: do not wait)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (for developers)")
-	if err := fs.Parse(args); err != nil {
-		return errUsage
+	if err := parse(fs, args, stdout); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "postes build: unexpected argument %q\n", fs.Arg(0))
@@ -53,15 +54,17 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if err := isBoard(opt.Source); err != nil {
+		return err
+	}
 	res, err := pipeline.Run(opt)
 	if res != nil {
-		for _, d := range res.Diags {
-			fmt.Fprintln(stderr, d.Error())
-		}
+		sayDiags(stderr, res.Lang, res.Diags)
 	}
 	if errors.Is(err, pipeline.ErrStrict) {
+		// Not a summary that says "published": nothing was.
 		errs, warns := res.Diags.Count()
-		fmt.Fprintf(stderr, "postes: --strict: %d errors, %d warnings; nothing published, %s left as it was\n", errs, warns, res.Output)
+		fmt.Fprintln(stderr, "postes:", say(res.Lang, message.StrictRefused, "errors", errs, "warnings", warns, "output", res.Output))
 		return exitError{1}
 	}
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"postes/generator/content"
+	"postes/generator/message"
 	"postes/generator/offer"
 	"postes/generator/pipeline"
 	"postes/generator/site"
@@ -25,8 +26,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&opt.Now, "now", "", "the day to check against as YYYY-MM-DD (default: today in the board's time zone)")
 	format := fs.String("format", "text", "output format: text or json")
 	verbose := fs.Bool("v", false, "also print what was extracted from each file")
-	if err := fs.Parse(args); err != nil {
-		return errUsage
+	if err := parse(fs, args, stdout); err != nil {
+		return err
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "postes check: --format %q: expected text or json\n", *format)
@@ -52,17 +53,33 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 			offers = append(offers, p)
 		}
 	}
+	// Offers not published today, which -v lists too: scheduled ones
+	// (posted after the day checked) and drafts.
+	var later []pending
+	for _, o := range board.Scheduled {
+		if only == nil || only["content/"+o.Source] {
+			later = append(later, pending{o, "scheduled", say(res.Lang, message.CheckScheduled, "day", message.LongDay(day(o.Posted)))})
+		}
+	}
+	for _, o := range res.DraftOffers {
+		if only == nil || only["content/"+o.Source] {
+			later = append(later, pending{o, "draft", say(res.Lang, message.CheckDraft)})
+		}
+	}
 	if *format == "json" {
-		if err := writeCheckJSON(stdout, diags, offers, *verbose); err != nil {
+		if err := writeCheckJSON(stdout, res.Lang, diags, offers, later, *verbose); err != nil {
 			return err
 		}
 	} else {
 		for _, d := range diags {
-			fmt.Fprintf(stdout, "%s: %s: %s\n", posCol(d.Pos), d.Severity, d.Msg)
+			fmt.Fprintln(stdout, content.Printable(d.Say(res.Lang, posCol(d.Pos))))
 		}
 		if *verbose {
 			for _, p := range offers {
 				printOffer(stdout, p)
+			}
+			for _, p := range later {
+				printPending(stdout, p)
 			}
 		}
 		errs, warns := diags.Count()
@@ -70,7 +87,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 		if only != nil {
 			n = len(only)
 		}
-		fmt.Fprintf(stderr, "%d files checked: %d errors, %d warnings\n", n, errs, warns)
+		fmt.Fprintln(stderr, say(res.Lang, message.CheckSummary, "files", n, "errors", errs, "warnings", warns))
 	}
 	switch errs, warns := diags.Count(); {
 	case errs > 0:
@@ -118,9 +135,29 @@ func posCol(p content.Pos) string {
 	return p.String()
 }
 
+// pending is an offer check -v lists that is not published today.
+type pending struct {
+	o      *offer.Offer
+	status string // "scheduled", "draft"
+	say    string // the status, for editors
+}
+
+// day is d as messages say it.
+func day(d offer.Date) message.Day { return message.Day{Year: d.Year, Month: d.Month, Day: d.Day} }
+
+// printPending prints a scheduled offer or a draft as printOffer does,
+// with when it will be published.
+func printPending(w io.Writer, p pending) {
+	fmt.Fprintf(w, "%s (layout %c)\n", content.QuoteName("content/"+p.o.Source), p.o.Layout)
+	for _, f := range checkFields(p.o, p.o.EmployerName) {
+		fmt.Fprintf(w, "  %-12s %s%s\n", f.name, f.value, f.origin)
+	}
+	fmt.Fprintf(w, "  %-12s %s\n", "status", p.say)
+}
+
 func printOffer(w io.Writer, p *site.Offer) {
 	fmt.Fprintf(w, "%s (layout %c) → offres/%s/\n", content.QuoteName("content/"+p.Source), p.Layout, p.Slug)
-	for _, f := range checkFields(p) {
+	for _, f := range checkFields(p.Offer, p.Employer.Name) {
 		fmt.Fprintf(w, "  %-12s %s%s\n", f.name, f.value, f.origin)
 	}
 	status := "open"
@@ -141,8 +178,7 @@ type checkField struct {
 	guessed, defaulted  bool
 }
 
-func checkFields(p *site.Offer) []checkField {
-	o := p.Offer
+func checkFields(o *offer.Offer, employer string) []checkField {
 	var out []checkField
 	add := func(name string, f offer.Field, v string) {
 		if v == "" {
@@ -165,7 +201,7 @@ func checkFields(p *site.Offer) []checkField {
 		out = append(out, cf)
 	}
 	add("title", offer.FieldTitle, o.Title)
-	add("employer", offer.FieldEmployer, p.Employer.Name)
+	add("employer", offer.FieldEmployer, employer)
 	add("reference", offer.FieldReference, o.Reference)
 	add("location", offer.FieldLocation, o.Location)
 	var towns []string
@@ -199,7 +235,10 @@ type jsonDiag struct {
 	Line     int    `json:"line"`
 	Col      int    `json:"col"`
 	Severity string `json:"severity"`
-	Message  string `json:"message"`
+	// ID names the message whatever the language (see package message);
+	// absent for the few messages outside the catalogue.
+	ID      string `json:"id,omitempty"`
+	Message string `json:"message"`
 }
 
 type jsonOffer struct {
@@ -215,6 +254,9 @@ type jsonOffer struct {
 	Deadline  string   `json:"deadline"`
 	Start     string   `json:"start"`
 	Closed    bool     `json:"closed"`
+	// Status is "open", "closed", "scheduled" (posted after the day
+	// checked) or "draft".
+	Status string `json:"status"`
 	// Fields say where each field came from.
 	Fields []jsonField `json:"fields"`
 }
@@ -227,7 +269,7 @@ type jsonField struct {
 	Defaulted bool   `json:"defaulted,omitempty"`
 }
 
-func writeCheckJSON(w io.Writer, diags content.List, offers []*site.Offer, verbose bool) error {
+func writeCheckJSON(w io.Writer, l message.Lang, diags content.List, offers []*site.Offer, later []pending, verbose bool) error {
 	out := struct {
 		Problems []jsonDiag  `json:"problems"`
 		Offers   []jsonOffer `json:"offers,omitempty"`
@@ -237,16 +279,28 @@ func writeCheckJSON(w io.Writer, diags content.List, offers []*site.Offer, verbo
 		if col == 0 && d.Pos.Line > 0 {
 			col = 1
 		}
-		out.Problems = append(out.Problems, jsonDiag{d.Pos.Path, d.Pos.Line, col, d.Severity.String(), d.Msg})
+		out.Problems = append(out.Problems, jsonDiag{d.Pos.Path, d.Pos.Line, col, d.Severity.String(), string(d.Text.ID), d.Message(l)})
 	}
 	if verbose {
-		for _, p := range offers {
+		fieldsOf := func(o *offer.Offer, employer string) []jsonField {
 			var fields []jsonField
-			for _, f := range checkFields(p) {
+			for _, f := range checkFields(o, employer) {
 				fields = append(fields, jsonField{f.name, f.value, f.line, f.guessed, f.defaulted})
 			}
+			return fields
+		}
+		for _, p := range offers {
+			status := "open"
+			if p.Closed {
+				status = "closed"
+			}
 			out.Offers = append(out.Offers, jsonOffer{p.Source, string(p.Layout), p.Slug, p.Title, p.Employer.Name, p.Reference,
-				p.Location, p.GradeNames(), p.Posted.String(), p.Deadline.String(), p.Start.String(), p.Closed, fields})
+				p.Location, p.GradeNames(), p.Posted.String(), p.Deadline.String(), p.Start.String(), p.Closed, status, fieldsOf(p.Offer, p.Employer.Name)})
+		}
+		for _, p := range later {
+			o := p.o
+			out.Offers = append(out.Offers, jsonOffer{o.Source, string(o.Layout), "", o.Title, o.EmployerName, o.Reference,
+				o.Location, o.GradeNames(), o.Posted.String(), o.Deadline.String(), o.Start.String(), false, p.status, fieldsOf(o, o.EmployerName)})
 		}
 	}
 	enc := json.NewEncoder(w)

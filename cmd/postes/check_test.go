@@ -80,7 +80,7 @@ func TestStrictSaysNothingWasPublished(t *testing.T) {
 		t.Errorf("--strict with warnings: %v, want status 1", err)
 	}
 	msg := errOut.String()
-	if !strings.Contains(msg, "postes: --strict: 2 errors, ") || !strings.Contains(msg, "nothing published") || strings.Contains(msg, "offers published") {
+	if !strings.Contains(msg, "postes: --strict : rien n’a été publié, à cause des erreurs (2)") || strings.Contains(msg, "offres publiées") {
 		t.Errorf("--strict says:\n%s", msg)
 	}
 	if _, err := os.Stat(dest); err == nil {

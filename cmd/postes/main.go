@@ -2,7 +2,15 @@
 //
 // Usage:
 //
+//	postes init [DIR]
 //	postes build [--source DIR] [--output DIR] [--now YYYY-MM-DD] [--base-url URL] [--strict] [--allow-empty] [--wait 30s]
+//	postes check [--source DIR] [--now YYYY-MM-DD] [--format text|json] [-v] [FILE...]
+//	postes serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--now YYYY-MM-DD]
+//	postes new [--source DIR] "Intitulé du poste"
+//
+// init writes a new board in DIR (default: the current folder): config.toml
+// with every key explained, an example offer in each layout, a .gitignore
+// and a CI example.
 //
 // build reads every offer in DIR/content (.txt and .md files, in the
 // layouts described in the README), and writes the board to the output
@@ -11,8 +19,10 @@
 // minified. The output replaces the previous one only once complete.
 //
 // A file that cannot be read is named with its line and skipped; the rest is
-// published. Exit status: 0 success, 1 some files were skipped or the build
-// failed, 2 bad usage.
+// published. Messages about offers are in the board's language (config.toml's
+// language: French by default, English otherwise). Exit status: 0 success,
+// 1 some files were skipped or the build failed, 2 bad usage; -h on any
+// command prints its flags and exits 0.
 package main
 
 import (
@@ -53,6 +63,7 @@ func main() {
 const usage = `postes builds a static job board from offer files.
 
 Usage:
+  postes init [DIR]
   postes build [--source DIR] [--output DIR] [--now YYYY-MM-DD] [--base-url URL] [--strict] [--allow-empty] [--wait 30s]
   postes check [--source DIR] [--now YYYY-MM-DD] [--format text|json] [-v] [FILE...]
   postes serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--now YYYY-MM-DD]
@@ -63,11 +74,20 @@ Run "postes COMMAND -h" for the flags.
 `
 
 func run(args []string, stdout, stderr io.Writer) error {
+	if err := command(args, stdout, stderr); !errors.Is(err, errHelped) {
+		return err
+	}
+	return nil
+}
+
+func command(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return errUsage
 	}
 	switch args[0] {
+	case "init":
+		return cmdInit(args[1:], stdout, stderr)
 	case "build":
 		return cmdBuild(args[1:], stdout, stderr)
 	case "check":
@@ -86,3 +106,26 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "postes: unknown command %q\n\n%s", args[0], usage)
 	return errUsage
 }
+
+// parse reads a command's flags. -h or --help prints them on stdout and
+// ends the command with status 0 (errHelped); a mistake prints them on
+// stderr, status 2.
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) error {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return errHelped
+		}
+	}
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	return nil
+}
+
+// errHelped ends a command that printed its help: exit status 0.
+var errHelped = errors.New("help printed")

@@ -1,12 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"net"
@@ -27,6 +27,7 @@ import (
 
 	"postes"
 	"postes/generator/content"
+	"postes/generator/message"
 	"postes/generator/pipeline"
 )
 
@@ -38,8 +39,8 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	fset.StringVar(&opt.Now, "now", "", "the build's today as YYYY-MM-DD (default: today in the board's time zone)")
 	port := fset.Int("port", 1313, "port to listen on (0: any free port)")
 	bind := fset.String("bind", "127.0.0.1", "address to listen on")
-	if err := fset.Parse(args); err != nil {
-		return errUsage
+	if err := parse(fset, args, stdout); err != nil {
+		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -118,6 +119,17 @@ type server struct {
 	mu       sync.Mutex
 	problems []string // why the last rebuild was not published; nil when fine
 	clients  map[chan sse]bool
+	// What the last published build said, for the panels serve adds to
+	// pages: its diagnostics, in the board's language, by file.
+	board boardState
+}
+
+// boardState is what the last published build told editors.
+type boardState struct {
+	lang  message.Lang
+	diags content.List
+	pages map[string]string // file → its offer's page ("offres/x/")
+	stale map[string]bool   // files whose last good version is shown
 }
 
 type sse struct{ event, data string }
@@ -148,7 +160,10 @@ func serve(ctx context.Context, opt pipeline.Options, cfg serveConfig) error {
 	defer lim.Close()
 	opt.Output = filepath.Join(tmp, "public")
 	opt.BaseURL = "http://" + ln.Addr().String() + "/"
-	opt.ErrorsAbort = true
+	// A file with an error keeps its last good version on the board,
+	// marked as such in the panels, while every other change is
+	// published.
+	opt.KeepLastGood = true
 	// serve's output is its own: update it in place, file by file, so a
 	// rebuild after one edit writes only what that edit changed.
 	opt.InPlace = true
@@ -189,12 +204,12 @@ func serve(ctx context.Context, opt pipeline.Options, cfg serveConfig) error {
 		select {
 		case <-worker:
 		case <-time.After(stopWait):
-			fmt.Fprintln(cfg.stderr, "postes: stopped during a rebuild")
+			fmt.Fprintln(cfg.stderr, "postes:", say(s.lang(), message.ServeStoppedRebuilding))
 		}
 	}()
 	stopped := func() error {
 		s.closeClients()
-		fmt.Fprintln(cfg.stdout, "stopped")
+		fmt.Fprintln(cfg.stdout, say(s.lang(), message.ServeStopped))
 		return nil
 	}
 
@@ -214,7 +229,7 @@ func serve(ctx context.Context, opt pipeline.Options, cfg serveConfig) error {
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: cfg.readTimeout,
 		WriteTimeout: cfg.writeTimeout, IdleTimeout: cfg.idleTimeout}
 	go func() { _ = srv.Serve(lim) }()
-	fmt.Fprintf(cfg.stdout, "serving on %s (Ctrl-C to stop)\n", opt.BaseURL)
+	fmt.Fprintln(cfg.stdout, say(s.lang(), message.Serving, "url", opt.BaseURL))
 	if cfg.ready != nil {
 		cfg.ready(s)
 	}
@@ -363,33 +378,64 @@ func (s *server) relevant(name string) bool {
 	return false
 }
 
-// rebuild builds the board and reports whether it was published.
+// rebuild builds the board and reports whether it was published. A file
+// with an error does not stop it (its last good version stays, marked);
+// what does (config.toml, a template) is shown in an overlay.
 func (s *server) rebuild() bool {
 	res, err := s.b.Build()
-	var msgs []string
+	lang := s.lang()
 	if res != nil {
+		lang = res.Lang
+		stale := map[string]bool{}
+		for _, p := range res.Stale {
+			stale[p] = true
+		}
 		for _, d := range res.Diags {
-			fmt.Fprintln(s.stderr, content.Printable(d.Error()))
-			if d.Severity == content.Error {
-				msgs = append(msgs, d.Error())
+			line := diagLine(lang, d)
+			if stale[d.Pos.Path] && d.Severity == content.Error {
+				line += " (" + say(lang, message.ServePrevious) + ")"
 			}
+			fmt.Fprintln(s.stderr, line)
 		}
 	}
-	switch {
-	case errors.Is(err, pipeline.ErrStrict):
-		fmt.Fprintln(s.stderr, "postes: not published, the last good board is still served")
-	case err != nil:
-		msgs = append(msgs, err.Error())
-		fmt.Fprintln(s.stderr, "postes:", content.Printable(err.Error()))
-		fmt.Fprintln(s.stderr, "postes: not published, the last good board is still served")
-	default:
-		fmt.Fprintln(s.stdout, res.Summary())
-		msgs = nil
+	if err != nil {
+		msg := content.Printable(err.Error())
+		fmt.Fprintln(s.stderr, "postes:", msg)
+		fmt.Fprintln(s.stderr, "postes:", say(lang, message.ServeNotPublished))
+		var msgs []string
+		if res != nil {
+			for _, d := range res.Diags {
+				if d.Severity == content.Error {
+					msgs = append(msgs, diagLine(lang, d))
+				}
+			}
+		}
+		s.mu.Lock()
+		s.problems = append(msgs, msg)
+		s.board.lang = lang
+		s.mu.Unlock()
+		return false
+	}
+	fmt.Fprintln(s.stdout, res.Summary())
+	st := boardState{lang: res.Lang, diags: res.Diags, pages: res.Pages, stale: map[string]bool{}}
+	for _, p := range res.Stale {
+		st.stale[p] = true
 	}
 	s.mu.Lock()
-	s.problems = msgs
+	s.problems = nil
+	s.board = st
 	s.mu.Unlock()
-	return err == nil
+	return true
+}
+
+// lang is the language of the board served, French until it is known.
+func (s *server) lang() message.Lang {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.board.lang == "" {
+		return message.French
+	}
+	return s.board.lang
 }
 
 func (s *server) problemsJSON() string {
@@ -420,15 +466,6 @@ func (s *server) closeClients() {
 }
 
 const eventsPath = "/__postes/events"
-
-// reloadScript is injected by serve only, never written by build. It
-// reloads the page after a rebuild and shows why a rebuild was refused.
-const reloadScript = `<script>(()=>{const s=new EventSource("` + eventsPath + `");` +
-	`s.addEventListener("reload",()=>location.reload());` +
-	`s.addEventListener("problems",e=>{const p=JSON.parse(e.data);let d=document.getElementById("postes-problems");` +
-	`if(!d){d=document.createElement("div");d.id="postes-problems";d.setAttribute("role","alert");` +
-	`d.style.cssText="position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;background:#fff0f0;color:#5c0011;border-top:4px solid #b00020;padding:1rem;font:14px/1.5 monospace;white-space:pre-wrap;z-index:2147483647";` +
-	`document.body.appendChild(d)}d.textContent="postes : modification non publiée, la dernière version valide reste affichée.\n\n"+p.join("\n")})})()</script>`
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s.hosts != nil && !s.hosts[strings.ToLower(r.Host)] {
@@ -481,13 +518,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
-		data = []byte("<!DOCTYPE html><html lang=fr><title>postes</title><body><p>Pas encore de site publié : corrigez les erreurs signalées.</p></body></html>")
+		data = []byte("<!DOCTYPE html><html lang=" + string(s.lang()) + "><title>postes</title><body><p>" +
+			html.EscapeString(say(s.lang(), message.ServeFirstBuild)) + "</p></body></html>")
 	}
-	if i := bytes.LastIndex(data, []byte("</body>")); i >= 0 {
-		data = append(data[:i:i], append([]byte(reloadScript), data[i:]...)...)
-	} else {
-		data = append(data, reloadScript...)
-	}
+	data = s.inject(data, name)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)

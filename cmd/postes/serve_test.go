@@ -26,6 +26,8 @@ Date limite de candidature : 31/03/2025
 # Missions
 
 - Accueillir le public.
+
+Candidatures à accueil@test.example.
 `
 
 func writeOffer(t *testing.T, path, location string, employer bool) {
@@ -190,18 +192,24 @@ func TestServeReloadsAndKeepsLastGoodBoard(t *testing.T) {
 		t.Errorf("after the edit the page does not show it")
 	}
 
+	// A file with an error keeps its last good version, and its page
+	// says why, in the board's language (French by default).
 	writeOffer(t, offerPath, "Troisièmeville", false)
-	if e := s.wait("problems"); !strings.Contains(e, "content/accueil.txt:1: no employer") {
-		t.Errorf("problem event does not name the file and line: %s", e)
-	}
-	if code, body := s.get(page); code != 200 || !strings.Contains(body, "Deuxièmeville") {
+	s.wait("reload")
+	code, body = s.get(page)
+	if code != 200 || !strings.Contains(body, "Deuxièmeville") {
 		t.Errorf("the last good page is no longer served (%d)", code)
+	}
+	for _, want := range []string{"content/accueil.txt:1: erreur : pas d’employeur", "version précédente affichée", `id="postes-file"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page's panel does not say %q", want)
+		}
 	}
 
 	writeOffer(t, offerPath, "Quatrièmeville", true)
 	s.wait("reload")
-	if _, body := s.get(page); !strings.Contains(body, "Quatrièmeville") {
-		t.Errorf("after the fix the page does not show it")
+	if _, body := s.get(page); !strings.Contains(body, "Quatrièmeville") || strings.Contains(body, "pas d’employeur") {
+		t.Errorf("after the fix the page does not show it, or still shows the error")
 	}
 }
 
@@ -291,7 +299,7 @@ func TestBuildOutputHasNoReloadScript(t *testing.T) {
 	if strings.Contains(string(data), eventsPath) {
 		t.Errorf("build output carries the live-reload script")
 	}
-	if !strings.Contains(stdout.String(), "offers published") {
+	if !strings.Contains(stdout.String(), "offres publiées") {
 		t.Errorf("no summary line: %q", stdout.String())
 	}
 }
@@ -397,4 +405,54 @@ func TestServeWatchesOnlyInputs(t *testing.T) {
 			t.Errorf("does not watch %s", p)
 		}
 	}
+}
+
+// TestServePublishesOtherEditsWhileAFileIsBroken: one broken file does not
+// hold the board back. Its last good page stays, marked; an edit to
+// another offer is published; every page lists the board's problems, each
+// linking to its offer.
+func TestServePublishesOtherEditsWhileAFileIsBroken(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "content")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	titled(t, filepath.Join(dir, "juriste.txt"), "Juriste", "Koné")
+	titled(t, filepath.Join(dir, "jardinier.txt"), "Jardinier", "Koné")
+	s := startServe(t, root, serveConfig{})
+
+	save(t, filepath.Join(dir, "juriste.txt"), strings.Replace(strings.Replace(serveOffer, "%s", "Koné", 1), "Employeur : Commune de Test\n", "", 1))
+	s.wait("reload")
+	titled(t, filepath.Join(dir, "jardinier.txt"), "Jardinier", "Poum")
+	s.wait("reload")
+	if _, body := s.get("/offres/jardinier/"); !strings.Contains(body, "Poum") {
+		t.Errorf("an edit to another offer was not published while a file is broken")
+	}
+	_, body := s.get("/offres/juriste/")
+	if !strings.Contains(body, "Agent d’accueil") && !strings.Contains(body, "Juriste") {
+		t.Errorf("the broken offer's last good page is not served")
+	}
+	for _, want := range []string{`id="postes-file"`, "content/juriste.txt:1: erreur : pas d’employeur", "version précédente affichée"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the broken offer's page does not say %q", want)
+		}
+	}
+	_, home := s.get("/")
+	if strings.Contains(home, `id="postes-file"`) || !strings.Contains(home, `id="postes-board"`) ||
+		!strings.Contains(home, `<a href="/offres/juriste/">content/juriste.txt:1: erreur : pas d’employeur`) {
+		t.Errorf("the home page does not list the board's problems with a link to the offer")
+	}
+	// build never writes the panel.
+	if strings.Contains(string(mustReadFile(t, filepath.Join(s.srv.opt.Output, "offres", "juriste", "index.html"))), "postes-panel") {
+		t.Errorf("the panel was written to the board")
+	}
+}
+
+func mustReadFile(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -102,7 +102,7 @@ func TestUnreadableFolderIsSkipped(t *testing.T) {
 		{"check", "--source", root, "--now", "2025-03-15"},
 	} {
 		text, code := cmdOutput(t, u.cmd(true, args...))
-		if code == 0 || !strings.Contains(text, "content/verrou: ") || !strings.Contains(text, "cannot read folder: permission denied") {
+		if code == 0 || !strings.Contains(text, "content/verrou: ") || !strings.Contains(text, "dossier illisible (permission denied)") {
 			t.Errorf("postes %s: exit %d, want 1 or 2 and the folder named:\n%s", args[0], code, text)
 		}
 		if args[0] == "build" {

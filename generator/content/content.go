@@ -19,6 +19,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
+
+	"postes/generator/message"
 )
 
 // MaxSize is the largest offer file read. Real offers are a few kilobytes
@@ -60,7 +62,7 @@ func decode(path string, data []byte, owned bool) (*Source, List) {
 	if len(data) > MaxSize {
 		// ReadFile reads one byte past the limit, no more: the size is
 		// not known, only that it is too much.
-		diags.Add(pos, Error, "file is over %d MB; an offer file must be smaller", MaxSize>>20)
+		diags.Say(pos, Error, message.FileOverMax, "max", int(MaxSize>>20))
 		return nil, diags
 	}
 	plain := true
@@ -71,23 +73,23 @@ func decode(path string, data []byte, owned bool) (*Source, List) {
 		dec := xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM).NewDecoder()
 		out, err := dec.Bytes(data)
 		if err != nil {
-			diags.Add(pos, Error, "cannot decode UTF-16 text: %v", err)
+			diags.Say(pos, Error, message.UTF16Unreadable, "err", err)
 			return nil, diags
 		}
 		data, owned, plain = out, true, false
 	}
 	if looksBinary(data) {
-		diags.Add(pos, Error, "binary file, expected text (UTF-8 or Windows-1252)")
+		diags.Say(pos, Error, message.BinaryFile)
 		return nil, diags
 	}
 	if !utf8.Valid(data) {
 		out, err := charmap.Windows1252.NewDecoder().Bytes(data)
 		if err != nil {
-			diags.Add(pos, Error, "text is neither UTF-8 nor Windows-1252: %v", err)
+			diags.Say(pos, Error, message.EncodingUnknown, "err", err)
 			return nil, diags
 		}
 		line := lineOf(data, firstInvalid(data))
-		diags.Add(Pos{Path: path, Line: line}, Warning, "file is not UTF-8; read as Windows-1252 (Latin-1): save it as UTF-8 to silence this warning")
+		diags.Say(Pos{Path: path, Line: line}, Warning, message.NotUTF8)
 		data, owned, plain = out, true, false
 	}
 	var text string
@@ -107,8 +109,7 @@ func decode(path string, data []byte, owned bool) (*Source, List) {
 	if src.Front != nil {
 		// The TOML parser recurses without bound: check before it reads.
 		if line := TOMLTooDeep(strings.Join(src.Front, "\n")); line > 0 {
-			diags.Add(Pos{Path: path, Line: src.FrontLine + line - 1}, Error,
-				"front matter: arrays, tables or dotted keys nested more than %d deep", MaxTOMLDepth)
+			diags.Say(Pos{Path: path, Line: src.FrontLine + line - 1}, Error, message.FrontTooDeep, "max", MaxTOMLDepth)
 			return nil, diags
 		}
 	}
@@ -224,7 +225,7 @@ func (s *Source) splitFront() List {
 		}
 	}
 	var l List
-	l.Add(Pos{Path: s.Path, Line: 1}, Error, "front matter opened with +++ is never closed; expected a closing +++ line")
+	l.Say(Pos{Path: s.Path, Line: 1}, Error, message.FrontUnclosed)
 	s.Start = len(s.Lines)
 	return l
 }

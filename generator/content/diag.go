@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"postes/generator/message"
 )
 
 // Pos is a place in a content file. Line and Col are 1-based; 0 means
@@ -108,10 +110,15 @@ func (s Severity) String() string {
 
 // Diag is one problem found in a content file, printed like a compiler
 // message: "content/a.txt:12: date limite "31 février": no such day".
+// Text is the message, to be said in the board's language (see package
+// message); Msg is it said in English, as Error gives it. A Diag made by
+// Add, for the theme's and the publisher's messages, which no editor
+// reads, has Msg only.
 type Diag struct {
 	Pos      Pos
 	Severity Severity
 	Msg      string
+	Text     message.Text
 }
 
 func (d Diag) Error() string {
@@ -121,12 +128,50 @@ func (d Diag) Error() string {
 	return d.Pos.String() + ": warning: " + d.Msg
 }
 
+// Message is the diagnostic's message in language l.
+func (d Diag) Message(l message.Lang) string {
+	if d.Text.IsZero() {
+		return d.Msg
+	}
+	return d.Text.In(l)
+}
+
+// Say is the whole line in language l, as the terminal and serve's
+// panels show it: "content/a.txt:12: avertissement : …", with pos as
+// the caller writes it (check adds a column).
+func (d Diag) Say(l message.Lang, pos string) string {
+	id := message.DiagWarning
+	if d.Severity == Error {
+		id = message.DiagError
+	}
+	return message.New(id, "pos", pos, "msg", message.Raw(d.Message(l))).In(l)
+}
+
+// SeverityIn is the severity's word in language l: "avertissement".
+func (s Severity) In(l message.Lang) string {
+	if s == Error {
+		return message.New(message.SeverityError).In(l)
+	}
+	return message.New(message.SeverityWarning).In(l)
+}
+
 // List collects diagnostics, in the manner of go/scanner.ErrorList.
 type List []Diag
 
-// Add appends a diagnostic built with fmt.Sprintf.
+// Add appends a diagnostic built with fmt.Sprintf, in English only: for
+// messages about the theme or the output, not about content files.
 func (l *List) Add(pos Pos, sev Severity, format string, args ...any) {
 	*l = append(*l, Diag{Pos: pos, Severity: sev, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Say appends a diagnostic from the message catalogue.
+func (l *List) Say(pos Pos, sev Severity, id message.ID, kv ...any) {
+	l.SayText(pos, sev, message.New(id, kv...))
+}
+
+// SayText appends a diagnostic with the message t.
+func (l *List) SayText(pos Pos, sev Severity, t message.Text) {
+	*l = append(*l, Diag{Pos: pos, Severity: sev, Msg: t.String(), Text: t})
 }
 
 // Sort orders by file, line, column, then message, so output is stable

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"postes/generator/message"
 )
 
 // File is one offer file found under the content folder.
@@ -55,7 +57,7 @@ func Find(root string) ([]File, List, error) {
 			}
 			// A folder of the editor's that this user may not read: its
 			// offers are skipped as an unreadable file's would be.
-			diags.Add(Pos{Path: rel}, Error, "cannot read folder: %v", cause(err))
+			diags.Say(Pos{Path: rel}, Error, message.FolderUnreadable, "err", cause(err))
 			if d != nil && d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -72,7 +74,7 @@ func Find(root string) ([]File, List, error) {
 		case d.Type()&fs.ModeSymlink != 0:
 			target, err := filepath.EvalSymlinks(p)
 			if err != nil {
-				diags.Add(Pos{Path: rel}, Error, "%s", brokenLink(p))
+				diags.SayText(Pos{Path: rel}, Error, brokenLink(p))
 				return nil
 			}
 			if !within(realRoot, target) {
@@ -80,7 +82,7 @@ func Find(root string) ([]File, List, error) {
 				// folder of them here, a _defaults.toml by the defaults'
 				// reader.
 				if st, err := os.Stat(target); isOffer(name) || (err == nil && st.IsDir()) {
-					diags.Add(Pos{Path: rel}, Error, "symbolic link points outside content/; refused")
+					diags.Say(Pos{Path: rel}, Error, message.LinkOutside)
 				}
 				return nil
 			}
@@ -90,7 +92,7 @@ func Find(root string) ([]File, List, error) {
 			}
 			if !st.Mode().IsRegular() {
 				if isOffer(name) {
-					diags.Add(Pos{Path: rel}, Error, "%s; not read", notRegular(st.Mode()))
+					diags.SayText(Pos{Path: rel}, Error, notRegularText(st.Mode()))
 				}
 				return nil
 			}
@@ -98,7 +100,7 @@ func Find(root string) ([]File, List, error) {
 			return nil
 		case !d.Type().IsRegular():
 			if isOffer(name) {
-				diags.Add(Pos{Path: rel}, Error, "%s; not read", notRegular(d.Type()))
+				diags.SayText(Pos{Path: rel}, Error, notRegularText(d.Type()))
 			}
 			return nil
 		}
@@ -116,20 +118,20 @@ func Find(root string) ([]File, List, error) {
 }
 
 // brokenLink says why the link at p leads nowhere.
-func brokenLink(p string) string {
+func brokenLink(p string) message.Text {
 	_, err := os.Stat(p)
 	switch {
 	case errors.Is(err, syscall.ELOOP):
-		return "symbolic link loop"
+		return message.New(message.LinkLoop)
 	case errors.Is(err, fs.ErrNotExist):
 		if target, err := os.Readlink(p); err == nil {
-			return fmt.Sprintf("broken symbolic link: %s does not exist", target)
+			return message.New(message.LinkBrokenTo, "target", target)
 		}
-		return "broken symbolic link"
+		return message.New(message.LinkBroken)
 	case err != nil:
-		return fmt.Sprintf("cannot follow symbolic link: %v", cause(err))
+		return message.New(message.LinkUnreadable, "err", cause(err))
 	}
-	return "broken symbolic link"
+	return message.New(message.LinkBroken)
 }
 
 // cause drops the path an *fs.PathError repeats: messages name the file
@@ -196,6 +198,36 @@ func notRegular(m fs.FileMode) string {
 		kind = "device"
 	}
 	return kind + ", not a regular file"
+}
+
+// notRegularText says that a file of mode m was not read.
+func notRegularText(m fs.FileMode) message.Text {
+	id := message.NotRegularSpecial
+	switch {
+	case m.IsDir():
+		id = message.NotRegularFolder
+	case m&fs.ModeNamedPipe != 0:
+		id = message.NotRegularPipe
+	case m&fs.ModeSocket != 0:
+		id = message.NotRegularSocket
+	case m&fs.ModeDevice != 0:
+		id = message.NotRegularDevice
+	}
+	return message.New(id)
+}
+
+// SizeText says a byte count for people in the reader's language: "269
+// Mo", "10,5 MB".
+func SizeText(n int64) message.Text {
+	switch {
+	case n >= 100<<20:
+		return message.New(message.SizeMB, "n", message.Decimal(float64(n>>20)))
+	case n >= 1<<20:
+		return message.New(message.SizeMB, "n", message.Decimal(float64(n*10>>20)/10))
+	case n >= 1<<10:
+		return message.New(message.SizeKB, "n", message.Decimal(float64(n>>10)))
+	}
+	return message.New(message.SizeBytes, "n", int(n))
 }
 
 // TooBigError is a file over the size a reader accepts. Size is the
@@ -297,15 +329,15 @@ func ReadFile(f File) (*Source, List) {
 		var odd *NotRegularError
 		switch {
 		case errors.As(err, &big):
-			more := ""
+			id := message.FileTooBig
 			if big.Grew {
-				more = "more than "
+				id = message.FileGrewTooBig
 			}
-			l.Add(Pos{Path: f.Path}, Error, "file is %s%s; an offer file must be under %d MB", more, Size(big.Size), MaxSize>>20)
+			l.Say(Pos{Path: f.Path}, Error, id, "size", SizeText(big.Size), "max", int(MaxSize>>20))
 		case errors.As(err, &odd):
-			l.Add(Pos{Path: f.Path}, Error, "%v; not read", odd)
+			l.SayText(Pos{Path: f.Path}, Error, notRegularText(odd.Mode))
 		default:
-			l.Add(Pos{Path: f.Path}, Error, "cannot read: %v", err)
+			l.Say(Pos{Path: f.Path}, Error, message.FileUnreadable, "err", err)
 		}
 		return nil, l
 	}

@@ -423,7 +423,7 @@ func FuzzSplit(f *testing.F) {
 			}
 		}
 		for _, n := range notes {
-			if n == "" {
+			if n.String() == "" {
 				t.Errorf("Split(%q): an empty note", line)
 			}
 		}
@@ -471,8 +471,8 @@ func TestSplitConflict(t *testing.T) {
 	if len(gs) != 1 || gs[0].Known != nil || gs[0].Name != "Technicien" {
 		t.Errorf("grades = %+v, want Technicien with no Info", gs)
 	}
-	want := []string{`"Technicien": services disagree on its category (FPT B technique, NC C technique)`}
-	if diff := cmp.Diff(want, notes); diff != "" {
+	want := []string{`"Technicien": civil services disagree on its category (FPT B technique, NC C technique); write "Catégorie : …"`}
+	if diff := cmp.Diff(want, english(notes)); diff != "" {
 		t.Errorf("notes (-want +got):\n%s", diff)
 	}
 }

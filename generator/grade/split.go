@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"postes/generator/message"
 )
 
 // Thresholds of Split, named so that changing one is reading one line.
@@ -403,14 +405,15 @@ type piece struct {
 //     specialty too ("Technicien (informatique)", "Ingénieur spécialité
 //     bâtiment").
 //
-// Split never guesses silently: each doubt comes back as a note, in
-// English, short, for the caller to turn into a warning: a name the table
+// Split never guesses silently: each doubt comes back as a note, a
+// message to say in the board's language, for the caller to turn into a
+// warning: a name the table
 // does not know, a name the services disagree on, a name that goes on past
 // a known one with words that are neither a complement (de, du, des, d',
 // en) nor an adjective of a corps (principal, supérieur, forestier,
 // statisticien…), a stated category that is not the table's, a piece
 // dropped as a sentence or as a category alone.
-func Split(line string) (grades []Grade, notes []string) {
+func Split(line string) (grades []Grade, notes []message.Text) {
 	toks := lex(line)
 	idx := theIndex()
 	// Segments between hard separators, each cut into pieces.
@@ -458,7 +461,7 @@ type segState struct {
 
 // splitSegment reads the grades of one segment (a line, or a part of it
 // between ";").
-func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Grade, []string) {
+func splitSegment(idx index, seg []token, grades []Grade, notes []message.Text) ([]Grade, []message.Text) {
 	// A category stated in the segment is checked against the grades.
 	seg, stated := denoise(seg)
 	pieces := make([]piece, 0, 8)
@@ -478,7 +481,7 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 		pieces = append(pieces, cur)
 	}
 	if len(pieces) == 0 && len(stated) > 0 {
-		notes = append(notes, quote("catégorie "+strings.Join(stated, "/"))+" names a category, not a grade")
+		notes = append(notes, message.New(message.GradeCategoryOnly, "text", clip("catégorie "+strings.Join(stated, "/"))))
 	}
 	keys := make([]string, len(pieces))
 	for i := range pieces {
@@ -491,17 +494,17 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 		lead := trimLead(p.ws)
 		if display(lead) == "" {
 			if len(stated) > 0 {
-				notes = append(notes, quote(display(p.ws)+" de catégorie "+strings.Join(stated, "/"))+" names a category, not a grade")
+				notes = append(notes, message.New(message.GradeCategoryOnly, "text", clip(display(p.ws)+" de catégorie "+strings.Join(stated, "/"))))
 			}
 			continue
 		}
 		if len(lead) > maxWords {
-			notes = append(notes, "dropped "+quote(display(lead))+": a sentence, not a grade")
+			notes = append(notes, message.New(message.GradeSentence, "text", clip(display(lead))))
 			st = segState{last: -1, note: -1}
 			continue
 		}
 		if len(lead) == 1 && isCategory(lead[0].f) {
-			notes = append(notes, quote(display(lead))+" names a category, not a grade")
+			notes = append(notes, message.New(message.GradeCategoryOnly, "text", clip(display(lead))))
 			continue
 		}
 		if st.last >= 0 && len(lead) == 1 && isSpecialtyWord(lead[0].f) {
@@ -604,29 +607,29 @@ func splitSegment(idx index, seg []token, grades []Grade, notes []string) ([]Gra
 	}
 	// A single stated category must be the table's for at least one grade.
 	if len(stated) == 1 {
-		var cats []string
+		var cats []message.Text
 		agree := false
 		for _, g := range grades[first:] {
 			if g.Known != nil && g.Known.Category != "" {
 				if g.Known.Category == stated[0] {
 					agree = true
 				}
-				cats = append(cats, quote(g.Name)+" in "+g.Known.Category)
+				cats = append(cats, message.New(message.GradeIn, "grade", clip(g.Name), "category", g.Known.Category))
 			}
 		}
 		if !agree && len(cats) > 0 {
-			notes = append(notes, "the line says category "+stated[0]+"; the table has "+strings.Join(cats, ", "))
+			notes = append(notes, message.New(message.GradeStatedCategory, "stated", stated[0], "grades", cats))
 		}
 	}
 	return grades, notes
 }
 
-func unknownNote(name string) string {
-	return quote(name) + " is not a grade the table knows"
+func unknownNote(name string) message.Text {
+	return message.New(message.GradeUnknown, "grade", clip(name))
 }
 
-func goesOnNote(name, base string) string {
-	return quote(name) + " is not in the table: given the category and filière of " + quote(base)
+func goesOnNote(name, base string) message.Text {
+	return message.New(message.GradeGoesOn, "grade", clip(name), "base", clip(base))
 }
 
 // continuesSpecialty reports whether a piece that is not a known name goes
@@ -767,7 +770,7 @@ type prefixRead struct {
 	at      int      // the grade's index in grades
 	kind    nameKind // nameKnown when the words after the known name were a specialty
 	base    string   // the known name, as notes quote it
-	notes   []string
+	notes   []message.Text
 	spec    bool // a specialty was read: it may go on
 	pending bool // "spécialité" ended the piece: the next one is the specialty
 }
@@ -847,12 +850,12 @@ func setSpecialty(g *Grade, s string) {
 // ("Attaché", "attachée", "Attachés territoriaux"), unless they are two
 // spellings the table gives the grade ("… de classe normale", "… de
 // classe supérieure", the classes merged in 2022): the offer named both.
-func addGrade(grades []Grade, notes []string, text string, m *match, mk string) ([]Grade, []string, int) {
+func addGrade(grades []Grade, notes []message.Text, text string, m *match, mk string) ([]Grade, []message.Text, int) {
 	// A grade's spellings each have their key; a cadre's are one by its
 	// name (cadres' names are written with capitals, keys without).
 	g := Grade{Name: capitalize(text), key: mk, id: mk}
 	if m.merged == nil {
-		notes = append(notes, quote(g.Name)+": services disagree on its category ("+m.conflict+")")
+		notes = append(notes, message.New(message.GradeConflict, "grade", clip(g.Name), "conflict", m.conflict))
 	} else {
 		info := m.merged.info
 		g.Known = &info
@@ -870,10 +873,10 @@ func addGrade(grades []Grade, notes []string, text string, m *match, mk string) 
 // addExtended appends the grade named by name, which goes on past the
 // known name whose match and key are m and mk: its Info is that name's,
 // without a grade.
-func addExtended(grades []Grade, notes []string, name string, m *match, mk string) ([]Grade, []string, int) {
+func addExtended(grades []Grade, notes []message.Text, name string, m *match, mk string) ([]Grade, []message.Text, int) {
 	g := Grade{Name: capitalize(name), key: mk, extended: true, id: "+" + lightKey(name)}
 	if m.merged == nil {
-		notes = append(notes, quote(g.Name)+": services disagree on its category ("+m.conflict+")")
+		notes = append(notes, message.New(message.GradeConflict, "grade", clip(g.Name), "conflict", m.conflict))
 	} else {
 		info := m.merged.info
 		info.Grade = ""
@@ -930,8 +933,8 @@ func isUpper(s string) bool {
 	return letters > 1
 }
 
-// quote quotes a name for a note, cut at quoteLen runes.
-func quote(s string) string {
+// clip cuts a name for a note at quoteLen runes.
+func clip(s string) string {
 	if utf8.RuneCountInString(s) > quoteLen {
 		n := 0
 		for i := range s {
@@ -942,5 +945,5 @@ func quote(s string) string {
 			n++
 		}
 	}
-	return `"` + s + `"`
+	return s
 }

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"postes/generator/message"
 )
 
 // got is what a test compares of a Grade: its name and specialty as
@@ -142,7 +144,7 @@ var splitTests = []struct {
 	{"dash between grades", "Adjoint technique – Agent de maîtrise", []got{adjTechn, agMaitrise}, nil},
 	{"duplicates once", "Attaché, attachée, Attachés territoriaux", []got{attache}, nil},
 	{"wrong stated category", "Adjoint administratif - catégorie B",
-		[]got{adjAdmin}, []string{`the line says category B; the table has "Adjoint administratif" in C`}},
+		[]got{adjAdmin}, []string{`the line says category B; postes knows "Adjoint administratif" in C`}},
 
 	// Names with separators inside.
 	{"comma and et inside a cadre", "Capitaines, commandants et lieutenants-colonels de sapeurs-pompiers professionnels",
@@ -160,7 +162,7 @@ var splitTests = []struct {
 	// "voirie" is neither a complement nor an adjective of a corps: noted.
 	{"words after a known name go on with it, noted when unsure", "Technicien voirie et réseaux divers",
 		[]got{gr("Technicien voirie et réseaux divers", techs, "", "B", FPT)},
-		[]string{`"Technicien voirie et réseaux divers" is not in the table: given the category and filière of "Technicien"`}},
+		[]string{`"Technicien voirie et réseaux divers" is not a grade postes knows: given the category and filière of "Technicien"`}},
 	{"specialty of a grade with class", "Technicien principal de 2ème classe / bâtiment",
 		[]got{spec(gr("Technicien principal de 2ème classe", techs, "Technicien principal de 2e classe", "B", FPT), "bâtiment")}, nil},
 
@@ -214,29 +216,29 @@ var splitTests = []struct {
 	// Pieces that continue the name before them.
 	{"a complement joins a name the table does not know", "Inspecteur des affaires maritimes et de la mer",
 		[]got{unknown("Inspecteur des affaires maritimes et de la mer")},
-		[]string{`"Inspecteur des affaires maritimes et de …" is not a grade the table knows`}},
+		[]string{`"Inspecteur des affaires maritimes et de …" is not a grade postes knows; check its spelling`}},
 	{"complements after commas join", "Chargé de mission, de coordination et de suivi",
 		[]got{unknown("Chargé de mission, de coordination et de suivi")},
-		[]string{`"Chargé de mission, de coordination et de…" is not a grade the table knows`}},
+		[]string{`"Chargé de mission, de coordination et de…" is not a grade postes knows; check its spelling`}},
 	{"an adjective after et joins a name gone on", "Technicien de l'hygiène et sanitaire",
 		[]got{gr("Technicien de l'hygiène et sanitaire", techs, "", "B", FPT)}, nil},
 	{"complements join a name gone on", "Adjoint technique d'accueil et de gardiennage",
 		[]got{gr("Adjoint technique d'accueil et de gardiennage", adjTech, "", "C", FPT)}, nil},
 	{"words in lower case after an unsure name join it", "Technicien voirie, réseaux divers",
 		[]got{gr("Technicien voirie, réseaux divers", techs, "", "B", FPT)},
-		[]string{`"Technicien voirie, réseaux divers" is not in the table: given the category and filière of "Technicien"`}},
+		[]string{`"Technicien voirie, réseaux divers" is not a grade postes knows: given the category and filière of "Technicien"`}},
 	{"two unknown names in capitals split", "Jardinier ou Paysagiste",
 		[]got{unknown("Jardinier"), unknown("Paysagiste")},
-		[]string{`"Jardinier" is not a grade the table knows`, `"Paysagiste" is not a grade the table knows`}},
+		[]string{`"Jardinier" is not a grade postes knows; check its spelling`, `"Paysagiste" is not a grade postes knows; check its spelling`}},
 	{"a noun in lower case after ou is another name", "Jardinier ou paysagiste",
 		[]got{unknown("Jardinier"), unknown("Paysagiste")},
-		[]string{`"Jardinier" is not a grade the table knows`, `"Paysagiste" is not a grade the table knows`}},
+		[]string{`"Jardinier" is not a grade postes knows; check its spelling`, `"Paysagiste" is not a grade postes knows; check its spelling`}},
 	{"two known grades split", "Animateur ou Adjoint d'animation",
 		[]got{animateur, gr("Adjoint d'animation", "Adjoints territoriaux d'animation", "Adjoint d'animation", "C", FPT)}, nil},
 	{"a known grade after a name gone on splits", "Technicien de l'environnement, Ingénieur",
 		[]got{gr("Technicien de l'environnement", "Techniciens de l'environnement", "", "B", FPE), ingenieur}, nil},
 	{"a complement does not join a grade the table knows whole", "Rédacteur, de préférence titulaire",
-		[]got{redacteur, unknown("De préférence titulaire")}, []string{`"De préférence titulaire" is not a grade the table knows`}},
+		[]got{redacteur, unknown("De préférence titulaire")}, []string{`"De préférence titulaire" is not a grade postes knows; check its spelling`}},
 
 	// The grade of another class.
 	{"another class after et", "Infirmier en soins généraux de classe normale et de classe supérieure",
@@ -262,7 +264,7 @@ var splitTests = []struct {
 	{"specialty across commas", "Technicien / génie civil, voirie, réseaux",
 		[]got{spec(technicien, "génie civil, voirie, réseaux")}, nil},
 	{"a capital after a comma ends a specialty", "Technicien / informatique, Jardinier",
-		[]got{spec(technicien, "informatique"), unknown("Jardinier")}, []string{`"Jardinier" is not a grade the table knows`}},
+		[]got{spec(technicien, "informatique"), unknown("Jardinier")}, []string{`"Jardinier" is not a grade postes knows; check its spelling`}},
 	{"a known grade ends a specialty after a comma", "Technicien / informatique, attaché",
 		[]got{spec(technicien, "informatique"), attache}, nil},
 	{"FPH grade with its specialty", "Technicien hospitalier / biomédical",
@@ -303,7 +305,7 @@ var splitTests = []struct {
 
 	// Doubts come back as notes.
 	{"unknown grade", "Chargé de mission ou Attaché",
-		[]got{unknown("Chargé de mission"), attache}, []string{`"Chargé de mission" is not a grade the table knows`}},
+		[]got{unknown("Chargé de mission"), attache}, []string{`"Chargé de mission" is not a grade postes knows; check its spelling`}},
 	{"a sentence is dropped", "Rédacteur, poste ouvert aux contractuels en application de l'article L332-8 du code général",
 		[]got{redacteur}, []string{`dropped "poste ouvert aux contractuels en applica…": a sentence, not a grade`}},
 	{"a category alone", "Catégorie A", nil, []string{`"catégorie A" names a category, not a grade`}},
@@ -333,9 +335,18 @@ func TestSplit(t *testing.T) {
 			if diff := cmp.Diff(tt.want, project(gs)); diff != "" {
 				t.Errorf("Split(%q) grades (-want +got):\n%s", tt.line, diff)
 			}
-			if diff := cmp.Diff(tt.notes, notes); diff != "" {
+			if diff := cmp.Diff(tt.notes, english(notes)); diff != "" {
 				t.Errorf("Split(%q) notes (-want +got):\n%s", tt.line, diff)
 			}
 		})
 	}
+}
+
+// english says notes in English, as tests compare them.
+func english(notes []message.Text) []string {
+	var out []string
+	for _, n := range notes {
+		out = append(out, n.String())
+	}
+	return out
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"postes/generator/message"
 )
 
 // Date is a calendar date without time zone, as offers write them. Day is 0
@@ -116,9 +118,16 @@ func MonthName(year int, month time.Month) string {
 }
 
 // DateError says why a date could not be read.
-type DateError struct{ Msg string }
+type DateError struct{ Text message.Text }
 
-func (e *DateError) Error() string { return e.Msg }
+func (e *DateError) Error() string { return e.Text.String() }
+
+func dateError(id message.ID, kv ...any) *DateError {
+	return &DateError{message.New(id, kv...)}
+}
+
+// say is d as messages say it.
+func (d Date) say() message.Day { return message.Day{Year: d.Year, Month: d.Month, Day: d.Day} }
 
 // monthNumber maps folded month names and their usual abbreviations.
 var monthNumber = map[string]time.Month{
@@ -162,8 +171,8 @@ var (
 // DateResult is what ParseDate read.
 type DateResult struct {
 	Date Date
-	ASAP bool   // "dès que possible": no date, and none is missing
-	Note string // a doubt worth a warning, such as a weekday that does not match
+	ASAP bool         // "dès que possible": no date, and none is missing
+	Note message.Text // a doubt worth a warning, such as a weekday that does not match
 }
 
 // dateMatch is one date found in a text, at byte offsets [at, end) of its
@@ -265,14 +274,14 @@ func twoDigitYear(f string, end int) bool {
 func ParseDate(s string) (DateResult, error) {
 	f := squash(s)
 	if f == "" {
-		return DateResult{}, &DateError{"empty date; expected a date such as 29/08/2025 or vendredi 29 août 2025"}
+		return DateResult{}, dateError(message.DateEmpty)
 	}
 	ms := findDates(f)
 	if len(ms) == 0 {
 		if reASAP.MatchString(f) {
 			return DateResult{ASAP: true}, nil
 		}
-		return DateResult{}, &DateError{fmt.Sprintf("cannot read %q as a date; expected e.g. 29/08/2025, vendredi 29 août 2025 or novembre 2025", strings.TrimSpace(s))}
+		return DateResult{}, dateError(message.DateUnreadable)
 	}
 	return resultOf(s, ms[0])
 }
@@ -294,38 +303,39 @@ func ParseDeadline(s string) (DateResult, error) {
 	}
 	between := f[ms[len(ms)-2].end:last.at]
 	if !strings.Contains(" "+between+" ", " au ") && !strings.Contains(between, "jusqu") && !strings.Contains(between, "avant") {
-		res.Note = joinNotes(res.Note, fmt.Sprintf("%q holds %d dates; kept the last, %s", strings.TrimSpace(s), len(ms), last.date.Short()))
+		res.Note = joinNotes(res.Note, message.New(message.DateSeveral, "n", len(ms), "kept", last.date.say()))
 	}
 	return res, nil
 }
 
-func joinNotes(a, b string) string {
-	if a == "" {
+func joinNotes(a, b message.Text) message.Text {
+	if a.IsZero() {
 		return b
 	}
-	return a + "; " + b
+	return a.Then(b)
 }
 
 // resultOf turns a match into a result, refusing impossible dates.
 func resultOf(s string, best dateMatch) (DateResult, error) {
 	d := best.date
 	if d.Year < 1900 || d.Year > 2999 {
-		return DateResult{}, &DateError{fmt.Sprintf("%q: year %d is out of range", strings.TrimSpace(s), d.Year)}
+		return DateResult{}, dateError(message.DateYearRange, "year", d.Year)
 	}
 	if d.Month < 1 || d.Month > 12 {
-		return DateResult{}, &DateError{fmt.Sprintf("%q: no month %d; expected day/month/year", strings.TrimSpace(s), int(d.Month))}
+		return DateResult{}, dateError(message.DateNoMonth, "month", int(d.Month))
 	}
 	// Day 0 means a month only when the text named a month alone: "00/12/2025"
 	// is a typo, not "December 2025".
 	if !best.month {
 		if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
-			return DateResult{}, &DateError{fmt.Sprintf("%q: no such day (%s %d has %d days)", strings.TrimSpace(s), frMonths[d.Month-1], d.Year, daysIn(d.Year, d.Month))}
+			return DateResult{}, dateError(message.DateNoDay, "month", message.Day{Year: d.Year, Month: d.Month}, "days", daysIn(d.Year, d.Month),
+				"last", message.Day{Year: d.Year, Month: d.Month, Day: daysIn(d.Year, d.Month)})
 		}
 	}
 	res := DateResult{Date: d}
 	if best.wd != "" {
 		if got := d.Time(time.UTC).Weekday(); got != weekdayNumber[best.wd] {
-			res.Note = fmt.Sprintf("%q: %s is a %s, not a %s; kept the date", strings.TrimSpace(s), d.Short(), frWeekdays[got], best.wd)
+			res.Note = message.New(message.DateWeekday, "date", d.say(), "weekday", got, "written", best.wd)
 		}
 	}
 	return res, nil

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"postes/generator/message"
 )
 
 func TestParseDate(t *testing.T) {
@@ -53,7 +55,7 @@ func TestParseDate(t *testing.T) {
 		{name: "month_zero", in: "12/00/2025", err: "no month 0"},
 		{name: "day_zero", in: "00/12/2025", err: "no such day"},
 		{name: "year_out_of_range", in: "29/03/1789", err: "year 1789 is out of range"},
-		{name: "weekday_mismatch", in: "mardi 29 août 2025", want: DateResult{Date: Date{2025, 8, 29}}, note: "vendredi, not a mardi"},
+		{name: "weekday_mismatch", in: "mardi 29 août 2025", want: DateResult{Date: Date{2025, 8, 29}}, note: "Friday, not a mardi"},
 		{name: "empty", in: "", err: "empty date"},
 		{name: "blank", in: " \t\u00a0", err: "empty date"},
 		{name: "garbage", in: "à définir", err: "cannot read"},
@@ -83,7 +85,7 @@ func TestParseDate(t *testing.T) {
 				if !strings.Contains(err.Error(), tt.err) {
 					t.Errorf("ParseDate(%q) error = %q, want it to contain %q", tt.in, err, tt.err)
 				}
-				if got != (DateResult{}) {
+				if !got.Date.IsZero() || got.ASAP || !got.Note.IsZero() {
 					t.Errorf("ParseDate(%q) returned %+v with an error", tt.in, got)
 				}
 				return
@@ -91,13 +93,15 @@ func TestParseDate(t *testing.T) {
 			if err != nil {
 				t.Fatalf("ParseDate(%q): %v", tt.in, err)
 			}
-			if tt.note == "" && got.Note != "" {
-				t.Errorf("ParseDate(%q): unexpected note %q", tt.in, got.Note)
+			// Notes are compared in English.
+			note := got.Note.String()
+			if tt.note == "" && note != "" {
+				t.Errorf("ParseDate(%q): unexpected note %q", tt.in, note)
 			}
-			if !strings.Contains(got.Note, tt.note) {
-				t.Errorf("ParseDate(%q): note %q, want it to contain %q", tt.in, got.Note, tt.note)
+			if !strings.Contains(note, tt.note) {
+				t.Errorf("ParseDate(%q): note %q, want it to contain %q", tt.in, note, tt.note)
 			}
-			got.Note = ""
+			got.Note = message.Text{}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("ParseDate(%q) mismatch (-want +got):\n%s", tt.in, diff)
 			}
@@ -126,8 +130,8 @@ func TestParseDeadline(t *testing.T) {
 			if got.Date != tt.want {
 				t.Errorf("ParseDeadline(%q) = %v, want %v", tt.in, got.Date, tt.want)
 			}
-			if (tt.note == "") != (got.Note == "") || !strings.Contains(got.Note, tt.note) {
-				t.Errorf("ParseDeadline(%q) note %q, want %q", tt.in, got.Note, tt.note)
+			if note := got.Note.String(); (tt.note == "") != (note == "") || !strings.Contains(note, tt.note) {
+				t.Errorf("ParseDeadline(%q) note %q, want %q", tt.in, note, tt.note)
 			}
 		})
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/cespare/xxhash/v2"
 
 	"postes/generator/content"
+	"postes/generator/message"
 )
 
 // Defaults are field values that offers take when their file does not
@@ -67,9 +68,9 @@ func ParseDefaults(path string, text string, base *Defaults) (*Defaults, content
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
 			line = perr.Position.Line
-			diags.Add(content.Pos{Path: path, Line: line}, content.Error, "defaults: %s; the defaults of this folder are not used", perr.Message)
+			diags.Say(content.Pos{Path: path, Line: line}, content.Error, message.DefaultsSyntax, "err", perr.Message)
 		} else {
-			diags.Add(content.Pos{Path: path, Line: line}, content.Error, "defaults: %v; the defaults of this folder are not used", err)
+			diags.Say(content.Pos{Path: path, Line: line}, content.Error, message.DefaultsSyntax, "err", err)
 		}
 		return base, diags
 	}
@@ -96,21 +97,25 @@ func NewDefaults(raw map[string]any, pos func(key string) content.Pos, base *Def
 	for _, k := range keys {
 		p := pos(k)
 		if d := fieldNamed(k); d == nil || !d.Default {
-			diags.Add(p, content.Warning, "defaults: unknown key %q; known keys: %s", k, strings.Join(DefaultsKeys, ", "))
+			if near := closest(k, DefaultsKeys); near != "" {
+				diags.Say(p, content.Warning, message.DefaultsUnknownKeyNear, "key", k, "near", near)
+			} else {
+				diags.Say(p, content.Warning, message.DefaultsUnknownKey, "key", k, "known", message.Quoted(DefaultsKeys))
+			}
 			continue
 		}
 		switch raw[k].(type) {
 		case string, time.Time, []any:
-			if msg := checkDefault(fieldNamed(k), raw[k]); msg != "" {
+			if msg := checkDefault(fieldNamed(k), raw[k]); !msg.IsZero() {
 				// Said once here, at its line, not on every offer it
 				// would reach; and not used, so that an offer it leaves
 				// without a date is refused as one without.
-				diags.Add(p, content.Error, "defaults: %s; not used", msg)
+				diags.Say(p, content.Error, message.DefaultsNotUsed, "msg", msg)
 				continue
 			}
 			d.values[k] = defaultValue{raw: raw[k], source: p.String()}
 		default:
-			diags.Add(p, content.Error, "defaults: %s must be a string, not %s; not used", k, tomlValue(raw[k]))
+			diags.Say(p, content.Error, message.DefaultsNotString, "key", k, "value", tomlValue(raw[k]))
 		}
 	}
 	h := xxhash.New()
@@ -130,13 +135,13 @@ func NewDefaults(raw map[string]any, pos func(key string) content.Pos, base *Def
 // checkDefault reads a default value as an offer would, and says what
 // an offer would be warned of: a date it cannot read ("demain"), a
 // category that is none ("Z").
-func checkDefault(def *FieldDef, v any) string {
+func checkDefault(def *FieldDef, v any) message.Text {
 	x := &extractor{src: &content.Source{}, o: &Offer{}}
-	x.setValue(def, 0, v, def.Name)
+	x.setValue(def, 0, v, fromDefaults)
 	for _, d := range x.diags {
-		return d.Msg
+		return d.Text
 	}
-	return ""
+	return message.Text{}
 }
 
 // keyLineIn finds the 1-based line of a key in a TOML text.
@@ -163,7 +168,7 @@ func (x *extractor) applyDefaults() {
 		if !ok || x.has(def.Field) {
 			continue
 		}
-		if x.setValue(def, 0, v.raw, "defaults") && x.has(def.Field) {
+		if x.setValue(def, 0, v.raw, fromDefaults) && x.has(def.Field) {
 			x.o.Defaulted.add(def.Field)
 			x.o.Lines[def.Field] = 0
 		}
@@ -178,6 +183,35 @@ func (d *Defaults) DefaultSource(f Field) string {
 	}
 	if def := fieldDef(f); def != nil {
 		return d.values[def.Name].source
+	}
+	return ""
+}
+
+// Text is the value the defaults give field f, written as a file would
+// write it ("Attaché, Rédacteur" for a list, "2025-08-29" for a date), or
+// "": what postes new fills in.
+func (d *Defaults) Text(f Field) string {
+	def := fieldDef(f)
+	if d == nil || def == nil {
+		return ""
+	}
+	v, ok := d.values[def.Name]
+	if !ok {
+		return ""
+	}
+	switch v := v.raw.(type) {
+	case string:
+		return oneLine(v)
+	case time.Time:
+		return v.Format("02/01/2006")
+	case []any:
+		var parts []string
+		for _, e := range v {
+			if s, ok := e.(string); ok {
+				parts = append(parts, oneLine(s))
+			}
+		}
+		return strings.Join(parts, ", ")
 	}
 	return ""
 }

@@ -174,7 +174,7 @@ func TestExtract(t *testing.T) {
 			text: "# Agent\nEmployeur : Mairie\n\nDate limite de candidature : bientôt\n" + body,
 			want: fields{Layout: "a", Title: "Agent", Employer: "Mairie"},
 			// One warning: no second "no deadline" for a deadline given.
-			diags: []wantDiag{{4, content.Warning, `date limite de candidature: cannot read "bientôt"`}},
+			diags: []wantDiag{{4, content.Warning, `Date limite de candidature "bientôt": cannot read a date`}},
 		},
 		{
 			name:  "impossible_deadline",
@@ -188,14 +188,14 @@ func TestExtract(t *testing.T) {
 			path:  "offre.txt",
 			text:  "# Agent\nEmployeur : Mairie\nDate limite de candidature : mardi 29 août 2025\n" + body,
 			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29"},
-			diags: []wantDiag{{3, content.Warning, "is a vendredi, not a mardi"}},
+			diags: []wantDiag{{3, content.Warning, "is a Friday, not a mardi"}},
 		},
 		{
 			name:  "deadline_before_posting_date",
 			path:  "offre.txt",
 			text:  "# Agent\nEmployeur : Mairie\nDate de dépôt de l'offre : 10/09/2025\nDate limite de candidature : 01/09/2025\n" + body,
 			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie", Posted: "2025-09-10", Deadline: "2025-09-01"},
-			diags: []wantDiag{{4, content.Warning, "deadline 2025-09-01 is before the posting date 2025-09-10"}},
+			diags: []wantDiag{{4, content.Warning, "deadline 1 September 2025 is before the posting date 10 September 2025"}},
 		},
 		{
 			name:  "deadline_year_typo",
@@ -221,7 +221,7 @@ func TestExtract(t *testing.T) {
 			path:  "offre.txt",
 			text:  "# Agent\nEmployeur : Mairie de Tours\nLieu de travail : Tours\nCollectivité : Ville de Blois\nDate limite de candidature : 29/08/2025\n" + body,
 			want:  fields{Layout: "a", Title: "Agent", Employer: "Mairie de Tours", Location: "Tours", Deadline: "2025-08-29"},
-			diags: []wantDiag{{4, content.Warning, `employeur given twice ("Mairie de Tours" at line 2, "Ville de Blois" here)`}},
+			diags: []wantDiag{{4, content.Warning, `"Employeur" given twice ("Mairie de Tours" at line 2, "Ville de Blois" here)`}},
 		},
 		{
 			name:  "missing_employer",
@@ -294,7 +294,7 @@ func TestExtract(t *testing.T) {
 			text: "# <script>alert('x')</script> & \"co\"\nEmployeur : A & B ]]> <b>C</b> 'd' \"e\"\nLieu de travail : <img src=x onerror=alert(1)>\nDate limite de candidature : 29/08/2025\n" + body,
 			want: fields{Layout: "a", Title: "<script>alert('x')</script> & \"co\"", Employer: "A & B ]]> <b>C</b> 'd' \"e\"",
 				Location: "<img src=x onerror=alert(1)>", Deadline: "2025-08-29"},
-			diags: []wantDiag{{3, content.Warning, `lieu de travail "<img src=x onerror=alert(1)>" names no town postes knows`}},
+			diags: []wantDiag{{3, content.Warning, `Lieu de travail "<img src=x onerror=alert(1)>" names no town postes knows`}},
 		},
 	}
 	for _, tt := range tests {
@@ -416,8 +416,16 @@ func TestExtractFrontMatter(t *testing.T) {
 		},
 		{
 			name: "draft",
-			text: "+++\ndraft = true\n+++\n# Agent\nEmployeur : Mairie\n" + body,
-			want: fields{Title: "", Draft: true},
+			// A draft is read whole, for check -v; build publishes nothing of it.
+			text: "+++\ndraft = true\n+++\n# Agent\nEmployeur : Mairie\nDate limite de candidature : 29/08/2025\n" + body,
+			want: fields{Layout: "a", Title: "Agent", Employer: "Mairie", Deadline: "2025-08-29", Draft: true},
+		},
+		{
+			// Even one that could not be published yet.
+			name:  "draft_without_employer",
+			text:  "+++\ndraft = true\n+++\n# Agent\nDate limite de candidature : 29/08/2025\n" + body,
+			want:  fields{Layout: "a", Title: "Agent", Deadline: "2025-08-29", Draft: true},
+			diags: []wantDiag{{4, content.Error, "no employer"}},
 		},
 		{
 			name:  "unknown_key_warns",
@@ -645,7 +653,7 @@ func TestExtractUnusableDeadlineWarnsOnce(t *testing.T) {
 	for _, value := range []string{"septembre 2025", "dès que possible"} {
 		t.Run(value, func(t *testing.T) {
 			_, diags := extract(t, "offre.txt", "# Agent\nEmployeur : Mairie\nDate limite de candidature : "+value+"\n"+body)
-			checkDiags(t, "offre.txt", diags, []wantDiag{{3, content.Warning, "date limite de candidature"}})
+			checkDiags(t, "offre.txt", diags, []wantDiag{{3, content.Warning, "Date limite de candidature"}})
 		})
 	}
 }
@@ -800,7 +808,7 @@ func TestExtractShapes(t *testing.T) {
 			name:  "deadline_from_a_sentence_is_a_warned_guess",
 			text:  "# Agent\nEmployeur : Mairie\n\n# Candidature\n\nLes candidatures doivent parvenir au plus tard le 15 septembre 2025.\n",
 			want:  row{Title: "Agent", Employer: "Mairie", Deadline: "2025-09-15", Guessed: []Field{FieldDeadline}},
-			diags: []wantDiag{{6, content.Warning, "deadline read from a sentence of the description: lundi 15 septembre 2025"}},
+			diags: []wantDiag{{6, content.Warning, "deadline read from a sentence of the description: Monday 15 September 2025"}},
 		},
 		{
 			name: "deadline_counted_from_the_publication",
@@ -811,8 +819,8 @@ func TestExtractShapes(t *testing.T) {
 			diags: []wantDiag{
 				{3, content.Warning, `employer read from the title: "Ministère de l'agriculture"`},
 				{3, content.Warning, "title read from line 3"},
-				{7, content.Warning, "start read from a sentence of the description: 2025-09-01"},
-				{9, content.Warning, "deadline counted from the posting date as the text says (30 jours after 2025-06-20): 2025-07-20"},
+				{7, content.Warning, "start read from a sentence of the description: 1 September 2025"},
+				{9, content.Warning, "deadline counted from the posting date as the text says (30 days after 20 June 2025): 20 July 2025"},
 			},
 		},
 		{
@@ -906,6 +914,6 @@ func TestExtractFoldsRepeatedWarnings(t *testing.T) {
 	text := "# Agent\nEmployeur : Mairie\nRestauration : oui\nStationnement : oui\nCrèche : non\nMutuelle : oui\nDate limite : 14/07/2025\n" + body
 	_, diags := extract(t, "offre.txt", text)
 	checkDiags(t, "offre.txt", diags, []wantDiag{
-		{3, content.Warning, `unknown label "Restauration"; shown as written (a known field is written as in the README's label table); 3 more like it on lines 4, 5, 6`},
+		{3, content.Warning, `unknown label "Restauration"; shown as written (a field is written with one of its labels, listed in the README); 3 more like it on lines 4, 5 and 6`},
 	})
 }

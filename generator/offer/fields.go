@@ -30,8 +30,8 @@ type FieldDef struct {
 	// offres.json: "title", "working_time".
 	Name string
 	kind kind
-	// Label is how messages name the field ("date limite de
-	// candidature").
+	// Label is how messages name the field: the label an offer writes
+	// ("Date limite de candidature"), in every language.
 	Label string
 	// Default says a defaults table may give it: the fields that
 	// describe an employer's offers, not one offer's own.
@@ -44,19 +44,19 @@ type FieldDef struct {
 
 // Fields are the declared fields, in the order of offres.json.
 var Fields = []FieldDef{
-	{FieldTitle, "title", kindText, "title", false, true},
-	{FieldReference, "reference", kindText, "référence", true, true},
-	{FieldEmployer, "employer", kindText, "employeur", true, true},
-	{FieldLocation, "location", kindText, "lieu de travail", true, true},
-	{FieldGrades, "grades", kindGrades, "grade", true, true},
-	{FieldCategory, "category", kindCategory, "catégorie", true, true},
-	{FieldDirection, "direction", kindText, "direction", true, false},
-	{FieldFamily, "family", kindText, "famille de métiers", true, false},
-	{FieldWorkingTime, "working_time", kindText, "temps de travail", true, true},
-	{FieldContract, "contract", kindText, "type d'emploi", true, true},
-	{FieldPosted, "posted", kindDate, "date de dépôt", true, true},
-	{FieldDeadline, "deadline", kindDate, "date limite de candidature", true, true},
-	{FieldStart, "start", kindDate, "poste à pourvoir", true, false},
+	{FieldTitle, "title", kindText, "Intitulé du poste", false, true},
+	{FieldReference, "reference", kindText, "Référence", true, true},
+	{FieldEmployer, "employer", kindText, "Employeur", true, true},
+	{FieldLocation, "location", kindText, "Lieu de travail", true, true},
+	{FieldGrades, "grades", kindGrades, "Grade", true, true},
+	{FieldCategory, "category", kindCategory, "Catégorie", true, true},
+	{FieldDirection, "direction", kindText, "Direction", true, false},
+	{FieldFamily, "family", kindText, "Famille de métiers", true, false},
+	{FieldWorkingTime, "working_time", kindText, "Temps de travail", true, true},
+	{FieldContract, "contract", kindText, "Type d’emploi", true, true},
+	{FieldPosted, "posted", kindDate, "Date de dépôt de l’offre", true, true},
+	{FieldDeadline, "deadline", kindDate, "Date limite de candidature", true, true},
+	{FieldStart, "start", kindDate, "Poste à pourvoir", true, false},
 }
 
 // fieldDef returns the declaration of f, or nil.
@@ -84,16 +84,16 @@ var frontKeys = []string{"slug", "draft"}
 
 // knownFrontKeys lists every key front matter takes, for the warning
 // about an unknown one.
-func knownFrontKeys() string {
+func knownFrontKeys() []string {
 	var ks []string
 	for _, d := range Fields {
 		ks = append(ks, d.Name)
 	}
-	return strings.Join(append(ks, frontKeys...), ", ")
+	return append(ks, frontKeys...)
 }
 
-// label is how messages name f.
-func label(f Field) string {
+// fieldLabel is how messages name f.
+func fieldLabel(f Field) string {
 	if d := fieldDef(f); d != nil {
 		return d.Label
 	}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"postes/generator/message"
 )
 
 // finish applies the rules that need every field: required fields, display
@@ -28,19 +30,19 @@ func (x *extractor) finish() {
 		// centrale du ministère de l'agriculture)": the body in the
 		// title's parentheses.
 		if m := reTitleBody.FindStringSubmatch(o.Title); m != nil && startsWithBody(squash(m[1])) {
-			x.employerHint(o.Lines[FieldTitle], capitalise(strings.TrimSpace(m[1])), "the title", hintBanner)
+			x.employerHint(o.Lines[FieldTitle], capitalise(strings.TrimSpace(m[1])), message.FromTitle, hintBanner)
 		}
 	}
 	if o.EmployerName == "" && x.employerHintAt.value != "" {
 		h := x.employerHintAt
 		x.set(FieldEmployer, h.line, h.value)
-		x.guess(FieldEmployer, h.line, "no \"Employeur\" label; employer read from %s: %s (write \"Employeur : …\", or set employer in the board's defaults, to be sure)", h.from, quote(TitleCase(h.value)))
+		x.guess(FieldEmployer, h.line, message.EmployerGuessed, "from", message.New(h.from), "employer", TitleCase(h.value))
 	}
 	if o.Title == "" {
-		x.errorf(x.missingAt(FieldTitle, firstLine), "no title: expected a first line \"# Intitulé du poste\" or title = \"…\" in the front matter")
+		x.fail(x.missingAt(FieldTitle, firstLine), message.NoTitle)
 	}
 	if o.EmployerName == "" {
-		x.errorf(x.missingAt(FieldEmployer, firstLine), "no employer: expected a line \"Employeur : …\", employer = \"…\" in the front matter, or an employer in the board's defaults (config.toml [defaults] or a folder's _defaults.toml)")
+		x.fail(x.missingAt(FieldEmployer, firstLine), message.NoEmployer)
 	}
 	x.checkTwoEmployers()
 	x.checkSizes()
@@ -60,13 +62,17 @@ func (x *extractor) finish() {
 			o.Start = x.startAt
 		}
 		o.Lines[FieldStart] = h.line
-		x.guess(FieldStart, h.line, "no \"Poste à pourvoir\" label; start read from %s: %s (write \"Poste à pourvoir : …\" to be sure)", h.from, h.value)
+		start := message.New(message.StartASAP)
+		if !o.StartASAP {
+			start = message.New(message.DayText, "day", o.Start.say())
+		}
+		x.guess(FieldStart, h.line, message.StartGuessed, "from", message.New(h.from), "start", start)
 	}
 	if o.Title == "" || o.EmployerName == "" || x.fatal {
 		x.partial, x.o = x.o, nil
 		return
 	}
-	if !x.front[FieldEmployer] && !o.Defaulted.Has(FieldEmployer) && strings.ContainsAny(strings.TrimSpace(o.EmployerName), " \u00a0") {
+	if !x.front[FieldEmployer] && !o.Defaulted.Has(FieldEmployer) && !isPlaceholder(o.EmployerName) && strings.ContainsAny(strings.TrimSpace(o.EmployerName), " \u00a0") {
 		// "MAIRIE DE TOURS" is a name in capitals; "INSEE", in one
 		// word, an acronym.
 		o.EmployerName = TitleCase(o.EmployerName)
@@ -79,20 +85,22 @@ func (x *extractor) finish() {
 	for i := range o.Contacts {
 		o.Contacts[i] = strings.Clone(o.Contacts[i])
 	}
+	o.NoWayToApply = !o.wayToApply()
+	x.sayPlaceholders()
 	x.finishPlace()
 	if strings.TrimSpace(o.Body) == "" {
-		x.warnf(firstLine, "empty description: expected the text of the offer (missions, profile, how to apply) after the fields")
+		x.warn(firstLine, message.EmptyBody)
 	}
 	if !o.Deadline.IsZero() && !o.Posted.IsZero() && o.Deadline.Compare(o.Posted) < 0 {
-		x.warnf(o.Lines[FieldDeadline], "deadline %s is before the posting date %s", o.Deadline, o.Posted)
+		x.warn(o.Lines[FieldDeadline], message.DeadlineBeforePosted, "deadline", o.Deadline.say(), "posted", o.Posted.say(), "postedLine", o.Lines[FieldPosted])
 	}
 	// Applications stay open for weeks, rarely months: a deadline more than
 	// a year away is most often a mistyped year (2052 for 2025).
 	if !o.Deadline.IsZero() && !o.Posted.IsZero() && o.Deadline.Time(time.UTC).Sub(o.Posted.Time(time.UTC)) > 366*24*time.Hour {
-		x.warnf(o.Lines[FieldDeadline], "deadline %s is more than a year after the posting date %s; is the year a typo?", o.Deadline, o.Posted)
+		x.warn(o.Lines[FieldDeadline], message.DeadlineFar, "deadline", o.Deadline.say(), "posted", o.Posted.say())
 	}
 	if !o.Start.IsZero() && !o.Posted.IsZero() && o.Start.Day != 0 && o.Start.Compare(o.Posted) < 0 {
-		x.warnf(o.Lines[FieldStart], "start date %s is before the posting date %s", o.Start, o.Posted)
+		x.warn(o.Lines[FieldStart], message.StartBeforePosted, "start", o.Start.say(), "posted", o.Posted.say())
 	}
 }
 
@@ -118,25 +126,24 @@ func (x *extractor) finishDeadline(firstLine int) {
 	if r := x.relativeDeadline; r.line > 0 && !o.Posted.IsZero() {
 		o.Deadline = r.from(o.Posted)
 		o.Lines[FieldDeadline] = r.line
-		x.guess(FieldDeadline, r.line, "no deadline label; deadline counted from the posting date as the text says (%d %s after %s): %s (write \"Date limite de candidature : …\" to be sure)",
-			r.n, r.unit, o.Posted, o.Deadline)
+		x.guess(FieldDeadline, r.line, message.DeadlineCounted, "span", r.span(), "posted", o.Posted.say(), "deadline", o.Deadline.say())
 		return
 	}
 	if h := x.deadlineHint; h.line > 0 {
 		o.Deadline = x.deadlineAt
 		o.Lines[FieldDeadline] = h.line
-		x.guess(FieldDeadline, h.line, "no deadline label; deadline read from %s: %s (write \"Date limite de candidature : …\" to be sure)", h.from, o.Deadline.Long())
+		x.guess(FieldDeadline, h.line, message.DeadlineGuessed, "from", message.New(h.from), "deadline", message.LongDay(o.Deadline.say()))
 		return
 	}
 	at := x.missingAt(FieldDeadline, firstLine)
 	if o.Posted.IsZero() {
 		if o.Title != "" && o.EmployerName != "" {
-			x.errorf(at, "no deadline and no posting date: postes cannot tell when applications close; expected a line \"Date limite de candidature : 29/08/2025\" (or a posting date, \"Publiée le : …\", and the offer closes %d days later, max_open_days)", x.opt.maxOpen())
+			x.fail(at, message.NoDeadlineNoPosted, "days", x.opt.maxOpen())
 			x.fatal = true
 		}
 		return
 	}
-	x.warnf(at, "no deadline: expected a line \"Date limite de candidature : 29/08/2025\"; the offer closes %d days after its posting date (max_open_days), on %s", x.opt.maxOpen(), o.Posted.AddDays(x.opt.maxOpen()).Long())
+	x.warn(at, message.NoDeadline, "days", x.opt.maxOpen(), "closes", message.LongDay(o.Posted.AddDays(x.opt.maxOpen()).say()))
 }
 
 // reTitleBody finds a body named in parentheses at the end of a title.
@@ -198,7 +205,7 @@ func (x *extractor) checkTwoEmployers() {
 		}
 		rest := strings.TrimPrefix(strings.TrimPrefix(f[i+len(sep):], "la "), "le ")
 		if startsWithBody(rest) {
-			x.warnf(x.o.Lines[FieldEmployer], "employer %s names two bodies; filed as one employer of that name, on neither body's page (write the employer who recruits in \"Employeur : …\" and the other in the description)", quote(Clip(e, 80)))
+			x.warn(x.o.Lines[FieldEmployer], message.EmployerTwoBodies, "employer", Clip(e, 80))
 			return
 		}
 	}

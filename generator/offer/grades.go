@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"postes/generator/grade"
+	"postes/generator/message"
 )
 
 // addGrades keeps a grade line ("Ingénieur ou Technicien supérieur /
@@ -33,7 +34,7 @@ func (x *extractor) readGrades(svc string) {
 	for _, gl := range x.gradeLines {
 		gs, notes := grade.Split(gl.text)
 		for _, n := range notes {
-			x.kindWarnf(warnGrade, gl.line, "grade: %s", n)
+			x.kindWarn(warnGrade, gl.line, message.GradeNote, "note", n)
 		}
 		for _, g := range gs {
 			if c := x.opt.Grades[grade.Key(g.Name)]; c != "" {
@@ -66,10 +67,9 @@ func (x *extractor) readGrades(svc string) {
 					info = &i
 					if len(x.o.Categories) == 0 {
 						if healthOrSocial[i.Filiere] {
-							x.kindWarnf(warnGrade, gl.line, "grade %s is not in postes's table of New Caledonia's corps: no category for it (write \"Catégorie : …\")", quote(g.Name))
+							x.kindWarn(warnGrade, gl.line, message.GradeNotNCNoCategory, "grade", g.Name)
 						} else if i.Category != "" {
-							x.kindWarnf(warnGrade, gl.line, "grade %s is not in postes's table of New Caledonia's corps; shown as %s, the category of the French grade of that name (write \"Catégorie : %s\" to be sure)",
-								quote(g.Name), i.Category, i.Category)
+							x.kindWarn(warnGrade, gl.line, message.GradeNotNC, "grade", g.Name, "category", i.Category)
 						}
 					}
 					if healthOrSocial[i.Filiere] {
@@ -107,10 +107,9 @@ func (x *extractor) readGrades(svc string) {
 					if og.Filiere == "" {
 						og.Filiere = fr.Filiere
 					}
-					x.kindWarnf(warnGrade, gl.line, "grade %s: its category is not confirmed for this civil service; shown as %s, the category of the French grade of that name (write \"Catégorie : %s\" to be sure)",
-						quote(og.Name), fr.Category, fr.Category)
+					x.kindWarn(warnGrade, gl.line, message.GradeUnconfirmed, "grade", og.Name, "category", fr.Category)
 				} else {
-					x.kindWarnf(warnGrade, gl.line, "grade %s: postes's grade table has no category for it; the offer is in no filter by category (write \"Catégorie : …\")", quote(og.Name))
+					x.kindWarn(warnGrade, gl.line, message.GradeNoCategory, "grade", og.Name)
 				}
 			}
 			if seen[og.Key] {
@@ -230,7 +229,7 @@ func (x *extractor) finishGrades() {
 	if h := x.gradeHint; len(x.gradeLines) == 0 && h.line > 0 {
 		x.addGrades(h.line, h.value)
 		o.Lines[FieldGrades] = h.line
-		x.guess(FieldGrades, h.line, "no grade label; grades read from %s: %s (write \"Grade : …\" to be sure)", h.from, h.value)
+		x.guess(FieldGrades, h.line, message.GradesGuessed, "from", message.New(h.from), "grades", h.value)
 	}
 	x.readGrades(x.service())
 	cats := map[string]bool{}
@@ -251,8 +250,8 @@ func (x *extractor) finishGrades() {
 				return
 			}
 		}
-		x.warnf(o.Lines[FieldCategory], "catégorie %s, but the grades given are of category %s; kept %s",
-			strings.Join(o.Categories, "/"), strings.Join(sortedKeys(cats), "/"), strings.Join(o.Categories, "/"))
+		x.warn(o.Lines[FieldCategory], message.CategoryMismatch, "stated", strings.Join(o.Categories, "/"), "grades", strings.Join(sortedKeys(cats), "/"),
+			"n", len(cats))
 	case len(o.Categories) > 0:
 	case len(cats) > 0:
 		o.Categories = sortedKeys(cats)
@@ -262,7 +261,7 @@ func (x *extractor) finishGrades() {
 	case x.categoryHint.line > 0:
 		h := x.categoryHint
 		x.setCategory(h.line, h.value)
-		x.guess(FieldCategory, h.line, "no category label; catégorie %s read from %s (write \"Catégorie : %s\" to be sure)", h.value, h.from, h.value)
+		x.guess(FieldCategory, h.line, message.CategoryGuessed, "from", message.New(h.from), "category", h.value)
 	}
 }
 

@@ -1,10 +1,6 @@
 package offer
 
 import (
-	"postes/generator/grade"
-	"postes/generator/place"
-
-	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -12,6 +8,10 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"postes/generator/grade"
+	"postes/generator/message"
+	"postes/generator/place"
 )
 
 // Guesses and how they are said. A field read from a label is sure; a
@@ -30,9 +30,9 @@ func (s *FieldSet) add(f Field)    { *s |= 1 << uint(f) }
 func (s *FieldSet) remove(f Field) { *s &^= 1 << uint(f) }
 
 // guess warns that f was guessed, and records it.
-func (x *extractor) guess(f Field, line int, format string, args ...any) {
+func (x *extractor) guess(f Field, line int, id message.ID, kv ...any) {
 	x.o.Guessed.add(f)
-	x.warnf(line, format, args...)
+	x.warn(line, id, kv...)
 	x.guessAt[f] = len(x.diags)
 }
 
@@ -61,8 +61,8 @@ const (
 // foldAt is how many warnings of one kind a file shows one by one.
 const foldAt = 3
 
-func (x *extractor) kindWarnf(k warnKind, line int, format string, args ...any) {
-	x.warnf(line, format, args...)
+func (x *extractor) kindWarn(k warnKind, line int, id message.ID, kv ...any) {
+	x.warn(line, id, kv...)
 	if x.kinds == nil {
 		x.kinds = map[int]warnKind{}
 	}
@@ -98,7 +98,7 @@ func (x *extractor) fold() {
 		first := &x.diags[idx[0]]
 		// Each line once, the first ten: a line of 5,000 grades is not
 		// told 5,000 times.
-		var lines []string
+		var lines []int
 		last := x.diags[idx[0]].Pos.Line
 		more := 0
 		for _, i := range idx[1:] {
@@ -112,18 +112,19 @@ func (x *extractor) fold() {
 				more++
 				continue
 			}
-			lines = append(lines, strconv.Itoa(n))
+			lines = append(lines, n)
 		}
-		where := ""
+		var also message.Text
 		switch {
 		case len(lines) == 0:
-			where = " on the same line"
+			also = message.New(message.MoreLikeItSameLine, "n", len(idx)-1)
 		case more > 0:
-			where = fmt.Sprintf(" on lines %s and %d more", strings.Join(lines, ", "), more)
+			also = message.New(message.MoreLikeItAndMore, "n", len(idx)-1, "lines", message.Numbers(lines), "more", more)
 		default:
-			where = " on lines " + strings.Join(lines, ", ")
+			also = message.New(message.MoreLikeIt, "n", len(idx)-1, "lines", message.Numbers(lines))
 		}
-		first.Msg += fmt.Sprintf("; %d more like it%s", len(idx)-1, where)
+		first.Text = first.Text.Then(also)
+		first.Msg = first.Text.String()
 	}
 	kept := x.diags[:0]
 	for i, d := range x.diags {
@@ -135,20 +136,18 @@ func (x *extractor) fold() {
 	x.kinds = nil
 }
 
-// quote writes a value read from a file in a message.
-func quote(s string) string { return strconv.Quote(s) }
-
-// quoteList quotes up to n values, with "…" for the rest.
-func quoteList(ss []string, n int) string {
-	var q []string
+// quoteList gives up to n values to quote in a message, with "…" for
+// the rest.
+func quoteList(ss []string, n int) message.Quoted {
+	var q message.Quoted
 	for i, s := range ss {
 		if i == n {
 			q = append(q, "…")
 			break
 		}
-		q = append(q, quote(Clip(s, 40)))
+		q = append(q, Clip(s, 40))
 	}
-	return strings.Join(q, ", ")
+	return q
 }
 
 // hint is a value for a field read from something other than a label: it
@@ -157,7 +156,7 @@ func quoteList(ss []string, n int) string {
 type hint struct {
 	value    string
 	line     int
-	from     string // what it was read from, for the warning
+	from     message.ID // what it was read from, for the warning
 	strength int
 }
 
@@ -167,7 +166,7 @@ type hint struct {
 // de Lyon" name the ministry, then the employer. A sentence saying for
 // whom the offer is made ("pour le compte de la commune de Saulieu") wins
 // over any banner, which then names the board.
-func (x *extractor) employerHint(line int, name, from string, strength int) {
+func (x *extractor) employerHint(line int, name string, from message.ID, strength int) {
 	h := &x.employerHintAt
 	if strength > h.strength || (strength == h.strength && strength == hintBanner && x.titleFrom == titleNone) || h.value == "" {
 		*h = hint{strings.TrimSpace(name), line, from, strength}
@@ -487,7 +486,7 @@ func (x *extractor) prose(text string, n int) {
 		if m := reDeadlineCue.FindStringIndex(f); m != nil {
 			if ms := findDates(f[m[1]:]); len(ms) > 0 && ms[0].at < 20 && !ms[0].month {
 				if res, err := resultOf(text, ms[0]); err == nil {
-					x.deadlineHint = hint{res.Date.String(), n, "a sentence of the description", hintProse}
+					x.deadlineHint = hint{res.Date.String(), n, message.FromSentence, hintProse}
 					x.deadlineAt = res.Date
 				}
 			}
@@ -518,11 +517,11 @@ func (x *extractor) prose(text string, n int) {
 			rest := f[m[1]:]
 			if ms := findDates(rest); len(ms) > 0 && ms[0].at < 12 {
 				if res, err := resultOf(text, ms[0]); err == nil {
-					x.startHint = hint{res.Date.String(), n, "a sentence of the description", hintProse}
+					x.startHint = hint{res.Date.String(), n, message.FromSentence, hintProse}
 					x.startAt = res.Date
 				}
 			} else if strings.HasPrefix(strings.TrimLeft(rest, " :"), "des que possible") {
-				x.startHint = hint{"dès que possible", n, "a sentence of the description", hintProse}
+				x.startHint = hint{"dès que possible", n, message.FromSentence, hintProse}
 			}
 		}
 	}
@@ -536,7 +535,7 @@ func (x *extractor) prose(text string, n int) {
 			}
 			if len(rest) < 80 {
 				if res := place.ParseNear(rest, x.opt.Near...); res.Sure && len(res.Places) == 1 && res.Places[0].Town != "" {
-					x.placeHint = hint{strings.TrimSpace(rest), n, "a sentence of the description", hintProse}
+					x.placeHint = hint{strings.TrimSpace(rest), n, message.FromSentence, hintProse}
 				}
 			}
 		}
@@ -549,7 +548,7 @@ func (x *extractor) prose(text string, n int) {
 			if m[2] != "" {
 				v += " ou " + strings.ToUpper(m[2])
 			}
-			x.categoryHint = hint{v, n, "a sentence of the description", hintProse}
+			x.categoryHint = hint{v, n, message.FromSentence, hintProse}
 		}
 	}
 	if needGrades && hasAnyContains(f, gradeWords) {
@@ -559,13 +558,13 @@ func (x *extractor) prose(text string, n int) {
 				rest = rest[:i]
 			}
 			if names := knownGrades(reProseAnd.ReplaceAllString(rest, ", ")); names != "" {
-				x.gradeHint = hint{names, n, "a sentence of the description", hintProse}
+				x.gradeHint = hint{names, n, message.FromSentence, hintProse}
 			}
 		}
 	}
 	if needEmployer && hasAnyContains(f, employerWords) {
 		if name, strength := employerInProse(text); name != "" {
-			x.employerHint(n, name, "a sentence of the description", strength)
+			x.employerHint(n, name, message.FromSentence, strength)
 		}
 	}
 }
@@ -623,6 +622,17 @@ type relative struct {
 	n    int
 	unit string // "jours", "semaines", "mois"
 	line int
+}
+
+// span says the delay in a message: "30 jours", "2 months".
+func (r relative) span() message.Text {
+	switch r.unit {
+	case "semaines":
+		return message.New(message.SpanWeeks, "n", r.n)
+	case "mois":
+		return message.New(message.SpanMonths, "n", r.n)
+	}
+	return message.New(message.SpanDays, "n", r.n)
 }
 
 func (r relative) from(d Date) Date {

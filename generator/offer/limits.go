@@ -2,6 +2,8 @@ package offer
 
 import (
 	"unicode/utf8"
+
+	"postes/generator/message"
 )
 
 // Bounds on what one offer's fields hold. Every field is on the offer's
@@ -23,7 +25,7 @@ func (x *extractor) checkGradeLines() {
 	kept := x.gradeLines[:0]
 	for _, gl := range x.gradeLines {
 		if n := utf8.RuneCountInString(gl.text); n > maxGradeChars {
-			x.errorf(gl.line, "grade line of %d characters; a grade line names a few grades (at most %d characters): is the description written on the label's line?", n, maxGradeChars)
+			x.fail(gl.line, message.GradeLineTooLong, "n", n, "max", maxGradeChars)
 			x.fatal = true
 			continue
 		}
@@ -42,7 +44,7 @@ func (x *extractor) checkSizes() {
 			continue
 		}
 		if n := utf8.RuneCountInString(*p); n > maxFieldChars {
-			x.errorf(o.Lines[d.Field], "%s of %d characters; a field holds at most %d: is the description written on the field's line?", d.Label, n, maxFieldChars)
+			x.fail(o.Lines[d.Field], message.FieldTooLong, "field", d.Label, "n", n, "max", maxFieldChars)
 			x.fatal = true
 		}
 	}
@@ -52,7 +54,7 @@ func (x *extractor) checkSizes() {
 func (x *extractor) checkGrades() {
 	o := x.o
 	if n := len(o.Grades); n > maxGrades {
-		x.errorf(o.Lines[FieldGrades], "%d grades; an offer names at most %d (write the others in the description)", n, maxGrades)
+		x.fail(o.Lines[FieldGrades], message.TooManyGrades, "n", n, "max", maxGrades)
 		x.fatal = true
 	}
 }
@@ -61,7 +63,7 @@ func (x *extractor) checkGrades() {
 // past the bounds above.
 func (x *extractor) addExtra(line int, label, value string) {
 	if n := utf8.RuneCountInString(value); n > maxFieldChars*4 {
-		x.errorf(line, "%s of %d characters; a field holds at most %d: is the description written on the field's line?", quote(Clip(label, 40)), n, maxFieldChars*4)
+		x.fail(line, message.FieldTooLong, "field", Clip(label, 40), "n", n, "max", maxFieldChars*4)
 		x.fatal = true
 		return
 	}

@@ -19,8 +19,8 @@ func TestExtractRefusesOversizedFields(t *testing.T) {
 		line int
 		msg  string
 	}{
-		{"title", "# " + strings.Repeat("Gestionnaire ", 60) + "\n\nEmployeur : Mairie de Dijon\n" + tail, 1, "title of 779 characters; a field holds at most 500"},
-		{"employer", "# Gestionnaire\n\nEmployeur : " + strings.Repeat("Mairie ", 100) + "\n" + tail, 3, "employeur of 699 characters"},
+		{"title", "# " + strings.Repeat("Gestionnaire ", 60) + "\n\nEmployeur : Mairie de Dijon\n" + tail, 1, `"Intitulé du poste" of 779 characters; a field holds at most 500`},
+		{"employer", "# Gestionnaire\n\nEmployeur : " + strings.Repeat("Mairie ", 100) + "\n" + tail, 3, `"Employeur" of 699 characters`},
 		{"grade_line", "# Gestionnaire\n\nEmployeur : Mairie de Dijon\nGrade : " + grades + "\n" + tail, 4, "grade line of 1859 characters"},
 		{"extra", "# Gestionnaire\n\nEmployeur : Mairie de Dijon\nRémunération : " + strings.Repeat("selon grille ", 200) + "\n" + tail, 4, `"Rémunération" of 2599 characters`},
 		{"grades", "# Gestionnaire\n\nEmployeur : Mairie de Dijon\nGrade : " + gradeList(26) + "\n" + tail, 4, "26 grades; an offer names at most 24"},

@@ -44,6 +44,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"postes/generator/content"
+	"postes/generator/message"
 )
 
 // Offer is one job offer as read from its file.
@@ -83,6 +84,9 @@ type Offer struct {
 	// Contacts are the e-mail and web addresses given in the body: where
 	// to apply.
 	Contacts []string
+	// NoWayToApply: the offer gives no e-mail or web address, no postal
+	// address and no part about applying (see CanApply).
+	NoWayToApply bool
 	// Hash identifies the file's decoded text; the builder sets it, so that
 	// pages whose offers did not change are not rendered again.
 	Hash uint64
@@ -204,6 +208,11 @@ func (o Options) maxOpen() int {
 func ExtractWith(src *content.Source, opt Options) (*Offer, content.List) {
 	x := &extractor{src: src, o: &Offer{Source: src.Path}, opt: opt}
 	x.run()
+	if x.o == nil && x.partial != nil && x.partial.Draft {
+		// A draft is shown by check -v as far as it could be read.
+		x.partial.detach()
+		return x.partial, x.diags
+	}
 	if x.o == nil {
 		return nil, x.diags
 	}
@@ -250,23 +259,26 @@ type extractor struct {
 	// partial is the offer as read when the file cannot be published,
 	// for the tests that score extraction.
 	partial *Offer
+	// todo are the placeholders left ("[à compléter]"), todoFields the
+	// fields they stand for.
+	todo       []todo
+	todoFields FieldSet
 }
 
-func (x *extractor) warnf(line int, format string, args ...any) {
-	x.diags.Add(content.Pos{Path: x.src.Path, Line: line}, content.Warning, format, args...)
+// warn reports a warning at line from the message catalogue.
+func (x *extractor) warn(line int, id message.ID, kv ...any) {
+	x.diags.Say(content.Pos{Path: x.src.Path, Line: line}, content.Warning, id, kv...)
 }
 
-func (x *extractor) errorf(line int, format string, args ...any) {
-	x.diags.Add(content.Pos{Path: x.src.Path, Line: line}, content.Error, format, args...)
+// fail reports an error at line: the file is not published.
+func (x *extractor) fail(line int, id message.ID, kv ...any) {
+	x.diags.Say(content.Pos{Path: x.src.Path, Line: line}, content.Error, id, kv...)
 }
 
 func (x *extractor) run() {
 	if x.src.Front != nil {
 		if !x.frontMatter() {
 			x.o = nil
-			return
-		}
-		if x.o.Draft {
 			return
 		}
 	}
@@ -448,9 +460,9 @@ func (x *extractor) frontMatter() bool {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
 			line += perr.Position.Line - 1
-			x.errorf(line, "front matter: %s", perr.Message)
+			x.fail(line, message.FrontSyntax, "err", perr.Message)
 		} else {
-			x.errorf(line, "front matter: %v", err)
+			x.fail(line, message.FrontSyntax, "err", err)
 		}
 		return false
 	}
@@ -468,7 +480,7 @@ func (x *extractor) frontMatter() bool {
 	if v, ok := fm["draft"]; ok {
 		b, isBool := v.(bool)
 		if !isBool {
-			x.errorf(keyLine("draft"), "front matter: draft must be true or false, not %s", tomlValue(v))
+			x.fail(keyLine("draft"), message.FrontDraftType, "value", tomlValue(v))
 			return false
 		}
 		o.Draft = b
@@ -477,7 +489,7 @@ func (x *extractor) frontMatter() bool {
 		if s, isString := v.(string); isString {
 			o.AskedSlug = oneLine(s)
 		} else {
-			x.warnf(keyLine("slug"), "front matter: slug must be a string, not %s", tomlValue(v))
+			x.warn(keyLine("slug"), message.FrontSlugType, "value", tomlValue(v))
 		}
 	}
 	keys := make([]string, 0, len(fm))
@@ -490,11 +502,15 @@ func (x *extractor) frontMatter() bool {
 		d := fieldNamed(k)
 		if d == nil {
 			if k != "slug" && k != "draft" {
-				x.warnf(keyLine(k), "front matter: unknown key %q; known keys: %s", k, knownFrontKeys())
+				if near := closest(k, knownFrontKeys()); near != "" {
+					x.warn(keyLine(k), message.FrontUnknownKeyNear, "key", k, "near", near)
+				} else {
+					x.warn(keyLine(k), message.FrontUnknownKey, "key", k, "known", message.Quoted(knownFrontKeys()))
+				}
 			}
 			continue
 		}
-		if x.setValue(d, keyLine(k), v, "front matter") {
+		if x.setValue(d, keyLine(k), v, fromFront) {
 			x.front[d.Field] = true
 			if o.Lines[d.Field] == 0 {
 				o.Lines[d.Field] = keyLine(k)
@@ -504,16 +520,22 @@ func (x *extractor) frontMatter() bool {
 	return true
 }
 
+// Where a TOML value comes from, for messages.
+const (
+	fromFront    = message.WhereFront
+	fromDefaults = message.WhereDefaults
+)
+
 // setValue sets a declared field from a TOML value (front matter, a
 // defaults table), saying so when its type is not the field's. It reports
 // whether the field was set.
-func (x *extractor) setValue(d *FieldDef, line int, v any, where string) bool {
+func (x *extractor) setValue(d *FieldDef, line int, v any, where message.ID) bool {
 	o := x.o
 	switch d.kind {
 	case kindText, kindCategory:
 		s, ok := v.(string)
 		if !ok {
-			x.warnf(line, "%s: %s must be a string, not %s", where, d.Name, tomlValue(v))
+			x.warn(line, message.ValueNotString, "where", message.New(where), "key", d.Name, "value", tomlValue(v))
 			return false
 		}
 		if d.kind == kindCategory {
@@ -535,7 +557,7 @@ func (x *extractor) setValue(d *FieldDef, line int, v any, where string) bool {
 				}
 			}
 		default:
-			x.warnf(line, "%s: grades must be a list of strings, not %s", where, tomlValue(v))
+			x.warn(line, message.ValueNotGrades, "where", message.New(where), "key", d.Name, "value", tomlValue(v))
 			return false
 		}
 		for _, g := range list {
@@ -551,7 +573,7 @@ func (x *extractor) setValue(d *FieldDef, line int, v any, where string) bool {
 		case time.Time: // TOML dates, local or not: the calendar date as written
 			s = v.Format("2006-01-02")
 		default:
-			x.warnf(line, "%s: %s must be a date (2025-08-29) or a string, not %s", where, d.Name, tomlValue(v))
+			x.warn(line, message.ValueNotDate, "where", message.New(where), "key", d.Name, "value", tomlValue(v))
 			return false
 		}
 		x.setDate(d.Field, line, s)
@@ -560,17 +582,21 @@ func (x *extractor) setValue(d *FieldDef, line int, v any, where string) bool {
 	return false
 }
 
-// tomlValue writes a TOML value in a message.
-func tomlValue(v any) string {
+// tomlValue says a TOML value in a message.
+func tomlValue(v any) message.Text {
 	switch v := v.(type) {
 	case string:
-		return quote(v)
+		return message.New(message.TOMLString, "s", Clip(v, 60))
 	case []any:
-		return "a list"
+		return message.New(message.TOMLList)
 	case map[string]any:
-		return "a table"
+		return message.New(message.TOMLTable)
+	case bool:
+		return message.New(message.TOMLBool, "v", fmt.Sprint(v))
+	case time.Time:
+		return message.New(message.TOMLOther, "v", v.Format("2006-01-02"))
 	}
-	return fmt.Sprintf("%v", v)
+	return message.New(message.TOMLOther, "v", fmt.Sprint(v))
 }
 
 // oneLine cleans a front matter value as content.Decode cleans the text:
@@ -593,6 +619,18 @@ func (x *extractor) set(f Field, line int, value string) {
 		return
 	}
 	value = strings.TrimSpace(value)
+	if isPlaceholder(value) {
+		x.placeholderFor(f, line)
+		switch f {
+		case FieldTitle, FieldEmployer:
+			// Kept: the file builds, its page shows what is missing.
+		case FieldPosted, FieldDeadline, FieldStart:
+			x.unreadable[f] = true // said once, as a placeholder
+			return
+		default:
+			return
+		}
+	}
 	o := x.o
 	dst := o.text(f)
 	switch f {
@@ -613,7 +651,7 @@ func (x *extractor) set(f Field, line int, value string) {
 		return
 	}
 	if *dst != "" && value != "" && Fold(*dst) != Fold(value) {
-		x.warnf(line, "%s given twice (%q at line %d, %q here); kept the first", label(f), *dst, o.Lines[f], value)
+		x.warn(line, message.FieldTwice, "field", fieldLabel(f), "first", Clip(*dst, 60), "line", o.Lines[f], "second", Clip(value, 60))
 		return
 	}
 	if *dst == "" {
@@ -648,7 +686,7 @@ func (x *extractor) setCategory(line int, value string) {
 		}
 	}
 	if len(cats) == 0 {
-		x.warnf(line, "catégorie %s: expected A, B, C or D", quote(Clip(value, 40)))
+		x.warn(line, message.CategoryUnreadable, "value", Clip(value, 40))
 		return
 	}
 	sort.Strings(cats)
@@ -678,25 +716,30 @@ func (x *extractor) setDate(f Field, line int, value string) {
 	}
 	res, err := parse(value)
 	if err != nil {
-		x.warnf(line, "%s: %v", label(f), err)
+		var de *DateError
+		if errors.As(err, &de) {
+			x.warn(line, message.DateField, "field", fieldLabel(f), "value", Clip(strings.TrimSpace(value), 60), "msg", de.Text)
+		} else {
+			x.warn(line, message.DateField, "field", fieldLabel(f), "value", Clip(strings.TrimSpace(value), 60), "msg", err)
+		}
 		x.unreadable[f] = true
 		return
 	}
-	if res.Note != "" {
-		x.warnf(line, "%s: %s", label(f), res.Note)
+	if !res.Note.IsZero() {
+		x.warn(line, message.DateField, "field", fieldLabel(f), "value", Clip(strings.TrimSpace(value), 60), "msg", res.Note)
 	}
 	if res.ASAP {
 		if f == FieldStart {
 			o.StartASAP = true
 			o.Lines[f] = line
 		} else {
-			x.warnf(line, "%s: %q is not a date; expected e.g. 29/08/2025", label(f), strings.TrimSpace(value))
+			x.warn(line, message.DateASAPNotDate, "field", fieldLabel(f), "value", Clip(strings.TrimSpace(value), 60))
 			x.unreadable[f] = true
 		}
 		return
 	}
 	if f != FieldStart && !res.Date.HasDay() {
-		x.warnf(line, "%s: %q names a month, not a day; expected e.g. 29/08/2025", label(f), strings.TrimSpace(value))
+		x.warn(line, message.DateMonthOnly, "field", fieldLabel(f), "value", Clip(strings.TrimSpace(value), 60))
 		x.unreadable[f] = true
 		return
 	}

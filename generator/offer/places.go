@@ -3,6 +3,7 @@ package offer
 import (
 	"strings"
 
+	"postes/generator/message"
 	"postes/generator/place"
 )
 
@@ -44,12 +45,14 @@ func (x *extractor) readPlace() {
 		case x.placeFromDirection():
 		case x.placeFromProse():
 		case x.placeFromEmployer():
+		case x.todoFields.Has(FieldLocation):
+			// "Lieu de travail : [à compléter]": said with the placeholders.
 		default:
 			line := x.emptyLabel[FieldLocation]
 			if line == 0 && len(x.src.Lines) > 0 {
 				line = 1
 			}
-			x.warnf(line, "no place of work: the offer is in no filter by place, and job seekers do not see where the post is (write \"Lieu de travail : …\")")
+			x.warn(line, message.NoPlace)
 		}
 		return
 	}
@@ -102,8 +105,7 @@ func (x *extractor) readPlace() {
 			o.Location = strings.Join(shown, ", ")
 		}
 		if !res.Sure {
-			x.guess(FieldLocation, line, "lieu de travail %s: %s; kept %s (write the town alone, \"Lieu de travail : Koné\", to be sure)",
-				quote(Clip(text, 60)), res.Why, quote(o.Location))
+			x.guess(FieldLocation, line, message.PlaceUnsure, "value", Clip(text, 60), "why", res.Reasons, "kept", o.Location)
 		}
 	case home != nil:
 		// "Hôtel de Ville" of the Mairie de Nouméa is in Nouméa.
@@ -119,8 +121,12 @@ func (x *extractor) readPlace() {
 			o.Places = []Place{p}
 			return
 		}
-		x.guess(FieldLocation, line, "lieu de travail %s names no town postes knows; shown as written, and in no filter by place (write the town, \"Lieu de travail : Koné\", or name the place in config.toml's [places])",
-			quote(Clip(text, 60)))
+		if res.Reasons.ID == message.PlaceOnlyArea {
+			// "Centre technique 98860": a postcode or a département, no town.
+			x.guess(FieldLocation, line, message.PlaceAreaOnly, "value", Clip(text, 60), "why", res.Reasons)
+			return
+		}
+		x.guess(FieldLocation, line, message.PlaceUnknown, "value", Clip(text, 60))
 	}
 }
 
@@ -172,7 +178,7 @@ func (x *extractor) placeFromEmployer() bool {
 	if x.employerTown() != nil {
 		return true // the commune's own offer: "Mairie de Tours" hires in Tours
 	}
-	x.guess(FieldLocation, o.Lines[FieldEmployer], "no place given; filed under %s, the town in the employer's name (write \"Lieu de travail : …\" to be sure)", p.Town)
+	x.guess(FieldLocation, o.Lines[FieldEmployer], message.PlaceFromEmployer, "town", p.Town)
 	return true
 }
 
@@ -202,7 +208,7 @@ func (x *extractor) placeFromDirection() bool {
 	o.Places = []Place{{p.Town, p.Postcode, p.Department}}
 	o.Location = p.Town
 	o.Lines[FieldLocation] = o.Lines[FieldDirection]
-	x.guess(FieldLocation, o.Lines[FieldDirection], "no place given; filed under %s, the town in the service's line (write \"Lieu de travail : …\" to be sure)", p.Town)
+	x.guess(FieldLocation, o.Lines[FieldDirection], message.PlaceFromDirection, "town", p.Town)
 	return true
 }
 
@@ -222,7 +228,7 @@ func (x *extractor) placeFromProse() bool {
 	x.o.Places = []Place{{p.Town, p.Postcode, p.Department}}
 	x.o.Location = p.Town
 	x.o.Lines[FieldLocation] = h.line
-	x.guess(FieldLocation, h.line, "no place given; filed under %s, read from %s (write \"Lieu de travail : …\" to be sure)", p.Town, h.from)
+	x.guess(FieldLocation, h.line, message.PlaceFromProse, "town", p.Town, "from", message.New(h.from))
 	return true
 }
 

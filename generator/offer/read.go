@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"postes/generator/message"
 )
 
 // The line reader. An offer is read as a lexer reads text: each state is a
@@ -276,12 +278,11 @@ func (r *reader) title(l line, from titleFrom) {
 	x.set(FieldTitle, l.n, strings.TrimSpace(text))
 	x.titleFrom = from
 	if from == titleLine && l.n-1 != r.first {
-		why := "a line without a label among the fields"
 		if len(r.skipped) > 0 {
-			why = "the lines before it read as a banner: " + quoteList(r.skipped, 3)
+			x.guess(FieldTitle, l.n, message.TitleAfterBanners, "line", l.n, "title", Clip(l.text, 60), "banners", quoteList(r.skipped, 3))
+		} else {
+			x.guess(FieldTitle, l.n, message.TitleFromLine, "line", l.n, "title", Clip(l.text, 60))
 		}
-		x.guess(FieldTitle, l.n, "title read from line %d, %s (%s); write it as \"# %s\" to be sure",
-			l.n, quote(Clip(l.text, 60)), why, Clip(l.text, 60))
 	}
 }
 
@@ -297,9 +298,9 @@ func (r *reader) banner(l line) bool {
 	x := r.x
 	head := bannerBody(l.text)
 	if name, strength := employerInProse(head); name != "" {
-		x.employerHint(l.n, name, "a banner line", strength)
+		x.employerHint(l.n, name, message.FromBanner, strength)
 	} else if name := employerIn(head, squash(head)); name != "" {
-		x.employerHint(l.n, name, "a banner line", hintBanner)
+		x.employerHint(l.n, name, message.FromBanner, hintBanner)
 	}
 	if m := reBannerNumber.FindStringSubmatch(l.text); m != nil && !x.has(FieldReference) && reNumberedBanner.MatchString(strings.TrimRight(squash(bannerTail(l.text)), " .:!")) {
 		x.setReference(l.n, m[1]) // "N° 8812/MSP/DSP du 16 novembre 2026": a number and its date
@@ -413,7 +414,7 @@ func readHeader(r *reader) stateFn {
 		}
 		if l.colon && l.value != "" && looksLikeLabel(l.label) && !l.item {
 			r.labels++
-			x.kindWarnf(warnUnknownLabel, l.n, "unknown label %s; shown as written (a known field is written as in the README's label table)", quote(l.label))
+			x.unknownLabel(l.n, l.label)
 			x.addExtra(l.n, l.label, l.value)
 			continue
 		}
@@ -476,8 +477,7 @@ func (r *reader) takes(l line) bool {
 		return r.layout == 'b' || !isSentence(l.text)
 	}
 	if isSentence(l.text) || len(l.text) > maxValue {
-		r.x.kindWarnf(warnNoValue, r.pend.line, "label %s has no value; the line below it, %s, reads as a sentence and was not taken",
-			quote(r.pend.label), quote(Clip(l.text, 60)))
+		r.x.kindWarn(warnNoValue, r.pend.line, message.LabelNoValueSentence, "label", r.pend.label, "below", Clip(l.text, 60))
 		r.pend.open = false
 		r.pend.values = nil
 		r.pend.li = labelInfo{}
@@ -512,18 +512,15 @@ func (r *reader) flush() {
 	if len(p.values) == 0 {
 		r.x.emptyLabel[p.li.field] = p.line
 		if p.line > 0 {
-			r.x.kindWarnf(warnNoValue, p.line, "label %s has no value; expected %s", quote(p.label), expectedValue(p.label, r.layout))
+			id := message.LabelNoValue
+			if r.layout == 'b' {
+				id = message.LabelNoValueBelow
+			}
+			r.x.kindWarn(warnNoValue, p.line, id, "label", p.label)
 		}
 		return
 	}
 	r.apply(p.li, p.label, p.line, p.values, p.vlines)
-}
-
-func expectedValue(label string, layout byte) string {
-	if layout == 'b' {
-		return "its value on the line below it"
-	}
-	return quote(label + " : …")
 }
 
 // apply stores the value lines read under one label.
@@ -595,6 +592,10 @@ func (r *reader) apply(li labelInfo, label string, line int, values []string, li
 		if len(values) == 1 && notApplicable(values[0]) {
 			return
 		}
+		if len(values) == 1 && isPlaceholder(values[0]) {
+			x.placeholder(label, lines[0])
+			return
+		}
 		x.addExtra(lines[0], label, strings.Join(values, "\n"))
 	default:
 		x.set(li.field, lines[0], strings.Join(values, " "))
@@ -603,7 +604,7 @@ func (r *reader) apply(li labelInfo, label string, line int, values []string, li
 
 func (r *reader) extraLines(label string, values []string, lines []int) {
 	for j := 1; j < len(values); j++ {
-		r.x.kindWarnf(warnExtraLine, lines[j], "extra line under %s ignored: %s", quote(label), quote(Clip(values[j], 60)))
+		r.x.kindWarn(warnExtraLine, lines[j], message.ExtraLine, "label", label, "line", Clip(values[j], 60))
 	}
 }
 
@@ -618,7 +619,7 @@ func (r *reader) standalone(l line) stateFn {
 	case IsUpper(text) && len(text) < maxBanner && (x.o.Title != "" || employerIn(text, squash(text)) != ""):
 		// A heading such as "PROVINCE SUD" that repeats the employer.
 		if name := employerIn(text, squash(text)); name != "" {
-			x.employerHint(l.n, name, "a heading in capitals", hintBanner)
+			x.employerHint(l.n, name, message.FromHeading, hintBanner)
 		}
 	case r.banner(l):
 	case x.o.Title == "" && !x.front[FieldTitle] && len(text) < maxValue:
@@ -632,9 +633,9 @@ func (r *reader) standalone(l line) stateFn {
 		// and not a sentence, is on these boards the hiring service
 		// ("politique de la Ville"): read it so, and say so.
 		x.set(FieldDirection, l.n, text)
-		x.guess(FieldDirection, l.n, "line %s has no label; read as the direction (write \"Direction : …\" to be sure)", quote(Clip(text, 60)))
+		x.guess(FieldDirection, l.n, message.DirectionFromLine, "line", Clip(text, 60))
 	default:
-		x.kindWarnf(warnStray, l.n, "line %s has no label; kept at the top of the description", quote(Clip(text, 60)))
+		x.kindWarn(warnStray, l.n, message.StrayLine, "line", Clip(text, 60))
 		r.stray = append(r.stray, text)
 		x.prose(text, l.n)
 	}
@@ -659,7 +660,13 @@ func readBody(r *reader) stateFn {
 	for j := 0; j < len(rest); j++ {
 		n := r.i + j + 1
 		t := strings.TrimSpace(rest[j])
-		if t == "" || len(t) > 400 {
+		if t == "" {
+			continue
+		}
+		if strings.Contains(t, "[") && strings.Contains(squash(t), "[a completer") {
+			x.placeholder("", n)
+		}
+		if len(t) > 400 {
 			continue
 		}
 		// Only a short line, or one with a colon, a tab or a pipe near its

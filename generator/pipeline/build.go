@@ -26,6 +26,7 @@ import (
 	"github.com/cespare/xxhash/v2"
 
 	"postes/generator/content"
+	"postes/generator/message"
 	"postes/generator/offer"
 	"postes/generator/publish"
 	"postes/generator/render"
@@ -44,10 +45,15 @@ type Options struct {
 	BaseURL string // overrides config's base_url
 	Strict  bool   // any warning or error publishes nothing
 	// ErrorsAbort makes a file with an error publish nothing, instead of
-	// being skipped: serve keeps the last good board on screen.
+	// being skipped.
 	ErrorsAbort bool
-	Theme       fs.FS // the default theme (templates/, static/)
-	Workers     int   // default GOMAXPROCS
+	// KeepLastGood publishes, for a file that now has an error, the
+	// offer its last good version made (Result.Stale names them): serve
+	// keeps a broken offer on screen while every other change is
+	// published.
+	KeepLastGood bool
+	Theme        fs.FS // the default theme (templates/, static/)
+	Workers      int   // default GOMAXPROCS
 	// InPlace says the output is private (serve's temporary folder): it
 	// is updated file by file instead of swapped whole, so that a rebuild
 	// after one edit costs what that edit changed; it takes no lock and
@@ -77,13 +83,13 @@ type Result struct {
 	Written   int
 	Linked    int
 	Duration  time.Duration
-}
-
-// Summary is the line that ends every build.
-func (r *Result) Summary() string {
-	errs, warns := r.Diags.Count()
-	return fmt.Sprintf("%d offers published (%d open, %d closed), %d scheduled, %d skipped, %d drafts, %d errors, %d warnings in %s → %s",
-		r.Offers, r.Open, r.Closed, r.Scheduled, r.Skipped, r.Drafts, errs, warns, r.Duration.Round(time.Millisecond), r.Output)
+	// What editors are told (see editors.go): the language of the
+	// board's messages, each published offer's page by file, the files
+	// whose last good version is published, the drafts.
+	Lang        message.Lang
+	Pages       map[string]string
+	Stale       []string
+	DraftOffers []*offer.Offer
 }
 
 // ErrStrict is returned when --strict (or ErrorsAbort) finds a problem
@@ -184,6 +190,11 @@ type readFile struct {
 	stamp publish.Stamp
 	seen  time.Time
 	o     *offer.Offer
+	// stale is the offer of the file's last good version, published in
+	// its place while it has an error (Options.KeepLastGood).
+	stale *offer.Offer
+	// gone: the file was deleted between the listing and the read.
+	gone  bool
 	diags content.List
 	file  content.File
 	// bodyless: the offer came from the offers cache, without its body;
@@ -279,13 +290,23 @@ func (b *Builder) read(cfg Config, final string) ([]*offer.Offer, *Result, error
 	b.mu.Unlock()
 	var offers []*offer.Offer
 	for _, it := range items {
-		res.Diags = append(res.Diags, it.diags...)
 		switch {
+		case it.gone:
 		case it.o == nil:
+			res.Diags = append(res.Diags, it.diags...)
 			res.Skipped++
+			if it.stale != nil {
+				offers = append(offers, it.stale)
+				res.Stale = append(res.Stale, it.file.Path)
+			}
 		case it.o.Draft:
+			// A draft is work in progress: what it lacks is said when
+			// it is published, not before (a nightly --strict build
+			// must not fail on it).
 			res.Drafts++
+			res.DraftOffers = append(res.DraftOffers, it.o)
 		default:
+			res.Diags = append(res.Diags, it.diags...)
 			offers = append(offers, it.o)
 		}
 	}
@@ -405,7 +426,11 @@ func (b *Builder) readOne(f content.File, opt offer.Options) *readFile {
 	rf := &readFile{file: f, seen: seen, defHash: defs.Hash()}
 	if st != nil {
 		rf.stamp = publish.StampOf(st)
+	} else if errors.Is(err, fs.ErrNotExist) {
+		rf.gone = true // deleted since it was listed: the next listing forgets it
+		return rf
 	}
+	defer b.keepLastGood(f.Path, rf)
 	b.mu.Lock()
 	b.dirty = true
 	b.mu.Unlock()
@@ -420,7 +445,7 @@ func (b *Builder) readOne(f content.File, opt offer.Options) *readFile {
 		// A body beyond render's limits would take minutes or make a page
 		// of gigabytes: refuse the file now, name it, build the rest.
 		if err := render.CheckBody(o.Body); err != nil {
-			rf.diags.Add(content.Pos{Path: f.Path, Line: o.BodyLine}, content.Error, "description: %v", err)
+			rf.diags.SayText(content.Pos{Path: f.Path, Line: o.BodyLine}, content.Error, limitText(err))
 			o = nil
 		}
 	}
@@ -464,7 +489,7 @@ func (b *Builder) body(o *offer.Offer) (string, error) {
 	b.mu.Lock()
 	rf := b.files["content/"+o.Source]
 	b.mu.Unlock()
-	if rf == nil || rf.o != o {
+	if rf == nil || (rf.o != o && rf.stale != o) {
 		return "", fmt.Errorf("content/%s: no longer read", o.Source)
 	}
 	if !b.drop && !rf.bodyless {
@@ -520,7 +545,9 @@ func (b *Builder) check(cfg Config, final string) (*Result, *site.Board, error) 
 	}
 	board, diags := site.New(offers, site.Options{BaseURL: cfg.BaseURL, Today: res.Today, Aliases: cfg.Aliases, MaxOpenDays: cfg.MaxOpenDays, Memo: &b.site})
 	res.Diags = append(res.Diags, diags...)
+	res.Diags = append(res.Diags, applyDiags(board)...)
 	res.Diags.Sort()
+	res.Lang, res.Pages = message.LangOf(cfg.Language), pages(board)
 	res.Offers, res.Open, res.Closed = len(board.Offers), len(board.Open), len(board.Closed)
 	res.Scheduled = len(board.Scheduled)
 	return res, board, nil
@@ -567,6 +594,7 @@ func (b *Builder) Build() (*Result, error) {
 		return nil, err
 	}
 	res.Output = outDir
+	b.buildDiags(cfg, res)
 	if (opt.Strict && len(res.Diags) > 0) || (opt.ErrorsAbort && res.Diags.HasErrors()) {
 		res.Duration = time.Since(start)
 		return res, ErrStrict

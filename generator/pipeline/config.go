@@ -63,6 +63,8 @@ type Config struct {
 	defaults *offer.Defaults
 	places   map[string]offer.Place
 	grades   map[string]string // by grade.Key
+	// baseURLSet: config.toml gives base_url (see buildDiags).
+	baseURLSet bool
 }
 
 // DefaultConfig is used for every key config.toml does not set.
@@ -111,6 +113,7 @@ func LoadConfig(dir string) (Config, error) {
 		}
 		return c, fmt.Errorf("config.toml: %w", err)
 	}
+	c.baseURLSet = md.IsDefined("base_url")
 	var und []toml.Key
 	for _, k := range md.Undecoded() {
 		if len(k) > 1 && k[0] == "defaults" {

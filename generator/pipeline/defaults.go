@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"postes/generator/content"
+	"postes/generator/message"
 	"postes/generator/offer"
 )
 
@@ -54,17 +55,17 @@ func (b *Builder) defaults(cfg Config, files []content.File) (folderDefaults, co
 			// A link out of the site: the folder walk refuses it for
 			// offers, and the defaults, which end up on every page of
 			// the folder, are no different.
-			diags.Add(content.Pos{Path: rel}, content.Error, "symbolic link points outside content/; the defaults of this folder are not used")
+			diags.Say(content.Pos{Path: rel}, content.Error, message.DefaultsLinkOutside)
 		case err != nil:
-			diags.Add(content.Pos{Path: rel}, content.Error, "cannot read: %v", err)
+			diags.Say(content.Pos{Path: rel}, content.Error, message.DefaultsUnreadable, "err", err)
 		case !st.Mode().IsRegular():
-			diags.Add(content.Pos{Path: rel}, content.Error, "not a regular file; the defaults of this folder are not used")
+			diags.Say(content.Pos{Path: rel}, content.Error, message.DefaultsNotRegular)
 		case st.Size() > maxDefaultsSize:
-			diags.Add(content.Pos{Path: rel}, content.Error, "file is %d bytes; a defaults file holds a few keys (at most %d KB)", st.Size(), maxDefaultsSize>>10)
+			diags.Say(content.Pos{Path: rel}, content.Error, message.DefaultsTooBig, "size", content.SizeText(st.Size()), "max", maxDefaultsSize>>10)
 		default:
 			data, err := os.ReadFile(abs)
 			if err != nil {
-				diags.Add(content.Pos{Path: rel}, content.Error, "cannot read: %v", err)
+				diags.Say(content.Pos{Path: rel}, content.Error, message.DefaultsUnreadable, "err", err)
 				break
 			}
 			var dd content.List

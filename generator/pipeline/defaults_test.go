@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"postes"
+	"postes/generator/message"
 )
 
 // offerJSON reads offres.json of a built board, by source.
@@ -39,6 +40,8 @@ Date limite de candidature : 31/03/2025
 # Missions
 
 Accueillir le public.
+
+Candidatures à accueil@test.example.
 `
 
 // A board of one employer sets it once: config.toml's [defaults], then a
@@ -46,7 +49,7 @@ Accueillir le public.
 // over both.
 func TestDefaultsCascade(t *testing.T) {
 	root := writeSite(t, map[string]string{
-		"config.toml":                      "[defaults]\nemployer = \"Province Nord\"\nlocation = \"Koné\"\n",
+		"config.toml":                      "base_url = \"https://emplois.example.org/\"\n[defaults]\nemployer = \"Province Nord\"\nlocation = \"Koné\"\n",
 		"content/a.txt":                    retitle(noEmployer, "A"),
 		"content/kone/_defaults.toml":      "employer = \"Commune de Koné\"\n",
 		"content/kone/b.txt":               retitle(noEmployer, "B"),
@@ -134,7 +137,7 @@ func TestConfigDefaultsUnknownKeyIsAnError(t *testing.T) {
 func TestOfferWithoutDeadlineClosesAfterMaxOpenDays(t *testing.T) {
 	text := strings.Replace(goodOffer, "Date limite de candidature : 31/03/2025\n", "", 1)
 	root := writeSite(t, map[string]string{
-		"config.toml":   "max_open_days = 30\n",
+		"config.toml":   "base_url = \"https://emplois.example.org/\"\nmax_open_days = 30\n",
 		"content/a.txt": text,
 	})
 	build := func(now string) (string, *Result) {
@@ -150,7 +153,7 @@ func TestOfferWithoutDeadlineClosesAfterMaxOpenDays(t *testing.T) {
 	if res.Open != 1 {
 		t.Errorf("on the last day: %d open, want 1", res.Open)
 	}
-	if !strings.Contains(res.Diags.Error(), "closes 30 days after its posting date (max_open_days), on lundi 31 mars 2025") {
+	if d := res.Diags; len(d) != 1 || !strings.Contains(d[0].Message(message.French), "l’offre ferme 30 jours après sa date de dépôt, le lundi 31 mars 2025") {
 		t.Errorf("diagnostics: %v", res.Diags)
 	}
 	page := string(mustRead(t, filepath.Join(out, "offres/agent-d-accueil/index.html")))
@@ -210,7 +213,7 @@ func TestDefaultValuesAreChecked(t *testing.T) {
 	}
 	msgs := res.Diags.Error()
 	for _, want := range []string{
-		`content/x/_defaults.toml:2: defaults: date limite de candidature: cannot read "demain"`,
+		`content/x/_defaults.toml:2: defaults: Date limite de candidature "demain": cannot read a date`,
 		`content/x/_defaults.toml:3: defaults: catégorie "Z"`,
 		"content/x/a.txt:1: no deadline and no posting date",
 	} {

@@ -36,6 +36,8 @@ Date limite de candidature : 31/03/2025
 # Missions
 
 - Accueillir le public.
+
+Candidatures à accueil@test.example.
 `
 
 func TestBadFileIsSkippedAndTheRestBuilds(t *testing.T) {

@@ -16,6 +16,7 @@ import (
 // are left out.
 func TestStaticIsCopiedWhole(t *testing.T) {
 	root := writeSite(t, map[string]string{
+		"config.toml":                       "base_url = \"https://emplois.example.org/\"\n",
 		"content/bon.txt":                   goodOffer,
 		"static/CNAME":                      "emplois.example.org\n",
 		"static/_headers":                   "/*\n  X-Frame-Options: DENY\n",

@@ -1,10 +1,11 @@
 package place
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"postes/generator/message"
 )
 
 // Reading a place goes in steps, each a method of parser:
@@ -138,7 +139,7 @@ type match struct {
 	// What resolve chose.
 	e    int32
 	sure bool
-	why  string
+	why  message.Text
 	// passed over a locality or a town abroad of its name for a commune:
 	// the other places named may say otherwise ("Nouméa Ducos").
 	passed bool
@@ -151,7 +152,7 @@ type parser struct {
 	fold  string // the folded words, separated by spaces
 	ms    []match
 	depts []string // départements said anywhere: by a postcode, a name, a code in brackets
-	why   []string
+	why   []message.Text
 	extra []Place  // places from parts with no town (a postcode alone, a close spelling)
 	near  []string // départements the board is about (ParseNear)
 }
@@ -767,9 +768,9 @@ func (p *parser) other(a, b int) {
 		pl := t.place(best, code)
 		switch {
 		case len(es) > 1:
-			p.unsure(fmt.Sprintf("postcode %s is shared by %d communes; kept %s", code, len(es), pl.Town))
+			p.unsure(message.New(message.PlacePostcodeShared, "postcode", code, "n", len(es), "kept", pl.Town))
 		case !alone:
-			p.unsure(fmt.Sprintf("no known town in %q; kept %s, whose postcode is %s", p.text(a, b), pl.Town, code))
+			p.unsure(message.New(message.PlaceByPostcode, "text", p.text(a, b), "kept", pl.Town, "postcode", code))
 		}
 		p.extra = append(p.extra, pl)
 		return
@@ -802,11 +803,11 @@ func (p *parser) other(a, b int) {
 	written := p.text(a, b)
 	if e := p.closest(a, b); e >= 0 {
 		pl := t.place(e, "")
-		p.unsure(fmt.Sprintf("no town named %q; kept %s, the closest name", written, pl.Town))
+		p.unsure(message.New(message.PlaceClosest, "text", written, "kept", pl.Town))
 		p.extra = append(p.extra, pl)
 		return
 	}
-	p.unsure(fmt.Sprintf("no known town in %q", written))
+	p.unsure(message.New(message.PlaceNoTown, "text", written))
 }
 
 // dashBefore reports whether a dash, not a comma or a new line, stands
@@ -817,7 +818,7 @@ func (p *parser) dashBefore(a int) bool {
 		!strings.ContainsAny(between, ",;/\n|")
 }
 
-func (p *parser) unsure(why string) {
+func (p *parser) unsure(why message.Text) {
 	p.why = append(p.why, why)
 }
 
@@ -920,7 +921,7 @@ func (p *parser) resolve() Result {
 	var buf [8]string
 	for mi := range p.ms {
 		m := &p.ms[mi]
-		if m.e < 0 || m.anchor != anchorStrong || m.why == "" && !m.passed {
+		if m.e < 0 || m.anchor != anchorStrong || m.why.IsZero() && !m.passed {
 			continue
 		}
 		others := buf[:0]
@@ -939,7 +940,7 @@ func (p *parser) resolve() Result {
 			continue
 		}
 		r.add(t.place(m.e, m.post))
-		if m.why != "" {
+		if !m.why.IsZero() {
 			p.why = append(p.why, m.why)
 		}
 	}
@@ -954,19 +955,19 @@ func (p *parser) resolve() Result {
 					pl = Place{Country: d}
 				}
 				r.Places = []Place{pl}
-				r.Why = fmt.Sprintf("no town in %q, only %s (%s)", clip(p.s), name, d)
+				r.because(message.New(message.PlaceOnlyArea, "text", clip(p.s), "area", name, "code", d))
 				return r
 			}
 		}
-		r.Why = fmt.Sprintf("no known town in %q", clip(p.s))
+		r.because(message.New(message.PlaceNoTown, "text", clip(p.s)))
 		return r
 	}
 	r.Sure = len(p.why) == 0
 	if !r.Sure {
 		if len(p.why) > 3 {
-			p.why = append(p.why[:3], fmt.Sprintf("%d more", len(p.why)-3))
+			p.why = append(p.why[:3], message.New(message.PlaceMore, "n", len(p.why)-3))
 		}
-		r.Why = strings.Join(p.why, "; ")
+		r.because(p.why[0].Then(p.why[1:]...))
 	}
 	return r
 }
@@ -995,7 +996,7 @@ func (p *parser) choose(m *match, depts []string) {
 		return true
 	}
 	name := p.text(m.i, m.j)
-	m.why = ""
+	m.why = message.Text{}
 	said := false // a postcode or a département says which one
 	if m.post != "" {
 		post := m.post
@@ -1007,15 +1008,15 @@ func (p *parser) choose(m *match, depts []string) {
 			// the town's département: "37926 TOURS Cedex 9".
 			said = true
 		default:
-			m.why = fmt.Sprintf("postcode %s is not in the département of %s", post, name)
+			m.why = message.New(message.PlacePostcodeElsewhere, "postcode", post, "town", name)
 		}
 	}
 	if m.hint != "" {
 		hint := m.hint
 		if keep(func(en *entry) bool { return deptOf(en.insee) == hint }) {
 			said = true
-		} else if m.why == "" {
-			m.why = fmt.Sprintf("%s is not in %s (%s)", name, t.area(hint), hint)
+		} else if m.why.IsZero() {
+			m.why = message.New(message.PlaceNotIn, "town", name, "area", t.area(hint), "code", hint)
 		}
 	}
 	if !said && m.i > 0 && p.joined(m.i) {
@@ -1093,15 +1094,15 @@ func (p *parser) choose(m *match, depts []string) {
 	}
 	m.e = best
 	switch {
-	case m.why != "":
+	case !m.why.IsZero():
 	case distinct > 1:
 		en := &t.entries[best]
 		d := deptOf(en.insee)
-		m.why = fmt.Sprintf("%s is the name of %d communes; kept the largest, %s in %s (%s)", name, distinct, en.name, t.area(d), d)
+		m.why = message.New(message.PlaceHomonym, "town", name, "n", distinct, "kept", en.name, "area", t.area(d), "code", d)
 	case m.anchor == anchorWeak:
-		m.why = fmt.Sprintf("took %s from %q", t.entries[best].name, m.from)
+		m.why = message.New(message.PlaceFromPhrase, "town", t.entries[best].name, "text", m.from)
 	}
-	m.sure = m.why == ""
+	m.sure = m.why.IsZero()
 }
 
 // place returns entry e as a Place; post is the postcode written with it.

@@ -53,6 +53,8 @@ package place
 import (
 	"strings"
 	"unicode/utf8"
+
+	"postes/generator/message"
 )
 
 // Place is one town named by an offer.
@@ -87,7 +89,14 @@ type Result struct {
 	// communes, a part of the text that looks like a town but is none; and
 	// when no town was found.
 	Sure bool
-	Why  string // when not sure, why, in a short English sentence for a warning
+	Why  string // when not sure, why, in a short English sentence
+	// Reasons is Why as a message, to say in the board's language.
+	Reasons message.Text
+}
+
+// because sets why the result is not sure.
+func (r *Result) because(t message.Text) {
+	r.Reasons, r.Why = t, t.String()
 }
 
 // maxLen is the most of a text Parse reads.

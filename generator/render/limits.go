@@ -14,8 +14,9 @@ package render
 // holds at least a paragraph. Real offers stay far below every limit.
 
 import (
-	"fmt"
 	"strings"
+
+	"postes/generator/message"
 )
 
 const (
@@ -73,12 +74,19 @@ func maxHTML(n int) int {
 }
 
 // LimitError says which limit a body passed. Line is 1-based in the body.
+// Text says it in the board's language; Msg in English.
 type LimitError struct {
 	Line int
 	Msg  string
+	Text message.Text
 }
 
 func (e *LimitError) Error() string { return e.Msg }
+
+func limitError(line int, id message.ID, kv ...any) *LimitError {
+	t := message.New(id, kv...)
+	return &LimitError{Line: line, Msg: t.String(), Text: t}
+}
 
 // CheckBody measures a Markdown body against the limits above, in time
 // linear in its size, without parsing it. It returns a *LimitError for
@@ -86,21 +94,19 @@ func (e *LimitError) Error() string { return e.Msg }
 // makes at most maxHTML(len(src)) bytes.
 func CheckBody(src string) error {
 	if len(src) > MaxBodySize {
-		return &LimitError{1, fmt.Sprintf("%d bytes; at most %d", len(src), MaxBodySize)}
+		return limitError(1, message.BodyTooBig, "size", len(src), "max", MaxBodySize)
 	}
 	m := measure(src)
 	switch {
 	case m.depth > MaxNesting:
-		return &LimitError{m.depthLine, fmt.Sprintf("lists and quotes nested %d deep; at most %d", m.depth, MaxNesting)}
+		return limitError(m.depthLine, message.BodyTooDeep, "depth", m.depth, "max", MaxNesting)
 	case m.work > MaxInlineWork:
-		return &LimitError{m.workLine, fmt.Sprintf("%d emphasis, code and link markers in a paragraph of %d bytes; split it, or write fewer markers",
-			m.workMarkers, m.workLen)}
+		return limitError(m.workLine, message.BodyTooManyMarkers, "markers", m.workMarkers, "size", m.workLen)
 	case m.cells > MaxTableCells:
-		return &LimitError{m.cellsLine, fmt.Sprintf("tables of %d cells (rows times header columns); at most %d", m.cells, MaxTableCells)}
+		return limitError(m.cellsLine, message.BodyTooManyCells, "cells", m.cells, "max", MaxTableCells)
 	}
 	if est := localGrowth*len(src) + cellHTML*m.cells + m.refs; est > maxHTML(len(src)) {
-		return &LimitError{m.refsLine, fmt.Sprintf("link references could make its HTML %d times its size (%d closing brackets, definitions up to %d bytes); at most %d times",
-			est/max(len(src), 1), m.uses, m.longestDef, MaxGrowth)}
+		return limitError(m.refsLine, message.BodyGrowth, "times", est/max(len(src), 1), "uses", m.uses, "longest", m.longestDef, "max", MaxGrowth)
 	}
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"html"
 	"strings"
 	"sync"
@@ -17,6 +16,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"postes/generator/message"
 )
 
 // Markdown renders offer bodies. The zero value is not usable; use
@@ -98,7 +99,7 @@ func (m *Markdown) convert(src string, b *renderBuf) error {
 	// every write fails, and goldmark's error is the cap's.
 	err := md.Convert([]byte(src), b.w)
 	if b.lim.over {
-		return &LimitError{1, fmt.Sprintf("its HTML passed %d bytes, %d times its size", b.lim.max, b.lim.max/max(len(src), 1))}
+		return limitError(1, message.BodyHTMLTooBig, "size", b.lim.max, "times", b.lim.max/max(len(src), 1))
 	}
 	return err
 }

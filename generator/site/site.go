@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"postes/generator/content"
+	"postes/generator/message"
 	"postes/generator/offer"
 )
 
@@ -163,15 +164,15 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 		if prev, dup := slugs[p.Slug]; dup {
 			base := p.Slug
 			p.Slug = number(base, nextSlug, func(s string) bool { return slugs[s] != nil })
-			diags.Add(content.Pos{Path: "content/" + o.Source, Line: o.Lines[offer.FieldTitle]}, content.Warning,
-				"same address as %s (%q); published at offres/%s/ instead: give one of them a reference or a slug", content.QuoteName("content/"+prev.Source), base, p.Slug)
+			diags.Say(content.Pos{Path: "content/" + o.Source, Line: o.Lines[offer.FieldTitle]}, content.Warning,
+				message.SameAddress, "other", content.QuoteName("content/"+prev.Source), "address", "offres/"+base+"/", "instead", "offres/"+p.Slug+"/")
 		}
 		slugs[p.Slug] = p
 		if o.Reference != "" {
 			rk := offer.Fold(o.Reference)
 			if prev, dup := refs[rk]; dup {
-				diags.Add(content.Pos{Path: "content/" + o.Source, Line: o.Lines[offer.FieldReference]}, content.Warning,
-					"reference %q is also used by %s", o.Reference, content.QuoteName("content/"+prev.Source))
+				diags.Say(content.Pos{Path: "content/" + o.Source, Line: o.Lines[offer.FieldReference]}, content.Warning,
+					message.SameReference, "reference", o.Reference, "other", content.QuoteName("content/"+prev.Source))
 			} else {
 				refs[rk] = p
 			}

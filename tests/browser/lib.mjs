@@ -37,7 +37,7 @@ export async function buildBoard({ source = ".", now, output }) {
     maxBuffer: 64 << 20,
   });
   const lines = (stdout + "\n" + stderr).split("\n");
-  return lines.find((l) => / published /.test(l)) || lines.filter(Boolean).pop();
+  return lines.find((l) => / published | publiées? /.test(l)) || lines.filter(Boolean).pop();
 }
 
 const TYPES = {
