@@ -37,18 +37,39 @@ func (o *Offer) wayToApply() bool {
 			return true
 		}
 	}
-	for _, line := range strings.Split(o.Body, "\n") {
-		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "#") {
+	// Headings first, found without splitting the body: every offer
+	// passes here.
+	for rest := o.Body; rest != ""; {
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "#") {
 			h := labelKey(strings.TrimLeft(t, "# "))
 			if hasAnyPrefix(h, applyWords) || strings.Contains(h, "candidature") || strings.Contains(h, "postuler") {
 				return true
 			}
-			continue
-		}
-		if rePostal.MatchString(t) {
-			return true
 		}
 	}
-	return false
+	// A postal address: the regexp, slow on a whole description, runs
+	// only on one that holds five digits in a row or a box's letters.
+	return mayBePostal(o.Body) && rePostal.MatchString(o.Body)
+}
+
+// mayBePostal reports whether s holds five digits in a row, "BP", "B.P"
+// or "CS": what every match of rePostal holds.
+func mayBePostal(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; '0' <= c && c <= '9' {
+			if run++; run == 5 {
+				return true
+			}
+			continue
+		}
+		run = 0
+	}
+	return strings.Contains(s, "BP") || strings.Contains(s, "B.P") || strings.Contains(s, "CS")
 }
