@@ -297,15 +297,19 @@ func delimiterRow(content string) int {
 func countMarkers(l string) int {
 	n := 0
 	for i := 0; i < len(l); i++ {
-		switch c := l[i]; c {
-		case '*', '_', '~', '`':
-			n++
+		c := l[i]
+		if !isMarker[c] {
+			continue // most bytes: one table lookup
+		}
+		n++
+		if c != '[' && c != ']' {
 			for i+1 < len(l) && l[i+1] == c {
 				i++
 			}
-		case '[', ']':
-			n++
 		}
 	}
 	return n
 }
+
+// isMarker are the bytes countMarkers counts.
+var isMarker = [256]bool{'*': true, '_': true, '~': true, '`': true, '[': true, ']': true}
