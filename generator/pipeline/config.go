@@ -135,10 +135,7 @@ func LoadConfig(dir string) (Config, error) {
 			return c, diags
 		}
 	}
-	if err := c.readPlaces(string(data)); err != nil {
-		return c, err
-	}
-	if err := c.readGrades(string(data)); err != nil {
+	if err := errors.Join(c.readPlaces(string(data)), c.readGrades(string(data))); err != nil {
 		return c, err
 	}
 	if len(und) > 0 {
@@ -230,32 +227,20 @@ func (c *Config) check(name string) error {
 	return nil
 }
 
-// readPlaces reads config.toml's [places], whose text is given for the
-// lines of its errors.
-func (c *Config) readPlaces(text string) error {
-	c.places = nil
-	names := make([]string, 0, len(c.Places))
-	for name := range c.Places {
+// readTable reads one of config.toml's tables of names ([places],
+// [grades]) entry by entry, in name order: read says what is wrong with
+// an entry, and every mistake is reported at its line, all at once.
+func readTable(text, table string, entries map[string]any, read func(name string, v any) error) error {
+	names := make([]string, 0, len(entries))
+	for name := range entries {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	var msgs []string
 	for _, name := range names {
-		line := keyLine(text, toml.Key{"places", name})
-		v, ok := c.Places[name].(string)
-		if !ok {
-			msgs = append(msgs, fmt.Sprintf("config.toml:%d: [places] %q: expected a commune (\"Voh\") or a département's code (\"988\") in quotes", line, name))
-			continue
+		if err := read(name, entries[name]); err != nil {
+			msgs = append(msgs, fmt.Sprintf("config.toml:%d: [%s] %q: %v", keyLine(text, toml.Key{table, name}), table, name, err))
 		}
-		p, err := localPlace(name, v)
-		if err != nil {
-			msgs = append(msgs, fmt.Sprintf("config.toml:%d: [places] %q: %v", line, name, err))
-			continue
-		}
-		if c.places == nil {
-			c.places = map[string]offer.Place{}
-		}
-		c.places[offer.PlaceKey(name)] = p
 	}
 	if len(msgs) > 0 {
 		return errors.New(strings.Join(msgs, "\n"))
@@ -263,37 +248,40 @@ func (c *Config) readPlaces(text string) error {
 	return nil
 }
 
+// readPlaces reads config.toml's [places], whose text is given for the
+// lines of its errors.
+func (c *Config) readPlaces(text string) error {
+	c.places = map[string]offer.Place{}
+	return readTable(text, "places", c.Places, func(name string, v any) error {
+		s, ok := v.(string)
+		if !ok {
+			return errors.New(`expected a commune ("Voh") or a département's code ("988") in quotes`)
+		}
+		p, err := localPlace(name, s)
+		if err == nil {
+			c.places[offer.PlaceKey(name)] = p
+		}
+		return err
+	})
+}
+
 // readGrades reads config.toml's [grades], whose text is given for the
 // lines of its errors.
 func (c *Config) readGrades(text string) error {
-	c.grades = nil
-	names := make([]string, 0, len(c.Grades))
-	for name := range c.Grades {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	var msgs []string
-	for _, name := range names {
-		line := keyLine(text, toml.Key{"grades", name})
-		v, _ := c.Grades[name].(string)
-		v = strings.ToUpper(strings.TrimSpace(v))
+	c.grades = map[string]string{}
+	return readTable(text, "grades", c.Grades, func(name string, v any) error {
+		s, _ := v.(string)
+		s = strings.ToUpper(strings.TrimSpace(s))
 		k := grade.Key(name)
 		switch {
-		case v != "A" && v != "B" && v != "C" && v != "D":
-			msgs = append(msgs, fmt.Sprintf("config.toml:%d: [grades] %q: expected a category in quotes, \"A\", \"B\", \"C\" or \"D\"", line, name))
+		case s != "A" && s != "B" && s != "C" && s != "D":
+			return errors.New(`expected a category in quotes, "A", "B", "C" or "D"`)
 		case k == "":
-			msgs = append(msgs, fmt.Sprintf("config.toml:%d: [grades] %q: expected a grade's name", line, name))
-		default:
-			if c.grades == nil {
-				c.grades = map[string]string{}
-			}
-			c.grades[k] = v
+			return errors.New("expected a grade's name")
 		}
-	}
-	if len(msgs) > 0 {
-		return errors.New(strings.Join(msgs, "\n"))
-	}
-	return nil
+		c.grades[k] = s
+		return nil
+	})
 }
 
 // reDepartment is a département or collectivity code: "21", "2A", "988".

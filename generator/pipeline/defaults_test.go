@@ -252,13 +252,14 @@ func TestConfigTablesErrorsNameTheirLine(t *testing.T) {
 		t.Errorf("an error that stops the build is called a warning:\n%v", err)
 	}
 	root = writeSite(t, map[string]string{
-		"config.toml":   "title = \"x\"\n\n[places]\n\"Démoville\" = \"999\"\n\"Ailleurs\" = 21\n",
+		"config.toml":   "title = \"x\"\n\n[places]\n\"Démoville\" = \"999\"\n\"Ailleurs\" = 21\n\n[grades]\n\"Ingénieur\" = \"Z\"\n",
 		"content/a.txt": noEmployer,
 	})
 	_, err = Run(Options{Source: root, Output: filepath.Join(t.TempDir(), "p"), Now: "2025-03-15", Theme: postes.Theme})
 	for _, want := range []string{
 		`config.toml:4: [places] "Démoville": "999" is no département or collectivity code`,
 		`config.toml:5: [places] "Ailleurs": expected a commune`,
+		`config.toml:8: [grades] "Ingénieur": expected a category in quotes`,
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)
