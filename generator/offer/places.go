@@ -164,51 +164,29 @@ func hasTown(r place.Result) bool {
 // its employer's name ("Centre hospitalier de Beaune"), with a warning:
 // a filter by place then finds it.
 func (x *extractor) placeFromEmployer() bool {
-	o := x.o
-	if o.EmployerName == "" {
+	p, ok := oneTown(x.o.EmployerName, x.opt.Near, false)
+	if !ok {
 		return false
 	}
-	res := place.ParseNear(o.EmployerName, x.opt.Near...)
-	if len(res.Places) != 1 || res.Places[0].Town == "" || regionNames[Fold(res.Places[0].Town)] {
-		return false
-	}
-	p := res.Places[0]
-	o.Places = []Place{{p.Town, p.Postcode, p.Department}}
-	o.Location = p.Town
+	x.fileUnder(p, x.o.Lines[FieldLocation])
 	if x.employerTown() != nil {
 		return true // the commune's own offer: "Mairie de Tours" hires in Tours
 	}
-	x.guess(FieldLocation, o.Lines[FieldEmployer], message.PlaceFromEmployer, "town", p.Town)
+	x.guess(FieldLocation, x.o.Lines[FieldEmployer], message.PlaceFromEmployer, "town", p.Town)
 	return true
 }
 
-// regionNames are the names of France's regions, old and new, some of
-// which are also small communes': the "Université de Bourgogne" is in
-// Dijon, not in Bourgogne (51), and "Service Bretagne" not in a village.
-var regionNames = map[string]bool{"bourgogne": true, "bretagne": true, "normandie": true, "champagne": true,
-	"picardie": true, "lorraine": true, "alsace": true, "auvergne": true, "limousin": true, "aquitaine": true,
-	"provence": true, "corse": true, "artois": true, "franche-comte": true, "occitanie": true, "savoie": true,
-	"touraine": true, "anjou": true, "berry": true, "bourbonnais": true, "gascogne": true, "guyenne": true,
-	"languedoc": true, "lyonnais": true, "nivernais": true, "orleanais": true, "poitou": true, "saintonge": true,
-	"vendee": true, "bearn": true, "quercy": true, "rouergue": true, "perigord": true, "vexin": true}
-
 // placeFromDirection files an offer that names no place under the town
-// its service's line names surely ("Affectation : Groupement Sud - CIS de
+// its service's line names ("Affectation : Groupement Sud - CIS de
 // Beaune", "Structure d'affectation : UFR, 21000 Dijon"), with a warning.
 func (x *extractor) placeFromDirection() bool {
-	o := x.o
-	if o.Direction == "" {
+	p, ok := oneTown(x.o.Direction, x.opt.Near, false)
+	if !ok {
 		return false
 	}
-	res := place.ParseNear(o.Direction, x.opt.Near...)
-	if len(res.Places) != 1 || res.Places[0].Town == "" || regionNames[Fold(res.Places[0].Town)] {
-		return false
-	}
-	p := res.Places[0]
-	o.Places = []Place{{p.Town, p.Postcode, p.Department}}
-	o.Location = p.Town
-	o.Lines[FieldLocation] = o.Lines[FieldDirection]
-	x.guess(FieldLocation, o.Lines[FieldDirection], message.PlaceFromDirection, "town", p.Town)
+	line := x.o.Lines[FieldDirection]
+	x.fileUnder(p, line)
+	x.guess(FieldLocation, line, message.PlaceFromDirection, "town", p.Town)
 	return true
 }
 
@@ -220,17 +198,45 @@ func (x *extractor) placeFromProse() bool {
 	if h.line == 0 {
 		return false
 	}
-	res := place.ParseNear(h.value, x.opt.Near...)
-	if !res.Sure || len(res.Places) != 1 || res.Places[0].Town == "" {
+	p, ok := oneTown(h.value, x.opt.Near, true)
+	if !ok {
 		return false
 	}
-	p := res.Places[0]
-	x.o.Places = []Place{{p.Town, p.Postcode, p.Department}}
-	x.o.Location = p.Town
-	x.o.Lines[FieldLocation] = h.line
+	x.fileUnder(p, h.line)
 	x.guess(FieldLocation, h.line, message.PlaceFromProse, "town", p.Town, "from", message.New(h.from))
 	return true
 }
+
+// oneTown is the one town a text names ("Centre hospitalier de Beaune" →
+// Beaune), none when it names several, none, or a region ("Université de
+// Bourgogne"); sure asks the place reader to be sure of it.
+func oneTown(text string, near []string, sure bool) (place.Place, bool) {
+	if text == "" {
+		return place.Place{}, false
+	}
+	res := place.ParseNear(text, near...)
+	if len(res.Places) != 1 || res.Places[0].Town == "" || regionNames[Fold(res.Places[0].Town)] || sure && !res.Sure {
+		return place.Place{}, false
+	}
+	return res.Places[0], true
+}
+
+// fileUnder makes p the offer's place, read at line.
+func (x *extractor) fileUnder(p place.Place, line int) {
+	x.o.Places = []Place{{p.Town, p.Postcode, p.Department}}
+	x.o.Location = p.Town
+	x.o.Lines[FieldLocation] = line
+}
+
+// regionNames are the names of France's regions, old and new, some of
+// which are also small communes': the "Université de Bourgogne" is in
+// Dijon, not in Bourgogne (51), and "Service Bretagne" not in a village.
+var regionNames = map[string]bool{"bourgogne": true, "bretagne": true, "normandie": true, "champagne": true,
+	"picardie": true, "lorraine": true, "alsace": true, "auvergne": true, "limousin": true, "aquitaine": true,
+	"provence": true, "corse": true, "artois": true, "franche-comte": true, "occitanie": true, "savoie": true,
+	"touraine": true, "anjou": true, "berry": true, "bourbonnais": true, "gascogne": true, "guyenne": true,
+	"languedoc": true, "lyonnais": true, "nivernais": true, "orleanais": true, "poitou": true, "saintonge": true,
+	"vendee": true, "bearn": true, "quercy": true, "rouergue": true, "perigord": true, "vexin": true}
 
 // employerTown is the town of an employer that is a commune or a body of
 // one ("Mairie de Nouméa", "CCAS de Tours"), or nil.
