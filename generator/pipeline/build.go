@@ -11,6 +11,7 @@
 package pipeline
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -74,9 +75,15 @@ type Result struct {
 	// Scheduled offers are dated after today and not published yet.
 	Scheduled int
 	Diags     content.List
-	Written   int
-	Linked    int
-	Duration  time.Duration
+	// Written, Linked and Removed count the files of the output: written
+	// (new, or with other content), kept from the last board, and of the
+	// last board removed. Changes names the written and removed ones,
+	// relative to the output, sorted (see publish.Output.Changes).
+	Written  int
+	Linked   int
+	Removed  int
+	Changes  []string
+	Duration time.Duration
 }
 
 // Summary is the line that ends every build.
@@ -84,6 +91,12 @@ func (r *Result) Summary() string {
 	errs, warns := r.Diags.Count()
 	return fmt.Sprintf("%d offers published (%d open, %d closed), %d scheduled, %d skipped, %d drafts, %d errors, %d warnings in %s → %s",
 		r.Offers, r.Open, r.Closed, r.Scheduled, r.Skipped, r.Drafts, errs, warns, r.Duration.Round(time.Millisecond), r.Output)
+}
+
+// Files is what the build did to the output's files, for the end of the
+// summary line: "12 files written, 9,550 reused, 3 removed".
+func (r *Result) Files() string {
+	return fmt.Sprintf("%d files written, %d reused, %d removed", r.Written, r.Linked, r.Removed)
 }
 
 // ErrStrict is returned when --strict (or ErrorsAbort) finds a problem
@@ -189,8 +202,9 @@ type readFile struct {
 	// bodyless: the offer came from the offers cache, without its body;
 	// a page that needs it reads the file again.
 	bodyless bool
-	// defHash identifies the defaults the file was read with: a changed
-	// _defaults.toml reads its folder's offers again.
+	// defHash identifies the defaults and the board's options the file
+	// was read with (readKey): a changed _defaults.toml reads its folder's
+	// offers again, a changed [places] or max_open_days every offer.
 	defHash uint64
 	// bodyAt is the byte offset of the body in the file when its text is
 	// the file as it is (content.Source.Plain): the body is read again
@@ -224,9 +238,10 @@ func (b *Builder) config() (Config, error) {
 }
 
 // read extracts every offer of a site without writing anything. It is
-// what Build and Check share. final is the resolved output folder, beside
-// which the offers cache lies; "" when there is none (check).
-func (b *Builder) read(cfg Config, final string) ([]*offer.Offer, *Result, error) {
+// what Build and Check share. final is the resolved output folder, state
+// the folder of what builds of it remember, where the offers cache lies;
+// "" when there is none (check, serve).
+func (b *Builder) read(cfg Config, final, state string) ([]*offer.Offer, *Result, error) {
 	opt := b.opt
 	start := time.Now()
 	res := &Result{}
@@ -243,29 +258,31 @@ func (b *Builder) read(cfg Config, final string) ([]*offer.Offer, *Result, error
 	if err != nil {
 		return nil, nil, err
 	}
-	if b.loaded == "" && final != "" {
-		b.loaded = offersCache(final)
-		b.loadOffers(b.loaded, res.Today, final, len(files))
+	if b.loaded == "" && state != "" {
+		b.loaded = filepath.Join(state, offersName)
+		b.loadOffers(b.loaded, final, state, cfg.extractHash(), len(files))
 	}
 	res.Diags = append(content.List(nil), diags...)
 	res.Skipped = len(diags)
 	defs, defDiags := b.defaults(cfg, files)
 	res.Diags = append(res.Diags, defDiags...)
 	b.drop = b.once && len(files) > b.dropOver
+	ext := cfg.extractHash()
 	items := make([]*readFile, len(files))
 	parallel(len(files), opt.Workers, func(i int) {
 		d := defs.of(files[i].Path)
+		with := readKey(d, ext)
 		if changed != nil && !changed[files[i].Path] {
 			// A hint says only other files changed: no need to stat this one.
 			b.mu.Lock()
 			prev := b.files[files[i].Path]
 			b.mu.Unlock()
-			if prev != nil && prev.defHash == d.Hash() {
+			if prev != nil && prev.defHash == with {
 				items[i] = prev
 				return
 			}
 		}
-		items[i] = b.readOne(files[i], offer.Options{Defaults: d, MaxOpenDays: cfg.MaxOpenDays, Near: cfg.Near(), Places: cfg.places})
+		items[i] = b.readOne(files[i], offer.Options{Defaults: d, MaxOpenDays: cfg.MaxOpenDays, Near: cfg.Near(), Places: cfg.places}, with)
 	})
 	b.mu.Lock()
 	seen := make(map[string]*readFile, len(files))
@@ -389,20 +406,20 @@ func (b *Builder) list() (files []content.File, diags content.List, changed map[
 // when the file's stamp has not changed since, and had settled when it
 // was taken: a same-size edit within one clock tick of the read, or a file
 // restored with its old time (cp -p, tar x, rsync -a), is read again. A
-// change of the defaults it was read with reads it again too.
-func (b *Builder) readOne(f content.File, opt offer.Options) *readFile {
-	defs := opt.Defaults
+// change of the defaults or options it was read with (with, readKey)
+// reads it again too.
+func (b *Builder) readOne(f content.File, opt offer.Options, with uint64) *readFile {
 	seen := time.Now()
 	st, err := os.Stat(f.Abs)
 	if err == nil {
 		b.mu.Lock()
 		prev := b.files[f.Path]
 		b.mu.Unlock()
-		if prev != nil && prev.file.Abs == f.Abs && prev.stamp == publish.StampOf(st) && prev.stamp.Settled(prev.seen) && prev.defHash == defs.Hash() {
+		if prev != nil && prev.file.Abs == f.Abs && prev.stamp == publish.StampOf(st) && prev.stamp.Settled(prev.seen) && prev.defHash == with {
 			return prev
 		}
 	}
-	rf := &readFile{file: f, seen: seen, defHash: defs.Hash()}
+	rf := &readFile{file: f, seen: seen, defHash: with}
 	if st != nil {
 		rf.stamp = publish.StampOf(st)
 	}
@@ -440,6 +457,15 @@ func (b *Builder) readOne(f content.File, opt offer.Options) *readFile {
 	}
 	rf.o = o
 	return rf
+}
+
+// readKey identifies what a file is read with besides its text: its
+// folder's defaults and the board's extraction options (ext).
+func readKey(d *offer.Defaults, ext uint64) uint64 {
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[:8], d.Hash())
+	binary.LittleEndian.PutUint64(b[8:], ext)
+	return xxhash.Sum64(b[:])
 }
 
 // textHash identifies a file's decoded text (lines joined by newlines)
@@ -509,12 +535,12 @@ func Check(opt Options) (*Result, *site.Board, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	res, board, err := b.check(cfg, "")
+	res, board, err := b.check(cfg, "", "")
 	return res, board, err
 }
 
-func (b *Builder) check(cfg Config, final string) (*Result, *site.Board, error) {
-	offers, res, err := b.read(cfg, final)
+func (b *Builder) check(cfg Config, final, state string) (*Result, *site.Board, error) {
+	offers, res, err := b.read(cfg, final, state)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -562,7 +588,18 @@ func (b *Builder) Build() (*Result, error) {
 		}
 		defer lock.Release()
 	}
-	res, board, err := b.check(cfg, final)
+	// What builds of this output remember lives in the site, never in
+	// or beside the output; serve's private output remembers nothing.
+	var state string
+	var also []string
+	if !opt.InPlace {
+		state, also = stateDir(opt.Source, final)
+		if state != "" {
+			pruneStates(state)
+		}
+		removeLegacyOffers(final)
+	}
+	res, board, err := b.check(cfg, final, state)
 	if err != nil {
 		return nil, err
 	}
@@ -583,7 +620,7 @@ func (b *Builder) Build() (*Result, error) {
 	if err != nil {
 		return res, fmt.Errorf("templates: %w", err)
 	}
-	out, err := publish.Open(final, publish.Options{Private: opt.InPlace, Last: b.out})
+	out, err := publish.Open(final, publish.Options{Private: opt.InPlace, Last: b.out, State: state, Also: also, Precompress: cfg.Precompress})
 	if err != nil {
 		return res, err
 	}
@@ -593,7 +630,7 @@ func (b *Builder) Build() (*Result, error) {
 		return res, emptyBoard(res, final)
 	}
 	w := &writer{out: out, r: r, board: board, cfg: &cfg, info: info, theme: th.fs, workers: opt.Workers,
-		common: commonKey(&cfg, th.hash, board.Today), prev: b.memo, body: b.body}
+		common: commonKey(&cfg, th.hash), prev: b.memo, body: b.body}
 	if th.custom {
 		w.reach = boardKey(board)
 	}
@@ -623,9 +660,13 @@ func (b *Builder) Build() (*Result, error) {
 		b.out = out.Files() // serve's output changes only through this Builder
 	}
 	if b.once && b.dirty {
-		b.saveOffers(b.loaded, res.Today) // a cache: a failure only makes the next build slower
+		b.saveOffers(b.loaded, cfg.extractHash()) // a cache: a failure only makes the next build slower
 	}
 	res.Written, res.Linked = out.Stats()
+	written, removed := out.Changes()
+	res.Removed = len(removed)
+	res.Changes = append(written, removed...)
+	sort.Strings(res.Changes)
 	res.Duration = time.Since(start)
 	return res, nil
 }

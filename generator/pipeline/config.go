@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/BurntSushi/toml"
+	"github.com/cespare/xxhash/v2"
 
 	"postes/generator/content"
 	"postes/generator/offer"
@@ -54,6 +55,11 @@ type Config struct {
 	// locality or tribe ("Tiéta" = "Voh", a commune), or a town of the
 	// board's own ("Démoville" = "988", its département).
 	Places map[string]string `toml:"places"`
+	// Precompress writes a gzip and a brotli copy beside every HTML, CSS,
+	// JavaScript, JSON, XML, OPML, iCalendar and SVG file, for web
+	// servers that serve them as they are (nginx's gzip_static). Not in
+	// any key: switched on or off, no page changes.
+	Precompress bool `toml:"precompress" json:"-"`
 
 	loc      *time.Location
 	defaults *offer.Defaults
@@ -234,6 +240,23 @@ var zoneDepartments = map[string][]string{
 // Near are the départements where the board's offers mostly are, from
 // its time zone; none for a board in Europe/Paris.
 func (c *Config) Near() []string { return zoneDepartments[c.TimeZone] }
+
+// extractHash identifies the options every offer is extracted with
+// (offer.Options, but the defaults): an offer read with other options is
+// read again.
+func (c *Config) extractHash() uint64 {
+	keys := make([]string, 0, len(c.places))
+	for k := range c.places {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	h := xxhash.New()
+	fmt.Fprintf(h, "%d\x00%q\x00", c.MaxOpenDays, c.Near())
+	for _, k := range keys {
+		fmt.Fprintf(h, "%q\x00%#v\x00", k, c.places[k])
+	}
+	return h.Sum64()
+}
 
 // Location is the board's time zone.
 func (c *Config) Location() *time.Location {

@@ -155,7 +155,7 @@ func TestEditWithinOneTickIsReadAgain(t *testing.T) {
 			}
 			// The cache claims it read the file as it is now (same stamp),
 			// just after its last change, or long after.
-			cache := offersCache(mustResolve(t, out))
+			cache := filepath.Join(stateOf(t, root, out), offersName)
 			var c offersFile
 			f, err := os.Open(cache)
 			if err != nil {
@@ -218,6 +218,13 @@ func TestEditWithinOneTickIsReadAgain(t *testing.T) {
 			sameTrees(t, out, cold)
 		})
 	}
+}
+
+// stateOf is the state folder of builds of the site root into out.
+func stateOf(t *testing.T, root, out string) string {
+	t.Helper()
+	st, _ := stateDir(root, mustResolve(t, out))
+	return st
 }
 
 func mustResolve(t *testing.T, p string) string {

@@ -13,19 +13,28 @@ import (
 	"postes/generator/publish"
 )
 
-// offersSuffix names the offers cache beside the output folder ("public"
-// → ".public.postes-offers.gob"): every offer as extracted, without its
-// body, with the stamp of its file (size, modification time, inode,
-// change time). The next build reads again only the files whose stamp
-// changed, or changed too recently to be trusted (publish.Stamp), and a
-// page that must be rendered reads its file for the body. Deleting the
-// cache only makes the next build read everything; a new version of
-// postes ignores an old cache.
-const offersSuffix = ".postes-offers.gob"
+// offersName names the offers cache in the output's state folder
+// (state.go): every offer as extracted, without its body, with the stamp
+// of its file (size, modification time, inode, change time). The next
+// build reads again only the files whose stamp changed, or changed too
+// recently to be trusted (publish.Stamp), and a page that must be
+// rendered reads its file for the body. An offer's extraction does not
+// depend on the day: the cache serves the next night's build as well as
+// the next minute's. Deleting the cache only makes the next build read
+// everything; a new version of postes ignores an old cache, and a cache
+// of other extraction options (config's [places], max_open_days, time
+// zone) is ignored too.
+const offersName = "offers.gob"
+
+// legacyOffersSuffix named the offers cache of postes 0.3, beside the
+// output folder ("public" → ".public.postes-offers.gob"), where a web
+// server serving the output's parent published the text of offers not
+// published yet. A build removes it.
+const legacyOffersSuffix = ".postes-offers.gob"
 
 // offersFormat is the layout of the offers cache; a cache of another
 // layout is ignored.
-const offersFormat = 2
+const offersFormat = 3
 
 // Bounds on the offers cache: a file larger than this for the number of
 // offer files listed is not a cache of them, and is not read (a 4 GB file
@@ -40,7 +49,7 @@ const (
 type offersFile struct {
 	Format  int
 	Version string
-	Today   string // the day of the build that wrote it
+	Extract uint64 // Config.extractHash of the build that wrote it
 	Files   []cachedFile
 }
 
@@ -55,22 +64,24 @@ type cachedFile struct {
 	DefHash uint64
 }
 
-// offersCache is the path of the offers cache beside the output folder
-// final (resolved).
-func offersCache(final string) string {
+// removeLegacyOffers removes the offers cache of postes 0.3 beside the
+// output folder final.
+func removeLegacyOffers(final string) {
 	dir, base := filepath.Split(final)
-	return filepath.Join(dir, "."+base+offersSuffix)
+	for _, p := range []string{"." + base + legacyOffersSuffix, "." + base + legacyOffersSuffix + ".new"} {
+		_ = os.Remove(filepath.Join(dir, p))
+	}
 }
 
-// loadOffers starts from the offers cache when it pays: on the day it was
-// written, with the output still there, few pages will be rendered again.
-// On a new day every page shows the new date and is rendered again, which
-// needs every body: reading every file whole is then cheaper than reading
-// the cache and each file again. files is how many offer files content/
-// holds, which bounds the cache's size.
-func (b *Builder) loadOffers(path string, today offer.Date, output string, files int) {
-	if !publish.IsOurs(output) {
-		return
+// loadOffers starts from the offers cache when it pays: with the board it
+// was written for still there, few pages will be rendered again, and
+// those read their files for their bodies. Without it every page is
+// rendered, which needs every body: reading every file whole is then
+// cheaper than reading the cache and each file again. files is how many
+// offer files content/ holds, which bounds the cache's size.
+func (b *Builder) loadOffers(path, output, state string, ext uint64, files int) {
+	if !publish.Knows(output, state) {
+		return // built by another user, or not at all: no pages to reuse
 	}
 	f, st, err := content.OpenRegular(path)
 	if err != nil {
@@ -82,7 +93,7 @@ func (b *Builder) loadOffers(path string, today offer.Date, output string, files
 		return
 	}
 	var c offersFile
-	if gob.NewDecoder(io.LimitReader(f, limit)).Decode(&c) != nil || c.Format != offersFormat || c.Version != Version || c.Today != today.String() {
+	if gob.NewDecoder(io.LimitReader(f, limit)).Decode(&c) != nil || c.Format != offersFormat || c.Version != Version || c.Extract != ext {
 		return
 	}
 	m := make(map[string]*readFile, len(c.Files))
@@ -96,9 +107,9 @@ func (b *Builder) loadOffers(path string, today offer.Date, output string, files
 	b.mu.Unlock()
 }
 
-func (b *Builder) saveOffers(path string, today offer.Date) {
+func (b *Builder) saveOffers(path string, ext uint64) {
 	b.mu.Lock()
-	c := offersFile{Format: offersFormat, Version: Version, Today: today.String(), Files: make([]cachedFile, 0, len(b.files))}
+	c := offersFile{Format: offersFormat, Version: Version, Extract: ext, Files: make([]cachedFile, 0, len(b.files))}
 	for p, rf := range b.files {
 		cf := cachedFile{Path: p, Abs: rf.file.Abs, Stamp: rf.stamp, Seen: rf.seen.UnixNano(), Diags: rf.diags, DefHash: rf.defHash}
 		if rf.o != nil {
@@ -111,6 +122,9 @@ func (b *Builder) saveOffers(path string, today offer.Date) {
 	b.mu.Unlock()
 	sort.Slice(c.Files, func(i, j int) bool { return c.Files[i].Path < c.Files[j].Path })
 	tmp := path + ".new"
+	if os.MkdirAll(filepath.Dir(path), 0o755) != nil {
+		return
+	}
 	f, err := os.Create(tmp)
 	if err != nil {
 		return
