@@ -19,7 +19,7 @@ func TestHugeCachesAreNotRead(t *testing.T) {
 	if _, err := Run(opt); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"manifest.json", offersName} {
+	for _, name := range []string{"manifest.gob", offersName} {
 		// Sparse: 4 GB long, no disk used.
 		f, err := os.Create(filepath.Join(stateOf(t, root, out), name))
 		if err != nil {

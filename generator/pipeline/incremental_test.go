@@ -154,7 +154,7 @@ func TestUnchangedRebuildRewritesNothing(t *testing.T) {
 			t.Errorf("%s was rewritten by an unchanged rebuild", p)
 		}
 	}
-	if err := os.Remove(filepath.Join(stateOf(t, root, out), "manifest.json")); err != nil {
+	if err := os.Remove(filepath.Join(stateOf(t, root, out), "manifest.gob")); err != nil {
 		t.Fatalf("no manifest in the state folder: %v", err)
 	}
 	res, err = Run(opt)

@@ -123,6 +123,9 @@ func (w *writer) all() error {
 	run := func(j job) {
 		buf := bufs.Get().(*bytes.Buffer)
 		buf.Reset()
+		if n := w.out.LastSize(j.path); n > maxPooled {
+			buf.Grow(int(n + n/16)) // offres.json, the search index: one allocation, not doublings
+		}
 		defer func() {
 			if buf.Cap() <= maxPooled {
 				bufs.Put(buf) // not the buffers of the big JSON files
@@ -355,6 +358,14 @@ func (w *writer) jobs() []job {
 	sort.Strings(paths)
 	jobs = append(jobs, w.sitemaps(paths, lists)...)
 	jobs = append(jobs, job{"robots.txt", w.keyer("robots").sum(), func(out io.Writer) error {
+		if b.BasePath != "/" {
+			// Crawlers read robots.txt only at the root of a host: this
+			// one says what the host's own must hold.
+			root := strings.TrimSuffix(b.BaseURL, strings.TrimPrefix(b.BasePath, "/"))
+			_, err := fmt.Fprintf(out, "# This board lives under %s: crawlers read robots.txt only at the root of\n# the host. Add the Sitemap line below to %srobots.txt.\nSitemap: %s\n",
+				b.BasePath, root, b.AbsURL("sitemap.xml"))
+			return err
+		}
 		_, err := fmt.Fprintf(out, "User-agent: *\nAllow: /\n\nSitemap: %s\n", b.AbsURL("sitemap.xml"))
 		return err
 	}})

@@ -44,7 +44,8 @@
 package publish
 
 import (
-	"encoding/json"
+	"bytes"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -312,6 +313,13 @@ func (o *Output) warn(path, format string, args ...any) {
 	o.mu.Lock()
 	o.warnings = append(o.warnings, Warning{path, fmt.Sprintf(format, args...)})
 	o.mu.Unlock()
+}
+
+// LastSize is the size of the file at rel in the last board, 0 if
+// unknown: a writer sizes its buffer for a big file once, instead of
+// doubling it up to 70 MB.
+func (o *Output) LastSize(rel string) int64 {
+	return o.prev[rel].Size
 }
 
 // Files is what the board holds once committed, for Options.Last.
@@ -1066,9 +1074,10 @@ func (o *Output) writeManifest() {
 	// that the manifest's time tells the build's changes (before) from
 	// anyone's after (see matches).
 	time.Sleep(clockTick)
-	data, err := json.Marshal(manifest{Generator: "postes", Output: o.final, Files: o.files})
+	var buf bytes.Buffer
+	err := gob.NewEncoder(&buf).Encode(manifest{Generator: "postes", Output: o.final, Files: o.files})
 	if err == nil {
-		err = o.writeState(manifestName, data)
+		err = o.writeState(manifestName, buf.Bytes())
 	}
 	if err != nil {
 		o.warn(filepath.Join(o.state, manifestName), "cannot write the manifest, the next build will be cold: %v", cause(err))

