@@ -163,30 +163,28 @@ func (m *memo) carry(prev *memo) {
 	}
 }
 
-// piece returns prev[key], or makes it and records it in next. With no
-// next (a one-shot build) it only makes it: nothing is kept in memory.
+// piece returns prev[key], or makes it, and records it in next. With no
+// next (a one-shot build) nothing is kept in memory; its prev, if any,
+// holds the pieces of the last board's files (pieces.go).
 func piece(prev, next *memo, m func(*memo) map[uint64][]byte, key uint64, make func() ([]byte, error)) ([]byte, error) {
-	if next == nil {
-		return make()
-	}
+	var data []byte
+	ok := false
 	if prev != nil {
 		prev.mu.Lock()
-		data, ok := m(prev)[key]
+		data, ok = m(prev)[key]
 		prev.mu.Unlock()
-		if ok {
-			next.mu.Lock()
-			m(next)[key] = data
-			next.mu.Unlock()
-			return data, nil
+	}
+	if !ok {
+		var err error
+		if data, err = make(); err != nil {
+			return nil, err
 		}
 	}
-	data, err := make()
-	if err != nil {
-		return nil, err
+	if next != nil {
+		next.mu.Lock()
+		m(next)[key] = data
+		next.mu.Unlock()
 	}
-	next.mu.Lock()
-	m(next)[key] = data
-	next.mu.Unlock()
 	return data, nil
 }
 
@@ -608,6 +606,19 @@ func (b *Builder) Build() (*Result, error) {
 		res.Duration = time.Since(start)
 		return res, ErrStrict
 	}
+	if b.once && b.dirty && b.loaded != "" {
+		// The offers as read do not depend on what is rendered: the
+		// cache is written while pages are, a tenth of a nightly build
+		// saved. A cache, whatever becomes of the build: a failure only
+		// makes the next build slower.
+		var saved sync.WaitGroup
+		saved.Add(1)
+		go func() {
+			defer saved.Done()
+			b.saveOffers(b.loaded, cfg.extractHash())
+		}()
+		defer saved.Wait()
+	}
 	th, err := loadTheme(opt.Theme, opt.Source)
 	if err != nil {
 		return res, err
@@ -630,9 +641,12 @@ func (b *Builder) Build() (*Result, error) {
 		return res, emptyBoard(res, final)
 	}
 	w := &writer{out: out, r: r, board: board, cfg: &cfg, info: info, theme: th.fs, workers: opt.Workers,
-		common: commonKey(&cfg, th.hash), prev: b.memo, body: b.body}
+		common: commonKey(&cfg, th.hash), prev: b.memo, body: b.body, with: b.readKeys()}
 	if th.custom {
-		w.reach = boardKey(board)
+		w.reach = boardKey(board, w.with)
+	}
+	if w.prev == nil && state != "" {
+		w.prev = loadPieces(state, out, w.common)
 	}
 	if !b.once {
 		w.next = newMemo()
@@ -659,8 +673,8 @@ func (b *Builder) Build() (*Result, error) {
 	if opt.InPlace {
 		b.out = out.Files() // serve's output changes only through this Builder
 	}
-	if b.once && b.dirty {
-		b.saveOffers(b.loaded, cfg.extractHash()) // a cache: a failure only makes the next build slower
+	if state != "" {
+		savePieces(state, out, w) // a cache too
 	}
 	res.Written, res.Linked = out.Stats()
 	written, removed := out.Changes()

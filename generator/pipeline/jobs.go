@@ -47,6 +47,11 @@ type writer struct {
 	lkey   map[*site.Offer]uint64 // the key of what lists show of it
 	prev   *memo                  // pieces kept from the last build, or nil
 	next   *memo                  // pieces of this build
+	// with is what each offer was read with (readFile.defHash).
+	with map[*offer.Offer]uint64
+	// jsonKeys and searchKeys are the keys of the pieces of offres.json
+	// and the search index, in order, when this build wrote them.
+	jsonKeys, searchKeys []uint64
 
 	namesMu sync.Mutex
 	names   map[*site.Page]*pageName
@@ -113,7 +118,7 @@ func (w *writer) all() error {
 	w.okey = make(map[*site.Offer]uint64, len(b.Offers))
 	w.lkey = make(map[*site.Offer]uint64, len(b.Offers))
 	for _, p := range b.Offers {
-		w.okey[p] = offerKey(p)
+		w.okey[p] = offerKey(p, w.with[p.Offer])
 		w.lkey[p] = listKey(p)
 	}
 	jobs := w.jobs()
@@ -203,12 +208,12 @@ func (w *writer) pageKeyer(kind string) keyer {
 // every offer on the board (its text, file, address, status, employer,
 // month) and those scheduled for later; the rest (config,
 // theme) is in every key already.
-func boardKey(b *site.Board) uint64 {
+func boardKey(b *site.Board, with map[*offer.Offer]uint64) uint64 {
 	h := xxhash.New()
 	fmt.Fprintf(h, "today\x00%s\x00", b.Today) // and through it, each offer's days left
 	var buf [8]byte
 	for _, p := range b.Offers {
-		binary.LittleEndian.PutUint64(buf[:], offerKey(p))
+		binary.LittleEndian.PutUint64(buf[:], offerKey(p, with[p.Offer]))
 		h.Write(buf[:])
 	}
 	fmt.Fprintf(h, "scheduled\x00%d\x00", len(b.Scheduled))
@@ -218,16 +223,34 @@ func boardKey(b *site.Board) uint64 {
 	return h.Sum64()
 }
 
+// searchKey is the key of an offer's entry in the search index.
+func searchKey(okey uint64, employer int, values []*site.FacetValue) uint64 {
+	h := xxhash.New()
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[:8], okey)
+	binary.LittleEndian.PutUint64(b[8:], uint64(employer))
+	h.Write(b[:])
+	for _, v := range values {
+		h.WriteString(v.Path)
+		h.WriteString("\x00")
+	}
+	return h.Sum64()
+}
+
 // offerKey sums what pages show of an offer: its text (through its hash),
-// file, address, status on the build's day (open or closed, not the days
-// left: pages do not show them), employer and month.
-func offerKey(p *site.Offer) uint64 {
+// what it was read with (with: its folder's defaults, the board's
+// extraction options, which give it fields its text does not), file,
+// address, status on the build's day (open or closed, not the days left:
+// pages do not show them), employer and month.
+func offerKey(p *site.Offer, with uint64) uint64 {
 	month := ""
 	if p.Month != nil {
 		month = p.Month.Key
 	}
 	b := make([]byte, 0, 128)
 	b = strconv.AppendUint(b, p.Hash, 16)
+	b = append(b, 0)
+	b = strconv.AppendUint(b, with, 16)
 	b = append(b, 0)
 	b = append(b, p.Source...)
 	b = append(b, 0)
@@ -325,7 +348,9 @@ func (w *writer) jobs() []job {
 	all := w.keyer("all").offers(b.Offers).sum()
 	lists := w.keyer("lists").list(b.Offers).sum()
 	jobs = append(jobs, job{"offres.json", all, func(out io.Writer) error {
+		w.jsonKeys = make([]uint64, 0, len(b.Offers))
 		return feed.WriteJSON(out, b, func(p *site.Offer) ([]byte, error) {
+			w.jsonKeys = append(w.jsonKeys, w.okey[p])
 			return piece(w.prev, w.next, func(m *memo) map[uint64][]byte { return m.json }, w.okey[p],
 				func() ([]byte, error) { return feed.JSONEntry(b, p) })
 		})
@@ -334,9 +359,14 @@ func (w *writer) jobs() []job {
 	for i, e := range b.Employers {
 		empIndex[e] = i
 	}
-	jobs = append(jobs, job{"recherche.json", all, func(out io.Writer) error {
+	// An offer's entry in the search index also holds its employer's place
+	// in the list and the slugs of its facet values, which other offers
+	// may change.
+	jobs = append(jobs, job{"recherche.json", w.keyer("search").str(fmt.Sprint(w.facets)).offers(b.Offers).sum(), func(out io.Writer) error {
+		w.searchKeys = make([]uint64, 0, len(b.Offers))
 		return feed.WriteSearchIndex(out, b, func(p *site.Offer) ([]byte, error) {
-			key := w.okey[p] ^ uint64(empIndex[p.Employer])*0x9E3779B97F4A7C15
+			key := searchKey(w.okey[p], empIndex[p.Employer], p.Values)
+			w.searchKeys = append(w.searchKeys, key)
 			return piece(w.prev, w.next, func(m *memo) map[uint64][]byte { return m.search }, key,
 				func() ([]byte, error) {
 					words := ""

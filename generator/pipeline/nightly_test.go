@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/gob"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -20,6 +21,7 @@ import (
 
 	"postes"
 	"postes/generator/offer"
+	"postes/generator/publish"
 )
 
 // The nightly build: on a new day, a board changes only where what it
@@ -380,4 +382,85 @@ func TestNothingPrivateIsServed(t *testing.T) {
 	if around, _ := os.ReadDir(www); len(around) != 1 {
 		t.Errorf("the web root holds %d entries, want the board alone", len(around))
 	}
+}
+
+// TestRobotsUnderASubPath: crawlers read robots.txt only at the root of
+// a host; a board under a sub-path says what the host's must hold, and its
+// sitemap lists only addresses under that path.
+func TestRobotsUnderASubPath(t *testing.T) {
+	for _, tc := range []struct{ base, want string }{
+		{"https://emplois.example.org/", "User-agent: *\nAllow: /\n\nSitemap: https://emplois.example.org/sitemap.xml\n"},
+		{"https://example.org/emplois/", "# This board lives under /emplois/: crawlers read robots.txt only at the root of\n# the host. Add the Sitemap line below to https://example.org/robots.txt.\nSitemap: https://example.org/emplois/sitemap.xml\n"},
+	} {
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := Run(Options{Source: copySample(t), Output: out, Now: "2025-08-15", BaseURL: tc.base, Theme: postes.Theme}); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(mustRead(t, filepath.Join(out, "robots.txt"))); got != tc.want {
+			t.Errorf("%s: robots.txt\n%s\nwant\n%s", tc.base, got, tc.want)
+		}
+		sitemap := string(mustRead(t, filepath.Join(out, "sitemap.xml")))
+		if n := strings.Count(sitemap, "<loc>"); n == 0 || n != strings.Count(sitemap, "<loc>"+tc.base) {
+			t.Errorf("%s: %d addresses, %d under the board's", tc.base, n, strings.Count(sitemap, "<loc>"+tc.base))
+		}
+	}
+}
+
+// TestPiecesAreCutAtTheirBoundaries: a one-shot build takes the entries
+// of offres.json and the search index from the last board's files, cut
+// where one entry ends; a title that holds what looks like a boundary
+// does not cut its entry. The next build finds every piece.
+func TestPiecesAreCutAtTheirBoundaries(t *testing.T) {
+	root := nightBoard(t, 30)
+	tricky := nightOffer(`Agent },{"source": ],["x" polyvalent`, "R-TRICKY", "Mairie de Dijon", "Dijon", "Technicien", nightDay, day(nightDay, 20), `Texte avec },{"source": et ],[" dedans.`)
+	if err := os.WriteFile(filepath.Join(root, "content", "tricky.txt"), []byte(tricky), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Run(Options{Source: root, Output: out, Now: nightDay.String(), Theme: postes.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, split := range map[string]func([]byte) [][]byte{"offres.json": splitOffers, "recherche.json": splitSearch} {
+		ps := split(mustRead(t, filepath.Join(out, name)))
+		if len(ps) != res.Offers {
+			t.Errorf("%s: %d pieces, want %d", name, len(ps), res.Offers)
+		}
+		for _, p := range ps {
+			if !json.Valid(p) {
+				t.Errorf("%s: a piece is not an entry: %s", name, p)
+			}
+		}
+	}
+	st := stateOf(t, root, out)
+	o, err := publish.Open(mustResolve(t, out), publish.Options{State: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Abort()
+	var common uint64
+	var pf piecesFile
+	if f, err := os.Open(filepath.Join(st, piecesName)); err == nil {
+		_ = gob.NewDecoder(f).Decode(&pf)
+		f.Close()
+		common = pf.Common
+	}
+	m := loadPieces(st, o, common)
+	if m == nil || len(m.json) != res.Offers || len(m.search) != res.Offers {
+		t.Fatalf("the next build finds no pieces of the last board's files")
+	}
+}
+
+// TestDefaultsChangeEqualsCold: a field an offer takes from its folder's
+// defaults is not in its text; changing the defaults changes its page and
+// its entries all the same.
+func TestDefaultsChangeEqualsCold(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"content/_defaults.toml": "location = \"Koné\"\n",
+		"content/a.txt":          nightOffer("Agent d’accueil", "R-1", "Commune de Koné", "Koné", "Adjoint administratif", day(nightDay, -20), day(nightDay, 20), "Accueillir."),
+		"content/b.txt":          strings.Replace(nightOffer("Jardinier", "R-2", "Commune de Koné", "x", "Adjoint technique", day(nightDay, -20), day(nightDay, 20), "Planter."), "Lieu de travail : x\n", "", 1),
+	})
+	rebuildEqualsCold(t, root, func() {
+		writeLater(t, filepath.Join(root, "content", "_defaults.toml"), "location = \"Pouembout\"\n")
+	})
 }

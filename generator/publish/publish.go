@@ -163,6 +163,7 @@ type Output struct {
 	changed  bool
 	touched  bool // the board's files began to change in place
 	warnings []Warning
+	oldGone  sync.WaitGroup // the old board, once swapped out, is being removed
 }
 
 // Warning is something publishing could not clean up, at Path.
@@ -313,6 +314,21 @@ func (o *Output) warn(path, format string, args ...any) {
 	o.mu.Lock()
 	o.warnings = append(o.warnings, Warning{path, fmt.Sprintf(format, args...)})
 	o.mu.Unlock()
+}
+
+// Previous returns the content of the file at rel in the last board, if
+// it is still the file the manifest describes and its content hash is
+// hash; nil otherwise. A writer takes pieces of it for the new board.
+func (o *Output) Previous(rel string, hash uint64) []byte {
+	e, ok := o.prev[rel]
+	if !ok || e.Hash != hash || !o.matches(rel, e) {
+		return nil
+	}
+	data, err := os.ReadFile(filepath.Join(o.final, filepath.FromSlash(rel)))
+	if err != nil || xxhash.Sum64(data) != hash {
+		return nil
+	}
+	return data
 }
 
 // LastSize is the size of the file at rel in the last board, 0 if
@@ -848,6 +864,7 @@ func (o *Output) Commit() error {
 		return err
 	}
 	o.writeManifest()
+	o.oldGone.Wait()
 	return nil
 }
 
@@ -879,10 +896,16 @@ func (o *Output) swap() error {
 	}
 	err := o.ops.exchange(o.stage, o.final)
 	if err == nil {
-		// The stage now holds the old board.
-		if err := os.RemoveAll(o.stage); err != nil {
-			o.warn(o.stage, "cannot remove the previous board, moved there: %v; remove it as its owner", cause(err))
-		}
+		// The stage now holds the old board: removed while the manifest
+		// is written (Commit waits for it).
+		old := o.stage
+		o.oldGone.Add(1)
+		go func() {
+			defer o.oldGone.Done()
+			if err := os.RemoveAll(old); err != nil {
+				o.warn(old, "cannot remove the previous board, moved there: %v; remove it as its owner", cause(err))
+			}
+		}()
 		swapped()
 		return nil
 	}
