@@ -258,7 +258,7 @@ func (b *Builder) read(cfg Config, final, state string) ([]*offer.Offer, *Result
 	}
 	if b.loaded == "" && state != "" {
 		b.loaded = filepath.Join(state, offersName)
-		b.loadOffers(b.loaded, final, state, cfg.extractHash(), len(files))
+		b.loadOffers(b.loaded, cfg.extractHash(), len(files))
 	}
 	res.Diags = append(content.List(nil), diags...)
 	res.Skipped = len(diags)

@@ -73,16 +73,13 @@ func removeLegacyOffers(final string) {
 	}
 }
 
-// loadOffers starts from the offers cache when it pays: with the board it
-// was written for still there, few pages will be rendered again, and
-// those read their files for their bodies. Without it every page is
-// rendered, which needs every body: reading every file whole is then
-// cheaper than reading the cache and each file again. files is how many
-// offer files content/ holds, which bounds the cache's size.
-func (b *Builder) loadOffers(path, output, state string, ext uint64, files int) {
-	if !publish.Knows(output, state) {
-		return // built by another user, or not at all: no pages to reuse
-	}
+// loadOffers starts from the offers cache. It pays even when every page
+// is to be rendered (the output was removed): a page then reads its
+// file's body again, from its offset in the file when the file is plain
+// UTF-8, which costs less than extracting the file again (at 10,000
+// offers, 7.1 s of CPU against 9.4 for the whole build). files is how
+// many offer files content/ holds, which bounds the cache's size.
+func (b *Builder) loadOffers(path string, ext uint64, files int) {
 	f, st, err := content.OpenRegular(path)
 	if err != nil {
 		return

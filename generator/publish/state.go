@@ -100,6 +100,9 @@ func recorded(final, state string) bool {
 	if !ok || r.Output != final {
 		return false
 	}
+	if _, err := os.Lstat(final); err != nil {
+		return false // gone: nothing of it to replace or reuse
+	}
 	id, ok := identity(final)
 	if !ok || id == (FolderID{}) || len(r.IDs) == 0 || slices.Contains(r.IDs, id) {
 		return true
