@@ -631,7 +631,9 @@ func (b *Builder) Build() (*Result, error) {
 	if err != nil {
 		return res, fmt.Errorf("templates: %w", err)
 	}
-	out, err := publish.Open(final, publish.Options{Private: opt.InPlace, Last: b.out, State: state, Also: also, Precompress: cfg.Precompress})
+	// serve's private output is served by serve itself, uncompressed:
+	// no twins there.
+	out, err := publish.Open(final, publish.Options{Private: opt.InPlace, Last: b.out, State: state, Also: also, Precompress: cfg.Precompress && !opt.InPlace})
 	if err != nil {
 		return res, err
 	}
@@ -646,7 +648,7 @@ func (b *Builder) Build() (*Result, error) {
 		w.reach = boardKey(board, w.with)
 	}
 	if w.prev == nil && state != "" {
-		w.prev = loadPieces(state, out, w.common)
+		w.pieces = loadPieces(state, w.common)
 	}
 	if !b.once {
 		w.next = newMemo()

@@ -47,6 +47,9 @@ type writer struct {
 	lkey   map[*site.Offer]uint64 // the key of what lists show of it
 	prev   *memo                  // pieces kept from the last build, or nil
 	next   *memo                  // pieces of this build
+	// pieces are where to find, in the last board's files, the pieces a
+	// one-shot build did not keep (pieces.go).
+	pieces *piecesFile
 	// with is what each offer was read with (readFile.defHash).
 	with map[*offer.Offer]uint64
 	// jsonKeys and searchKeys are the keys of the pieces of offres.json
@@ -206,8 +209,8 @@ func (w *writer) pageKeyer(kind string) keyer {
 
 // boardKey sums everything a template can reach through a page: the day,
 // every offer on the board (its text, file, address, status, employer,
-// month) and those scheduled for later; the rest (config,
-// theme) is in every key already.
+// month) and those scheduled for later; the rest (config, theme) is in
+// every key already.
 func boardKey(b *site.Board, with map[*offer.Offer]uint64) uint64 {
 	h := xxhash.New()
 	fmt.Fprintf(h, "today\x00%s\x00", b.Today) // and through it, each offer's days left
@@ -349,9 +352,13 @@ func (w *writer) jobs() []job {
 	lists := w.keyer("lists").list(b.Offers).sum()
 	jobs = append(jobs, job{"offres.json", all, func(out io.Writer) error {
 		w.jsonKeys = make([]uint64, 0, len(b.Offers))
+		prev := w.prev
+		if prev == nil {
+			prev = w.pieces.memo(w.out, "offres.json")
+		}
 		return feed.WriteJSON(out, b, func(p *site.Offer) ([]byte, error) {
 			w.jsonKeys = append(w.jsonKeys, w.okey[p])
-			return piece(w.prev, w.next, func(m *memo) map[uint64][]byte { return m.json }, w.okey[p],
+			return piece(prev, w.next, func(m *memo) map[uint64][]byte { return m.json }, w.okey[p],
 				func() ([]byte, error) { return feed.JSONEntry(b, p) })
 		})
 	}})
@@ -364,10 +371,14 @@ func (w *writer) jobs() []job {
 	// may change.
 	jobs = append(jobs, job{"recherche.json", w.keyer("search").str(fmt.Sprint(w.facets)).offers(b.Offers).sum(), func(out io.Writer) error {
 		w.searchKeys = make([]uint64, 0, len(b.Offers))
+		prev := w.prev
+		if prev == nil {
+			prev = w.pieces.memo(w.out, "recherche.json")
+		}
 		return feed.WriteSearchIndex(out, b, func(p *site.Offer) ([]byte, error) {
 			key := searchKey(w.okey[p], empIndex[p.Employer], p.Values)
 			w.searchKeys = append(w.searchKeys, key)
-			return piece(w.prev, w.next, func(m *memo) map[uint64][]byte { return m.search }, key,
+			return piece(prev, w.next, func(m *memo) map[uint64][]byte { return m.search }, key,
 				func() ([]byte, error) {
 					words := ""
 					if !p.Closed {

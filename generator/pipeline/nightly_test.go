@@ -439,14 +439,15 @@ func TestPiecesAreCutAtTheirBoundaries(t *testing.T) {
 	}
 	defer o.Abort()
 	var common uint64
-	var pf piecesFile
+	var saved piecesFile
 	if f, err := os.Open(filepath.Join(st, piecesName)); err == nil {
-		_ = gob.NewDecoder(f).Decode(&pf)
+		_ = gob.NewDecoder(f).Decode(&saved)
 		f.Close()
-		common = pf.Common
+		common = saved.Common
 	}
-	m := loadPieces(st, o, common)
-	if m == nil || len(m.json) != res.Offers || len(m.search) != res.Offers {
+	pf := loadPieces(st, common)
+	mj, ms := pf.memo(o, "offres.json"), pf.memo(o, "recherche.json")
+	if mj == nil || ms == nil || len(mj.json) != res.Offers || len(ms.search) != res.Offers {
 		t.Fatalf("the next build finds no pieces of the last board's files")
 	}
 }

@@ -52,9 +52,9 @@ func (b *Builder) readKeys() map[*offer.Offer]uint64 {
 	return m
 }
 
-// loadPieces returns the pieces of the last board's offres.json and
-// search index, or nil.
-func loadPieces(state string, out *publish.Output, common uint64) *memo {
+// loadPieces reads what the state knows of the last board's offres.json
+// and search index, or nil.
+func loadPieces(state string, common uint64) *piecesFile {
 	f, st, err := content.OpenRegular(filepath.Join(state, piecesName))
 	if err != nil {
 		return nil
@@ -64,22 +64,36 @@ func loadPieces(state string, out *publish.Output, common uint64) *memo {
 	if st.Size() > maxPieces || gob.NewDecoder(f).Decode(&pf) != nil || pf.Format != piecesFormat || pf.Version != Version || pf.Common != common {
 		return nil
 	}
-	m := newMemo()
-	fill := func(rel string, l pieceList, split func([]byte) [][]byte, dst map[uint64][]byte) {
-		data := out.Previous(rel, l.Hash)
-		if data == nil {
-			return
-		}
-		ps := split(data)
-		if len(ps) != len(l.Keys) {
-			return
-		}
-		for i, k := range l.Keys {
-			dst[k] = ps[i]
-		}
+	return &pf
+}
+
+// memo returns the pieces of the last board's file rel, or nil: read
+// when that file is made again, and dropped with it, so that a national
+// board's 100 MB of them are never held while pages are rendered.
+func (pf *piecesFile) memo(out *publish.Output, rel string) *memo {
+	if pf == nil {
+		return nil
 	}
-	fill("offres.json", pf.JSON, splitOffers, m.json)
-	fill("recherche.json", pf.Search, splitSearch, m.search)
+	l, split := pf.JSON, splitOffers
+	if rel == "recherche.json" {
+		l, split = pf.Search, splitSearch
+	}
+	data := out.Previous(rel, l.Hash)
+	if data == nil {
+		return nil
+	}
+	ps := split(data)
+	if len(ps) != len(l.Keys) {
+		return nil
+	}
+	m := newMemo()
+	dst := m.json
+	if rel == "recherche.json" {
+		dst = m.search
+	}
+	for i, k := range l.Keys {
+		dst[k] = ps[i]
+	}
 	return m
 }
 
