@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"bufio"
 	"encoding/gob"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -34,7 +36,7 @@ const legacyOffersSuffix = ".postes-offers.gob"
 
 // offersFormat is the layout of the offers cache; a cache of another
 // layout is ignored.
-const offersFormat = 3
+const offersFormat = 4
 
 // Bounds on the offers cache: a file larger than this for the number of
 // offer files listed is not a cache of them, and is not read (a 4 GB file
@@ -46,11 +48,14 @@ const (
 	offersCachePerFile = 8 << 10
 )
 
-type offersFile struct {
+// offersHeader begins the offers cache; each file's record follows as a
+// gob message of its own, so that neither writing nor reading holds the
+// whole cache in one buffer.
+type offersHeader struct {
 	Format  int
 	Version string
 	Extract uint64 // Config.extractHash of the build that wrote it
-	Files   []cachedFile
+	Files   int    // how many records follow
 }
 
 type cachedFile struct {
@@ -80,21 +85,13 @@ func removeLegacyOffers(final string) {
 // offers, 7.1 s of CPU against 9.4 for the whole build). files is how
 // many offer files content/ holds, which bounds the cache's size.
 func (b *Builder) loadOffers(path string, ext uint64, files int) {
-	f, st, err := content.OpenRegular(path)
-	if err != nil {
-		return
-	}
-	defer f.Close()
 	limit := int64(offersCacheBase) + int64(files)*offersCachePerFile
-	if st.Size() > limit {
+	h, cfs, err := readOffers(path, limit)
+	if err != nil || h.Format != offersFormat || h.Version != Version || h.Extract != ext {
 		return
 	}
-	var c offersFile
-	if gob.NewDecoder(io.LimitReader(f, limit)).Decode(&c) != nil || c.Format != offersFormat || c.Version != Version || c.Extract != ext {
-		return
-	}
-	m := make(map[string]*readFile, len(c.Files))
-	for _, cf := range c.Files {
+	m := make(map[string]*readFile, len(cfs))
+	for _, cf := range cfs {
 		rf := &readFile{stamp: cf.Stamp, seen: time.Unix(0, cf.Seen), o: cf.Offer, diags: cf.Diags, defHash: cf.DefHash,
 			file: content.File{Path: cf.Path, Abs: cf.Abs}, bodyless: cf.Offer != nil}
 		m[cf.Path] = rf
@@ -104,34 +101,93 @@ func (b *Builder) loadOffers(path string, ext uint64, files int) {
 	b.mu.Unlock()
 }
 
-func (b *Builder) saveOffers(path string, ext uint64) {
-	b.mu.Lock()
-	c := offersFile{Format: offersFormat, Version: Version, Extract: ext, Files: make([]cachedFile, 0, len(b.files))}
-	for p, rf := range b.files {
-		cf := cachedFile{Path: p, Abs: rf.file.Abs, Stamp: rf.stamp, Seen: rf.seen.UnixNano(), Diags: rf.diags, DefHash: rf.defHash}
-		if rf.o != nil {
-			o := *rf.o
-			o.Body = "" // read from the file when a page needs it
-			cf.Offer = &o
+// readOffers reads the offers cache at path, if it is no bigger than
+// limit: its header, then each file's record.
+func readOffers(path string, limit int64) (offersHeader, []cachedFile, error) {
+	var h offersHeader
+	f, st, err := content.OpenRegular(path)
+	if err != nil {
+		return h, nil, err
+	}
+	defer f.Close()
+	if st.Size() > limit {
+		return h, nil, fmt.Errorf("%s: %d bytes, more than a cache of this board", path, st.Size())
+	}
+	dec := gob.NewDecoder(bufio.NewReaderSize(io.LimitReader(f, limit), 1<<20))
+	if err := dec.Decode(&h); err != nil {
+		return h, nil, err
+	}
+	if h.Files < 0 || int64(h.Files) > limit/16 {
+		return h, nil, fmt.Errorf("%s: %d files: not a cache", path, h.Files)
+	}
+	cfs := make([]cachedFile, h.Files)
+	for i := range cfs {
+		if err := dec.Decode(&cfs[i]); err != nil {
+			return h, nil, err
 		}
-		c.Files = append(c.Files, cf)
+	}
+	return h, cfs, nil
+}
+
+// saveOffers writes the offers cache, one record at a time: a national
+// board's (94 MB) was built whole in memory, while pages were rendered.
+func (b *Builder) saveOffers(path string, ext uint64) {
+	type item struct {
+		path string
+		rf   *readFile
+	}
+	b.mu.Lock()
+	items := make([]item, 0, len(b.files))
+	for p, rf := range b.files {
+		items = append(items, item{p, rf}) // a readFile does not change once read
 	}
 	b.mu.Unlock()
-	sort.Slice(c.Files, func(i, j int) bool { return c.Files[i].Path < c.Files[j].Path })
-	tmp := path + ".new"
-	if os.MkdirAll(filepath.Dir(path), 0o755) != nil {
-		return
+	sort.Slice(items, func(i, j int) bool { return items[i].path < items[j].path })
+	_ = writeOffers(path, offersHeader{Format: offersFormat, Version: Version, Extract: ext, Files: len(items)}, func(put func(*cachedFile) error) error {
+		for _, it := range items {
+			rf := it.rf
+			cf := cachedFile{Path: it.path, Abs: rf.file.Abs, Stamp: rf.stamp, Seen: rf.seen.UnixNano(), Diags: rf.diags, DefHash: rf.defHash}
+			if rf.o != nil {
+				o := *rf.o
+				o.Body = "" // read from the file when a page needs it
+				cf.Offer = &o
+			}
+			if err := put(&cf); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// writeOffers writes an offers cache atomically: the header, then the
+// records records puts.
+func writeOffers(path string, h offersHeader, records func(put func(*cachedFile) error) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
 	}
+	tmp := path + ".new"
 	f, err := os.Create(tmp)
 	if err != nil {
-		return
+		return err
 	}
-	if err := gob.NewEncoder(f).Encode(c); err != nil {
-		f.Close()
+	w := bufio.NewWriterSize(f, 1<<20)
+	enc := gob.NewEncoder(w)
+	err = enc.Encode(h)
+	if err == nil {
+		err = records(func(cf *cachedFile) error { return enc.Encode(cf) })
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
 		os.Remove(tmp)
-		return
 	}
-	if f.Close() != nil || os.Rename(tmp, path) != nil {
-		os.Remove(tmp)
-	}
+	return err
 }

@@ -637,7 +637,7 @@ describe("without JavaScript", () => {
     const due = page.locator(`li.offer[data-deadline="2026-12-11"] .due`);
     assert.equal(await due.textContent(), "Candidatures jusqu’au 11 décembre 2026");
     assert.equal(await due.locator(".badge").count(), 0);
-    assert.doesNotMatch(await page.content(), /Plus que|Dernier jour|Clôture demain|Liste à jour|Nouvelle/);
+    assert.doesNotMatch(await page.content(), /Plus que \d|Dernier jour|Clôture demain|Liste à jour|>\s*Nouvelle\s*</);
     for (const [p, n] of [[ARCHIVE, 5], [EMPLOYER, 2], [MONTH, 1]]) {
       await page.goto(base + p);
       assert.equal(await page.locator("[data-scope] > ul.offers > li").count(), n, p);
