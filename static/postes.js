@@ -1,7 +1,8 @@
-// postes: search, filters, "Suivre cette recherche" and live deadline
-// badges. Progressive enhancement only: every list is in the HTML, this
-// script adds finding and keeps "closes in N days" and "Nouvelle" true on
-// the reader's day. No framework; no markup of its own: results are the
+// postes: search, filters, "Suivre cette recherche" and deadline badges.
+// Progressive enhancement only: every list is in the HTML, this script
+// adds finding, and what depends on the reader's day ("Plus que 3 jours",
+// "Dernier jour", "Nouvelle"), which the server never writes: a page
+// changes only when what it shows changes, not every night. No framework; no markup of its own: results are the
 // server's "carte" template, filled.
 (() => {
   "use strict";
@@ -29,9 +30,10 @@
   // Offers posted on one of the last NEW days (today included) are new.
   const NEW = 7;
 
-  // The "due" line of a card on day t, word for word as the "due" define
-  // of _base.html writes it on the build's day: d is the deadline, c the
-  // day an offer without one is withdrawn, shut an offer the build closed.
+  // The "due" line of a card on day t: d is the deadline, c the day an
+  // offer without one is withdrawn, shut an offer the build closed. Where
+  // no badge applies it is word for word the "due" define of _base.html,
+  // which gives the deadline as a date; the badges are this script's alone.
   function due(d, c, t, shut) {
     const CLOSED = '<span class="badge closed">Candidatures closes</span>';
     if (!d) {
@@ -56,8 +58,8 @@
     if (n >= 0 && n < NEW) li.querySelector(".meta").insertAdjacentHTML("afterbegin", '<span class="badge new">Nouvelle</span> ');
   }
 
-  // Cards and an offer's status: the server wrote them for the build's
-  // day; write them again for today.
+  // Cards and an offer's status: the server wrote them without the day;
+  // add today's badges, and close what closed since the build.
   function refresh() {
     const t = today();
     doc.querySelectorAll("li.offer").forEach((li) => {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 
 	"postes"
 	"postes/generator/message"
@@ -25,6 +26,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&opt.Strict, "strict", false, "publish nothing and fail on any warning or error")
 	fs.BoolVar(&opt.AllowEmpty, "allow-empty", false, "publish a board with no offer over one that has some")
 	fs.DurationVar(&opt.Wait, "wait", pipeline.DefaultWait, "how long to wait for another build of the same output to finish (0: do not wait)")
+	changes := fs.String("changes", "", "write the paths of the files written and removed, one per line, relative to the output, to this file")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (for developers)")
 	if err := parse(fs, args, stdout); err != nil {
 		return err
@@ -61,6 +63,17 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	if res != nil {
 		sayDiags(stderr, res.Lang, res.Diags)
 	}
+	if *changes != "" {
+		// Nothing published, nothing to send: an empty list, never the
+		// last build's.
+		var list []string
+		if err == nil {
+			list = res.Changes
+		}
+		if werr := writeChanges(*changes, list); werr != nil && err == nil {
+			err = werr
+		}
+	}
 	if errors.Is(err, pipeline.ErrStrict) {
 		// Not a summary that says "published": nothing was.
 		errs, warns := res.Diags.Count()
@@ -70,9 +83,30 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, res.Summary())
+	fmt.Fprintln(stdout, res.Summary()+"; "+res.Files())
 	if res.Diags.HasErrors() {
 		return exitError{1}
+	}
+	return nil
+}
+
+// writeChanges writes the paths a build wrote or removed, one per line,
+// for sync scripts (rsync --files-from) and CDN purges; atomically, so
+// that a script never reads half a list.
+func writeChanges(name string, paths []string) error {
+	var b strings.Builder
+	for _, p := range paths {
+		b.WriteString(p)
+		b.WriteByte('\n')
+	}
+	tmp := name + ".new"
+	err := os.WriteFile(tmp, []byte(b.String()), 0o644)
+	if err == nil {
+		err = os.Rename(tmp, name)
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("--changes: %w", err)
 	}
 	return nil
 }

@@ -3,7 +3,7 @@
 // Usage:
 //
 //	postes init [DIR]
-//	postes build [--source DIR] [--output DIR] [--now YYYY-MM-DD] [--base-url URL] [--strict] [--allow-empty] [--wait 30s]
+//	postes build [--source DIR] [--output DIR] [--now YYYY-MM-DD] [--base-url URL] [--strict] [--allow-empty] [--wait 30s] [--changes FILE]
 //	postes check [--source DIR] [--now YYYY-MM-DD] [--format text|json] [-v] [FILE...]
 //	postes serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--now YYYY-MM-DD]
 //	postes new [--source DIR] "Intitulé du poste"
@@ -64,7 +64,7 @@ const usage = `postes builds a static job board from offer files.
 
 Usage:
   postes init [DIR]
-  postes build [--source DIR] [--output DIR] [--now YYYY-MM-DD] [--base-url URL] [--strict] [--allow-empty] [--wait 30s]
+  postes build [--source DIR] [--output DIR] [--now YYYY-MM-DD] [--base-url URL] [--strict] [--allow-empty] [--wait 30s] [--changes FILE]
   postes check [--source DIR] [--now YYYY-MM-DD] [--format text|json] [-v] [FILE...]
   postes serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--now YYYY-MM-DD]
   postes new [--source DIR] "Intitulé du poste"

@@ -139,19 +139,22 @@ func TestBoardOfAnotherUserIsReplacedCleanly(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for i, step := range []struct{ now, want string }{
+	for i, step := range []struct{ now, file, from, want string }{
 		// One change: the rest is reused from the other user's board,
 		// whose files this user may not link (fs.protected_hardlinks).
-		{"2025-03-15", "Commune 21"},
-		// A new day: every file is written again.
-		{"2025-03-16", "16 mars 2025"},
+		{"2025-03-15", "00001.txt", "Commune 1\n", "Commune 21"},
+		// The next day, another: the board is now this user's own, but
+		// for the old files it could not remove.
+		{"2025-03-16", "00002.txt", "Commune 2\n", "Commune 22"},
 	} {
-		if i == 0 {
-			p := filepath.Join(root, "content", "00001.txt")
-			data, _ := os.ReadFile(p)
-			if err := os.WriteFile(p, []byte(strings.Replace(string(data), "Commune 1\n", "Commune 21\n", 1)), 0o644); err != nil {
-				t.Fatal(err)
-			}
+		p := filepath.Join(root, "content", step.file)
+		data, _ := os.ReadFile(p)
+		edited := strings.Replace(string(data), step.from, step.want+"\n", 1)
+		if edited == string(data) {
+			t.Fatalf("%s does not say %q", step.file, step.from)
+		}
+		if err := os.WriteFile(p, []byte(edited), 0o644); err != nil {
+			t.Fatal(err)
 		}
 		text, code := cmdOutput(t, u.cmd(true, "build", "--source", root, "--output", out, "--now", step.now))
 		t.Logf("build %d as another user:\n%s", i+2, text)

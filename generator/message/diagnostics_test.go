@@ -237,6 +237,7 @@ var notByFiles = map[message.ID]string{
 
 	message.Summary:                "said by build and serve: cmd/postes tests",
 	message.CheckSummary:           "said by check: cmd/postes tests",
+	message.SummaryFiles:           "said by build: cmd/postes tests",
 	message.StrictRefused:          "said by build --strict: cmd/postes tests",
 	message.NotABoard:              "said by build in a folder that is not a board",
 	message.Serving:                "said by serve",

@@ -176,6 +176,7 @@ const (
 	// What commands say.
 	Summary                ID = "summary"
 	CheckSummary           ID = "check-summary"
+	SummaryFiles           ID = "summary-files"
 	StrictRefused          ID = "strict-refused"
 	NotABoard              ID = "not-a-board"
 	Serving                ID = "serving"

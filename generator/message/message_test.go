@@ -96,6 +96,8 @@ func TestSay(t *testing.T) {
 		{"one warning in French", French, New(CheckSummary, "files", 1, "errors", 0, "warnings", 1), "1 fichier vérifié : 0 erreur, 1 avertissement"},
 		{"plurals in French", French, New(CheckSummary, "files", 2, "errors", 2, "warnings", 3), "2 fichiers vérifiés : 2 erreurs, 3 avertissements"},
 		{"one warning in English", English, New(CheckSummary, "files", 1, "errors", 0, "warnings", 1), "1 file checked: 0 errors, 1 warning"},
+		{"files in French", French, New(SummaryFiles, "written", 1, "linked", 9550, "removed", 0), "1 fichier écrit, 9550 réutilisés, 0 supprimé"},
+		{"files in English", English, New(SummaryFiles, "written", 12, "linked", 1, "removed", 3), "12 files written, 1 reused, 3 removed"},
 		{"a date in French", French, New(DayText, "day", day), "1er février 2026"},
 		{"a date in English", English, New(DayText, "day", day), "1 February 2026"},
 		{"a long date", French, New(DayText, "day", LongDay(day)), "dimanche 1er février 2026"},

@@ -11,6 +11,7 @@
 package pipeline
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -80,9 +81,15 @@ type Result struct {
 	// Scheduled offers are dated after today and not published yet.
 	Scheduled int
 	Diags     content.List
-	Written   int
-	Linked    int
-	Duration  time.Duration
+	// Written, Linked and Removed count the files of the output: written
+	// (new, or with other content), kept from the last board, and of the
+	// last board removed. Changes names the written and removed ones,
+	// relative to the output, sorted (see publish.Output.Changes).
+	Written  int
+	Linked   int
+	Removed  int
+	Changes  []string
+	Duration time.Duration
 	// What editors are told (see editors.go): the language of the
 	// board's messages, each published offer's page by file, the files
 	// whose last good version is published, the drafts.
@@ -90,6 +97,13 @@ type Result struct {
 	Pages       map[string]string
 	Stale       []string
 	DraftOffers []*offer.Offer
+}
+
+// Files is what the build did to the output's files, for the end of the
+// summary line, in the board's language: "12 files written, 9550 reused,
+// 3 removed".
+func (r *Result) Files() string {
+	return message.New(message.SummaryFiles, "written", r.Written, "linked", r.Linked, "removed", r.Removed).In(r.Lang)
 }
 
 // ErrStrict is returned when --strict (or ErrorsAbort) finds a problem
@@ -156,30 +170,28 @@ func (m *memo) carry(prev *memo) {
 	}
 }
 
-// piece returns prev[key], or makes it and records it in next. With no
-// next (a one-shot build) it only makes it: nothing is kept in memory.
+// piece returns prev[key], or makes it, and records it in next. With no
+// next (a one-shot build) nothing is kept in memory; its prev, if any,
+// holds the pieces of the last board's files (pieces.go).
 func piece(prev, next *memo, m func(*memo) map[uint64][]byte, key uint64, make func() ([]byte, error)) ([]byte, error) {
-	if next == nil {
-		return make()
-	}
+	var data []byte
+	ok := false
 	if prev != nil {
 		prev.mu.Lock()
-		data, ok := m(prev)[key]
+		data, ok = m(prev)[key]
 		prev.mu.Unlock()
-		if ok {
-			next.mu.Lock()
-			m(next)[key] = data
-			next.mu.Unlock()
-			return data, nil
+	}
+	if !ok {
+		var err error
+		if data, err = make(); err != nil {
+			return nil, err
 		}
 	}
-	data, err := make()
-	if err != nil {
-		return nil, err
+	if next != nil {
+		next.mu.Lock()
+		m(next)[key] = data
+		next.mu.Unlock()
 	}
-	next.mu.Lock()
-	m(next)[key] = data
-	next.mu.Unlock()
 	return data, nil
 }
 
@@ -200,8 +212,9 @@ type readFile struct {
 	// bodyless: the offer came from the offers cache, without its body;
 	// a page that needs it reads the file again.
 	bodyless bool
-	// defHash identifies the defaults the file was read with: a changed
-	// _defaults.toml reads its folder's offers again.
+	// defHash identifies the defaults and the board's options the file
+	// was read with (readKey): a changed _defaults.toml reads its folder's
+	// offers again, a changed [places] or max_open_days every offer.
 	defHash uint64
 	// bodyAt is the byte offset of the body in the file when its text is
 	// the file as it is (content.Source.Plain): the body is read again
@@ -235,9 +248,10 @@ func (b *Builder) config() (Config, error) {
 }
 
 // read extracts every offer of a site without writing anything. It is
-// what Build and Check share. final is the resolved output folder, beside
-// which the offers cache lies; "" when there is none (check).
-func (b *Builder) read(cfg Config, final string) ([]*offer.Offer, *Result, error) {
+// what Build and Check share. final is the resolved output folder, state
+// the folder of what builds of it remember, where the offers cache lies;
+// "" when there is none (check, serve).
+func (b *Builder) read(cfg Config, final, state string) ([]*offer.Offer, *Result, error) {
 	opt := b.opt
 	start := time.Now()
 	res := &Result{}
@@ -254,29 +268,31 @@ func (b *Builder) read(cfg Config, final string) ([]*offer.Offer, *Result, error
 	if err != nil {
 		return nil, nil, err
 	}
-	if b.loaded == "" && final != "" {
-		b.loaded = offersCache(final)
-		b.loadOffers(b.loaded, res.Today, final, len(files))
+	if b.loaded == "" && state != "" {
+		b.loaded = filepath.Join(state, offersName)
+		b.loadOffers(b.loaded, cfg.extractHash(), len(files))
 	}
 	res.Diags = append(content.List(nil), diags...)
 	res.Skipped = len(diags)
 	defs, defDiags := b.defaults(cfg, files)
 	res.Diags = append(res.Diags, defDiags...)
 	b.drop = b.once && len(files) > b.dropOver
+	ext := cfg.extractHash()
 	items := make([]*readFile, len(files))
 	parallel(len(files), opt.Workers, func(i int) {
 		d := defs.of(files[i].Path)
+		with := readKey(d, ext)
 		if changed != nil && !changed[files[i].Path] {
 			// A hint says only other files changed: no need to stat this one.
 			b.mu.Lock()
 			prev := b.files[files[i].Path]
 			b.mu.Unlock()
-			if prev != nil && prev.defHash == d.Hash() {
+			if prev != nil && prev.defHash == with {
 				items[i] = prev
 				return
 			}
 		}
-		items[i] = b.readOne(files[i], offer.Options{Defaults: d, MaxOpenDays: cfg.MaxOpenDays, Near: cfg.Near(), Places: cfg.places, Grades: cfg.grades})
+		items[i] = b.readOne(files[i], offer.Options{Defaults: d, MaxOpenDays: cfg.MaxOpenDays, Near: cfg.Near(), Places: cfg.places, Grades: cfg.grades}, with)
 	})
 	b.mu.Lock()
 	seen := make(map[string]*readFile, len(files))
@@ -410,20 +426,20 @@ func (b *Builder) list() (files []content.File, diags content.List, changed map[
 // when the file's stamp has not changed since, and had settled when it
 // was taken: a same-size edit within one clock tick of the read, or a file
 // restored with its old time (cp -p, tar x, rsync -a), is read again. A
-// change of the defaults it was read with reads it again too.
-func (b *Builder) readOne(f content.File, opt offer.Options) *readFile {
-	defs := opt.Defaults
+// change of the defaults or options it was read with (with, readKey)
+// reads it again too.
+func (b *Builder) readOne(f content.File, opt offer.Options, with uint64) *readFile {
 	seen := time.Now()
 	st, err := os.Stat(f.Abs)
 	if err == nil {
 		b.mu.Lock()
 		prev := b.files[f.Path]
 		b.mu.Unlock()
-		if prev != nil && prev.file.Abs == f.Abs && prev.stamp == publish.StampOf(st) && prev.stamp.Settled(prev.seen) && prev.defHash == defs.Hash() {
+		if prev != nil && prev.file.Abs == f.Abs && prev.stamp == publish.StampOf(st) && prev.stamp.Settled(prev.seen) && prev.defHash == with {
 			return prev
 		}
 	}
-	rf := &readFile{file: f, seen: seen, defHash: defs.Hash()}
+	rf := &readFile{file: f, seen: seen, defHash: with}
 	if st != nil {
 		rf.stamp = publish.StampOf(st)
 	} else if errors.Is(err, fs.ErrNotExist) {
@@ -465,6 +481,15 @@ func (b *Builder) readOne(f content.File, opt offer.Options) *readFile {
 	}
 	rf.o = o
 	return rf
+}
+
+// readKey identifies what a file is read with besides its text: its
+// folder's defaults and the board's extraction options (ext).
+func readKey(d *offer.Defaults, ext uint64) uint64 {
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[:8], d.Hash())
+	binary.LittleEndian.PutUint64(b[8:], ext)
+	return xxhash.Sum64(b[:])
 }
 
 // textHash identifies a file's decoded text (lines joined by newlines)
@@ -534,12 +559,12 @@ func Check(opt Options) (*Result, *site.Board, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	res, board, err := b.check(cfg, "")
+	res, board, err := b.check(cfg, "", "")
 	return res, board, err
 }
 
-func (b *Builder) check(cfg Config, final string) (*Result, *site.Board, error) {
-	offers, res, err := b.read(cfg, final)
+func (b *Builder) check(cfg Config, final, state string) (*Result, *site.Board, error) {
+	offers, res, err := b.read(cfg, final, state)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -589,7 +614,18 @@ func (b *Builder) Build() (*Result, error) {
 		}
 		defer lock.Release()
 	}
-	res, board, err := b.check(cfg, final)
+	// What builds of this output remember lives in the site, never in
+	// or beside the output; serve's private output remembers nothing.
+	var state string
+	var also []string
+	if !opt.InPlace {
+		state, also = stateDir(opt.Source, final)
+		if state != "" {
+			pruneStates(state)
+		}
+		removeLegacyOffers(final)
+	}
+	res, board, err := b.check(cfg, final, state)
 	if err != nil {
 		return nil, err
 	}
@@ -598,6 +634,19 @@ func (b *Builder) Build() (*Result, error) {
 	if (opt.Strict && len(res.Diags) > 0) || (opt.ErrorsAbort && res.Diags.HasErrors()) {
 		res.Duration = time.Since(start)
 		return res, ErrStrict
+	}
+	if b.once && b.dirty && b.loaded != "" {
+		// The offers as read do not depend on what is rendered: the
+		// cache is written while pages are, a tenth of a nightly build
+		// saved. A cache, whatever becomes of the build: a failure only
+		// makes the next build slower.
+		var saved sync.WaitGroup
+		saved.Add(1)
+		go func() {
+			defer saved.Done()
+			b.saveOffers(b.loaded, cfg.extractHash())
+		}()
+		defer saved.Wait()
 	}
 	th, err := loadTheme(opt.Theme, opt.Source)
 	if err != nil {
@@ -611,7 +660,9 @@ func (b *Builder) Build() (*Result, error) {
 	if err != nil {
 		return res, fmt.Errorf("templates: %w", err)
 	}
-	out, err := publish.Open(final, publish.Options{Private: opt.InPlace, Last: b.out})
+	// serve's private output is served by serve itself, uncompressed:
+	// no twins there.
+	out, err := publish.Open(final, publish.Options{Private: opt.InPlace, Last: b.out, State: state, Also: also, Precompress: cfg.Precompress && !opt.InPlace})
 	if err != nil {
 		return res, err
 	}
@@ -621,9 +672,12 @@ func (b *Builder) Build() (*Result, error) {
 		return res, emptyBoard(res, final)
 	}
 	w := &writer{out: out, r: r, board: board, cfg: &cfg, info: info, theme: th.fs, workers: opt.Workers,
-		common: commonKey(&cfg, th.hash, board.Today), prev: b.memo, body: b.body}
+		common: commonKey(&cfg, th.hash), prev: b.memo, body: b.body, with: b.readKeys()}
 	if th.custom {
-		w.reach = boardKey(board)
+		w.reach = boardKey(board, w.with)
+	}
+	if w.prev == nil && state != "" {
+		w.pieces = loadPieces(state, w.common)
 	}
 	if !b.once {
 		w.next = newMemo()
@@ -650,10 +704,14 @@ func (b *Builder) Build() (*Result, error) {
 	if opt.InPlace {
 		b.out = out.Files() // serve's output changes only through this Builder
 	}
-	if b.once && b.dirty {
-		b.saveOffers(b.loaded, res.Today) // a cache: a failure only makes the next build slower
+	if state != "" {
+		savePieces(state, out, w) // a cache too
 	}
 	res.Written, res.Linked = out.Stats()
+	written, removed := out.Changes()
+	res.Removed = len(removed)
+	res.Changes = append(written, removed...)
+	sort.Strings(res.Changes)
 	res.Duration = time.Since(start)
 	return res, nil
 }

@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"postes"
-	"postes/generator/publish"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -25,7 +24,9 @@ const sampleRoot = "../.."
 func buildSample(t *testing.T, now string, workers int) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := Run(Options{Source: sampleRoot, Output: out, Now: now, Theme: postes.Theme, Workers: workers})
+	// A copy: a build keeps its state in the site (.postes/), and tests
+	// leave the repository as it is.
+	res, err := Run(Options{Source: copySample(t), Output: out, Now: now, Theme: postes.Theme, Workers: workers})
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
@@ -38,7 +39,7 @@ func buildSample(t *testing.T, now string, workers int) string {
 	return out
 }
 
-// readTree returns every file under dir but the build marker.
+// readTree returns every file under dir.
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
@@ -47,9 +48,6 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if rel == publish.MarkerName {
-			return nil
-		}
 		data, err := os.ReadFile(p)
 		files[filepath.ToSlash(rel)] = data
 		return err

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"postes"
-	"postes/generator/publish"
 )
 
 // TestHugeCachesAreNotRead: a file where a cache is expected is read only
@@ -20,9 +19,9 @@ func TestHugeCachesAreNotRead(t *testing.T) {
 	if _, err := Run(opt); err != nil {
 		t.Fatal(err)
 	}
-	for _, suffix := range []string{publish.CacheSuffix, offersSuffix} {
+	for _, name := range []string{"manifest.gob", offersName} {
 		// Sparse: 4 GB long, no disk used.
-		f, err := os.Create(filepath.Join(filepath.Dir(out), ".public"+suffix))
+		f, err := os.Create(filepath.Join(stateOf(t, root, out), name))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,15 +4,18 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/BurntSushi/toml"
+	"github.com/cespare/xxhash/v2"
 
 	"postes/generator/content"
 	"postes/generator/grade"
@@ -58,6 +61,11 @@ type Config struct {
 	// Grades gives the category of grades postes's table knows without
 	// one, or does not know: "Ingénieur 2ème grade" = "A".
 	Grades map[string]any `toml:"grades"`
+	// Precompress writes a gzip and a brotli copy beside every HTML, CSS,
+	// JavaScript, JSON, XML, OPML, iCalendar and SVG file, for web
+	// servers that serve them as they are (nginx's gzip_static). Not in
+	// any key: switched on or off, no page changes.
+	Precompress bool `toml:"precompress" json:"-"`
 
 	loc      *time.Location
 	defaults *offer.Defaults
@@ -320,6 +328,21 @@ var zoneDepartments = map[string][]string{
 // Near are the départements where the board's offers mostly are, from
 // its time zone; none for a board in Europe/Paris.
 func (c *Config) Near() []string { return zoneDepartments[c.TimeZone] }
+
+// extractHash identifies the options every offer is extracted with
+// (offer.Options, but the defaults): an offer read with other options is
+// read again.
+func (c *Config) extractHash() uint64 {
+	h := xxhash.New()
+	fmt.Fprintf(h, "%d\x00%q\x00", c.MaxOpenDays, c.Near())
+	for _, k := range slices.Sorted(maps.Keys(c.places)) {
+		fmt.Fprintf(h, "p%q\x00%#v\x00", k, c.places[k])
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.grades)) {
+		fmt.Fprintf(h, "g%q\x00%q\x00", k, c.grades[k])
+	}
+	return h.Sum64()
+}
 
 // Location is the board's time zone.
 func (c *Config) Location() *time.Location {

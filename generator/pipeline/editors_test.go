@@ -63,7 +63,7 @@ func TestKeepLastGood(t *testing.T) {
 // read, is no problem of the board ("cannot read: no such file").
 func TestDeletedFileIsForgotten(t *testing.T) {
 	b := NewBuilder(Options{})
-	rf := b.readOne(content.File{Path: "content/parti.txt", Abs: filepath.Join(t.TempDir(), "parti.txt")}, offer.Options{})
+	rf := b.readOne(content.File{Path: "content/parti.txt", Abs: filepath.Join(t.TempDir(), "parti.txt")}, offer.Options{}, 0)
 	if !rf.gone || len(rf.diags) != 0 {
 		t.Errorf("gone %v, diags %v; want gone and nothing said", rf.gone, rf.diags)
 	}

@@ -33,9 +33,10 @@ func TestOutputHoldingTheSiteIsRefused(t *testing.T) {
 				"static/CNAME":         "emplois.example.org\n",
 				"templates/README.txt": "x",
 			})
-			// The folder was once a postes board: it holds the marker,
-			// as in the report (a site folder inside a published board).
-			if err := os.WriteFile(filepath.Join(root, publish.MarkerName), []byte("postes\n"), 0o644); err != nil {
+			// The folder was once a postes board: it holds the marker of
+			// postes 0.3, as in the report (a site folder inside a
+			// published board).
+			if err := os.WriteFile(filepath.Join(root, publish.LegacyMarker), []byte("postes\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			out := tc.out(root)
@@ -93,7 +94,7 @@ func TestOutputContainingALinkedContentFolderIsRefused(t *testing.T) {
 	if err := os.Symlink(shared, filepath.Join(root, "content")); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(shared, publish.MarkerName), []byte("postes\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(shared, publish.LegacyMarker), []byte("postes\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, err := Run(Options{Source: root, Output: shared, Now: "2025-03-15", Theme: postes.Theme})
@@ -119,9 +120,10 @@ func TestSymlinkedOutputPublishesIntoItsTarget(t *testing.T) {
 		t.Fatal(err)
 	}
 	opt := Options{Source: root, Output: link, Now: "2025-03-15", Theme: postes.Theme}
-	for i, now := range []string{"2025-03-15", "2025-03-16"} {
-		opt.Now = now
-		day := now[8:] + " mars 2025"
+	for i, title := range []string{"Agent d’accueil", "Agent d’accueil et d’état civil"} {
+		if err := os.WriteFile(filepath.Join(root, "content", "bon.txt"), []byte(strings.Replace(goodOffer, "Agent d’accueil", title, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := Run(opt); err != nil {
 			t.Fatalf("build %d: %v", i+1, err)
 		}
@@ -133,7 +135,7 @@ func TestSymlinkedOutputPublishesIntoItsTarget(t *testing.T) {
 		if err != nil {
 			t.Fatalf("build %d: the link's target holds no board: %v", i+1, err)
 		}
-		if !strings.Contains(string(home), day) {
+		if !strings.Contains(string(home), title+"</a>") {
 			t.Errorf("build %d: the target holds a stale board", i+1)
 		}
 	}
@@ -143,8 +145,12 @@ func TestSymlinkedOutputPublishesIntoItsTarget(t *testing.T) {
 			t.Errorf("staging folders left: %v", left)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(srv, ".emplois"+publish.CacheSuffix)); err != nil {
-		t.Errorf("the cache is not beside the target: %v", err)
+	target := mustResolve(t, filepath.Join(srv, "emplois"))
+	if got := publish.RecordedOutput(stateOf(t, root, link)); got != target {
+		t.Errorf("the state records %q, want the link's target %s", got, target)
+	}
+	if around, _ := os.ReadDir(srv); len(around) != 1 {
+		t.Errorf("beside the target: %v", around)
 	}
 }
 

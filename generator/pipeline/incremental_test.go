@@ -12,7 +12,6 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"postes"
-	"postes/generator/publish"
 )
 
 // copySample copies the sample board's config and content to a new folder.
@@ -155,12 +154,8 @@ func TestUnchangedRebuildRewritesNothing(t *testing.T) {
 			t.Errorf("%s was rewritten by an unchanged rebuild", p)
 		}
 	}
-	caches, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public"+publish.CacheSuffix))
-	if len(caches) != 1 {
-		t.Fatalf("no cache beside the output: %v", caches)
-	}
-	if err := os.Remove(caches[0]); err != nil {
-		t.Fatal(err)
+	if err := os.Remove(filepath.Join(stateOf(t, root, out), "manifest.gob")); err != nil {
+		t.Fatalf("no manifest in the state folder: %v", err)
 	}
 	res, err = Run(opt)
 	if err != nil {
@@ -198,7 +193,7 @@ func TestNewDayRendersAgain(t *testing.T) {
 // per page, as Run does for national boards, and compares with the default.
 func TestLargeBoardPathEqualsDefault(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	b := NewBuilder(Options{Source: sampleRoot, Output: out, Now: "2025-08-15", Theme: postes.Theme})
+	b := NewBuilder(Options{Source: copySample(t), Output: out, Now: "2025-08-15", Theme: postes.Theme})
 	b.once, b.dropOver = true, 0
 	if _, err := b.Build(); err != nil {
 		t.Fatal(err)
@@ -219,7 +214,7 @@ func TestOffersCache(t *testing.T) {
 	if _, err := Run(opt); err != nil {
 		t.Fatal(err)
 	}
-	cache := filepath.Join(filepath.Dir(out), ".public"+offersSuffix)
+	cache := filepath.Join(stateOf(t, root, out), offersName)
 	if _, err := os.Stat(cache); err != nil {
 		t.Fatalf("no offers cache: %v", err)
 	}
@@ -341,7 +336,7 @@ func TestLargeBoardPathReadsEveryEncoding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, res, err := b.read(cfg, "")
+	_, res, err := b.read(cfg, "", "")
 	if err != nil || res == nil {
 		t.Fatal(err)
 	}

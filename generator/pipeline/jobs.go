@@ -34,10 +34,11 @@ type writer struct {
 	info    *render.Site
 	theme   fs.FS
 	workers int
-	common  uint64 // hash of what every page depends on: theme, config, today
+	common  uint64 // hash of what every output depends on: version, theme, config
 	facets  uint64 // hash of every facet value's name, address and counts
-	// reach, when not 0, is the key of the whole board, which every page
-	// depends on: a custom template may show anything of it anywhere.
+	// reach, when not 0, is the key of the whole board and its day, which
+	// every page depends on: a custom template may show anything of them
+	// anywhere (.Board.Today, .DaysLeft).
 	reach uint64
 
 	body   func(*offer.Offer) (string, error) // an offer's Markdown body
@@ -46,6 +47,17 @@ type writer struct {
 	lkey   map[*site.Offer]uint64 // the key of what lists show of it
 	prev   *memo                  // pieces kept from the last build, or nil
 	next   *memo                  // pieces of this build
+	// pieces are where to find, in the last board's files, the pieces a
+	// one-shot build did not keep (pieces.go).
+	pieces *piecesFile
+	// with is what each offer was read with (readFile.defHash).
+	with map[*offer.Offer]uint64
+	// jsonKeys and searchKeys are the keys of the pieces of offres.json
+	// and the search index, in order, when this build wrote them.
+	jsonKeys, searchKeys []uint64
+
+	namesMu sync.Mutex
+	names   map[*site.Page]*pageName
 
 	errMu sync.Mutex
 	err   error
@@ -105,10 +117,11 @@ func (w *writer) all() error {
 			w.inFeed[p] = &lazyHTML{}
 		}
 	}
+	w.names = map[*site.Page]*pageName{}
 	w.okey = make(map[*site.Offer]uint64, len(b.Offers))
 	w.lkey = make(map[*site.Offer]uint64, len(b.Offers))
 	for _, p := range b.Offers {
-		w.okey[p] = offerKey(p)
+		w.okey[p] = offerKey(p, w.with[p.Offer])
 		w.lkey[p] = listKey(p)
 	}
 	jobs := w.jobs()
@@ -118,6 +131,9 @@ func (w *writer) all() error {
 	run := func(j job) {
 		buf := bufs.Get().(*bytes.Buffer)
 		buf.Reset()
+		if n := w.out.LastSize(j.path); n > maxPooled {
+			buf.Grow(int(n + n/16)) // offres.json, the search index: one allocation, not doublings
+		}
 		defer func() {
 			if buf.Cap() <= maxPooled {
 				bufs.Put(buf) // not the buffers of the big JSON files
@@ -155,11 +171,15 @@ func (w *writer) all() error {
 // maxPooled bounds the buffers kept for the next file.
 const maxPooled = 1 << 20
 
-// commonKey hashes what every output depends on.
-func commonKey(cfg *Config, themeHash uint64, today offer.Date) uint64 {
+// commonKey hashes what every output depends on. The build's day is not
+// in it: the day changes an output only where it changes what the output
+// shows (an offer closing, a scheduled one coming out, a month passing),
+// and each key rule says where (pageKey). The default theme shows nothing
+// that merely displays the day; postes.js computes that in the browser.
+func commonKey(cfg *Config, themeHash uint64) uint64 {
 	data, _ := json.Marshal(cfg) // exported fields only, map keys sorted
 	h := xxhash.New()
-	fmt.Fprintf(h, "postes %s\x00%x\x00%s\x00", Version, themeHash, today)
+	fmt.Fprintf(h, "postes %s\x00%x\x00", Version, themeHash)
 	h.Write(data)
 	return h.Sum64()
 }
@@ -187,15 +207,16 @@ func (w *writer) pageKeyer(kind string) keyer {
 	return k
 }
 
-// boardKey sums everything a template can reach through a page: every
-// offer on the board (its text, file, address, status, employer, month)
-// and those scheduled for later; the rest (config, theme, today) is in
+// boardKey sums everything a template can reach through a page: the day,
+// every offer on the board (its text, file, address, status, employer,
+// month) and those scheduled for later; the rest (config, theme) is in
 // every key already.
-func boardKey(b *site.Board) uint64 {
+func boardKey(b *site.Board, with map[*offer.Offer]uint64) uint64 {
 	h := xxhash.New()
+	fmt.Fprintf(h, "today\x00%s\x00", b.Today) // and through it, each offer's days left
 	var buf [8]byte
 	for _, p := range b.Offers {
-		binary.LittleEndian.PutUint64(buf[:], offerKey(p))
+		binary.LittleEndian.PutUint64(buf[:], offerKey(p, with[p.Offer]))
 		h.Write(buf[:])
 	}
 	fmt.Fprintf(h, "scheduled\x00%d\x00", len(b.Scheduled))
@@ -205,9 +226,26 @@ func boardKey(b *site.Board) uint64 {
 	return h.Sum64()
 }
 
+// searchKey is the key of an offer's entry in the search index.
+func searchKey(okey uint64, employer int, values []*site.FacetValue) uint64 {
+	h := xxhash.New()
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[:8], okey)
+	binary.LittleEndian.PutUint64(b[8:], uint64(employer))
+	h.Write(b[:])
+	for _, v := range values {
+		h.WriteString(v.Path)
+		h.WriteString("\x00")
+	}
+	return h.Sum64()
+}
+
 // offerKey sums what pages show of an offer: its text (through its hash),
-// file, address, status on the build's day, employer and month.
-func offerKey(p *site.Offer) uint64 {
+// what it was read with (with: its folder's defaults, the board's
+// extraction options, which give it fields its text does not), file,
+// address, status on the build's day (open or closed, not the days left:
+// pages do not show them), employer and month.
+func offerKey(p *site.Offer, with uint64) uint64 {
 	month := ""
 	if p.Month != nil {
 		month = p.Month.Key
@@ -215,12 +253,13 @@ func offerKey(p *site.Offer) uint64 {
 	b := make([]byte, 0, 128)
 	b = strconv.AppendUint(b, p.Hash, 16)
 	b = append(b, 0)
+	b = strconv.AppendUint(b, with, 16)
+	b = append(b, 0)
 	b = append(b, p.Source...)
 	b = append(b, 0)
 	b = append(b, p.Slug...)
 	b = append(b, 0)
 	b = strconv.AppendBool(b, p.Closed)
-	b = strconv.AppendInt(b, int64(p.DaysLeft), 10)
 	b = append(b, 0)
 	b = append(b, p.Employer.Name...)
 	b = append(b, 0)
@@ -247,7 +286,6 @@ func listKey(p *site.Offer) uint64 {
 		}
 	}
 	b = strconv.AppendBool(b, p.Closed)
-	b = strconv.AppendInt(b, int64(p.DaysLeft), 10)
 	b = append(b, p.Closes.String()...)
 	return xxhash.Sum64(b)
 }
@@ -313,8 +351,14 @@ func (w *writer) jobs() []job {
 	all := w.keyer("all").offers(b.Offers).sum()
 	lists := w.keyer("lists").list(b.Offers).sum()
 	jobs = append(jobs, job{"offres.json", all, func(out io.Writer) error {
+		w.jsonKeys = make([]uint64, 0, len(b.Offers))
+		prev := w.prev
+		if prev == nil {
+			prev = w.pieces.memo(w.out, "offres.json")
+		}
 		return feed.WriteJSON(out, b, func(p *site.Offer) ([]byte, error) {
-			return piece(w.prev, w.next, func(m *memo) map[uint64][]byte { return m.json }, w.okey[p],
+			w.jsonKeys = append(w.jsonKeys, w.okey[p])
+			return piece(prev, w.next, func(m *memo) map[uint64][]byte { return m.json }, w.okey[p],
 				func() ([]byte, error) { return feed.JSONEntry(b, p) })
 		})
 	}})
@@ -322,10 +366,19 @@ func (w *writer) jobs() []job {
 	for i, e := range b.Employers {
 		empIndex[e] = i
 	}
-	jobs = append(jobs, job{"recherche.json", all, func(out io.Writer) error {
+	// An offer's entry in the search index also holds its employer's place
+	// in the list and the slugs of its facet values, which other offers
+	// may change.
+	jobs = append(jobs, job{"recherche.json", w.keyer("search").str(fmt.Sprint(w.facets)).offers(b.Offers).sum(), func(out io.Writer) error {
+		w.searchKeys = make([]uint64, 0, len(b.Offers))
+		prev := w.prev
+		if prev == nil {
+			prev = w.pieces.memo(w.out, "recherche.json")
+		}
 		return feed.WriteSearchIndex(out, b, func(p *site.Offer) ([]byte, error) {
-			key := w.okey[p] ^ uint64(empIndex[p.Employer])*0x9E3779B97F4A7C15
-			return piece(w.prev, w.next, func(m *memo) map[uint64][]byte { return m.search }, key,
+			key := searchKey(w.okey[p], empIndex[p.Employer], p.Values)
+			w.searchKeys = append(w.searchKeys, key)
+			return piece(prev, w.next, func(m *memo) map[uint64][]byte { return m.search }, key,
 				func() ([]byte, error) {
 					words := ""
 					if !p.Closed {
@@ -342,10 +395,18 @@ func (w *writer) jobs() []job {
 	jobs = append(jobs, job{"facettes.json", w.keyer("facettes").str(fmt.Sprint(w.facets)).sum(), func(out io.Writer) error {
 		return feed.WriteFacets(out, b)
 	}})
-	jobs = append(jobs, job{"flux.opml", w.keyer("opml").str(fmt.Sprint(w.facets)).list(b.Offers).sum(), w.opml(pages)})
+	jobs = append(jobs, job{"flux.opml", w.pageKeyer("opml").str(fmt.Sprint(w.facets)).list(b.Offers).sum(), w.opml(pages)})
 	sort.Strings(paths)
 	jobs = append(jobs, w.sitemaps(paths, lists)...)
 	jobs = append(jobs, job{"robots.txt", w.keyer("robots").sum(), func(out io.Writer) error {
+		if b.BasePath != "/" {
+			// Crawlers read robots.txt only at the root of a host: this
+			// one says what the host's own must hold.
+			root := strings.TrimSuffix(b.BaseURL, strings.TrimPrefix(b.BasePath, "/"))
+			_, err := fmt.Fprintf(out, "# This board lives under %s: crawlers read robots.txt only at the root of\n# the host. Add the Sitemap line below to %srobots.txt.\nSitemap: %s\n",
+				b.BasePath, root, b.AbsURL("sitemap.xml"))
+			return err
+		}
 		_, err := fmt.Fprintf(out, "User-agent: *\nAllow: /\n\nSitemap: %s\n", b.AbsURL("sitemap.xml"))
 		return err
 	}})
@@ -394,6 +455,9 @@ func (w *writer) pageKey(p *site.Page) uint64 {
 		k = k.str(v.Key, v.Label, v.Slug, fmt.Sprint(p.More, v.Open, len(v.Offers))).list(p.Offers)
 	case site.KindFacets, site.KindFollow:
 		k = k.str(fmt.Sprint(w.facets)).list(w.board.Offers)
+	case site.KindMonths:
+		// The day moves a month from upcoming to past once a month.
+		k = k.list(w.board.Offers).str(fmt.Sprint(len(p.Upcoming), len(p.Past)))
 	case site.Kind404:
 	default:
 		// Home, archive, employers, months: what lists show of every
@@ -450,32 +514,102 @@ func (w *writer) page(sp *site.Page) func(io.Writer) error {
 }
 
 // feedJobs are a followable page's RSS feed and calendar, named after the
-// page (its template's title).
+// page (its template's title and description). The names are rendered
+// only for a feed that is: the key holds what they can show of the page
+// (named).
 func (w *writer) feedJobs(sp *site.Page) []job {
 	b, cfg, f := w.board, w.cfg, sp.Feed
-	pg := render.NewPage(sp)
-	title, err := w.r.Title(pg)
-	if err != nil {
-		w.fail(fmt.Errorf("%s: title: %w", sp.File(), err))
+	channel := func() (feed.Channel, feed.Calendar, error) {
+		title, desc, err := w.name(sp)
+		if err != nil {
+			return feed.Channel{}, feed.Calendar{}, err
+		}
+		name := cfg.Title
+		if title != "" {
+			name = title + " · " + cfg.Title
+		}
+		if desc == "" {
+			desc = cfg.Description
+		}
+		ch := feed.Channel{Title: name, Description: desc, Language: cfg.Language, Link: b.AbsURL(sp.Path),
+			Self: b.AbsURL(f.Path), Loc: cfg.Location(), Brief: sp.Kind == site.KindFacet}
+		cal := feed.Calendar{Name: "Échéances · " + name, TimeZone: cfg.TimeZone, ReminderDays: cfg.ReminderDays}
+		return ch, cal, nil
 	}
-	desc, err := w.r.Description(pg)
-	if err != nil {
-		w.fail(fmt.Errorf("%s: description: %w", sp.File(), err))
+	// A calendar holds what closed in the last days (site.RecentDays): the
+	// day is in its key through the events it keeps. One with no event
+	// holds the time zone's rules for the build's year.
+	ics := w.pageKeyer("ics").named(sp).list(f.Events)
+	if len(f.Events) == 0 {
+		ics = ics.str(fmt.Sprint(b.Today.Year))
 	}
-	name := cfg.Title
-	if title != "" {
-		name = title + " · " + cfg.Title
-	}
-	if desc == "" {
-		desc = cfg.Description
-	}
-	ch := feed.Channel{Title: name, Description: desc, Language: cfg.Language, Link: b.AbsURL(sp.Path),
-		Self: b.AbsURL(f.Path), Loc: cfg.Location(), Brief: sp.Kind == site.KindFacet}
-	cal := feed.Calendar{Name: "Échéances · " + name, TimeZone: cfg.TimeZone, ReminderDays: cfg.ReminderDays}
 	return []job{
-		{f.Path, w.keyer("rss").str(ch.Title, ch.Description).offers(f.Items).sum(), w.rss(ch, f.Items)},
-		{f.Calendar, w.keyer("ics").str(cal.Name).list(f.Events).sum(), w.ics(cal, f.Events)},
+		{f.Path, w.pageKeyer("rss").named(sp).offers(f.Items).sum(), func(out io.Writer) error {
+			ch, _, err := channel()
+			if err != nil {
+				return err
+			}
+			return w.rss(ch, f.Items)(out)
+		}},
+		{f.Calendar, ics.sum(), func(out io.Writer) error {
+			_, cal, err := channel()
+			if err != nil {
+				return err
+			}
+			return w.ics(cal, f.Events)(out)
+		}},
 	}
+}
+
+// named adds what a page's name (its template's "title" and "description"
+// blocks) can show of it: its kind and path, and its own employer, month
+// or facet value with their counts, not its offers. A custom theme's
+// names may show more: its pageKeyer holds the whole board.
+func (k keyer) named(sp *site.Page) keyer {
+	k = k.str(string(sp.Kind), sp.Path)
+	if e := sp.Employer; e != nil {
+		k = k.str(e.Name, e.Slug, fmt.Sprint(e.Open, len(e.Offers)))
+	}
+	if m := sp.Month; m != nil {
+		k = k.str(m.Key, m.Name, fmt.Sprint(m.Open, len(m.Offers)))
+	}
+	if f := sp.Facet; f != nil {
+		k = k.str(f.Name)
+	}
+	if v := sp.Value; v != nil {
+		k = k.str(v.Key, v.Label, v.Slug, fmt.Sprint(v.Open, len(v.Offers)))
+	}
+	return k
+}
+
+// pageName is a page's title and description, rendered once.
+type pageName struct {
+	once        sync.Once
+	title, desc string
+	err         error
+}
+
+// name renders a page's title and description once per build, for its
+// feed, its calendar and flux.opml.
+func (w *writer) name(sp *site.Page) (title, desc string, err error) {
+	w.namesMu.Lock()
+	n := w.names[sp]
+	if n == nil {
+		n = &pageName{}
+		w.names[sp] = n
+	}
+	w.namesMu.Unlock()
+	n.once.Do(func() {
+		pg := render.NewPage(sp)
+		if n.title, n.err = w.r.Title(pg); n.err != nil {
+			n.err = fmt.Errorf("%s: title: %w", sp.File(), n.err)
+			return
+		}
+		if n.desc, n.err = w.r.Description(pg); n.err != nil {
+			n.err = fmt.Errorf("%s: description: %w", sp.File(), n.err)
+		}
+	})
+	return n.title, n.desc, n.err
 }
 
 // opml lists every feed of the board, for feed readers to import in one go.
@@ -505,7 +639,7 @@ func (w *writer) opml(pages []*site.Page) func(io.Writer) error {
 			if sp.Feed == nil {
 				continue
 			}
-			title, err := w.r.Title(render.NewPage(sp))
+			title, _, err := w.name(sp)
 			if err != nil {
 				return err
 			}

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"encoding/gob"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -155,20 +154,14 @@ func TestEditWithinOneTickIsReadAgain(t *testing.T) {
 			}
 			// The cache claims it read the file as it is now (same stamp),
 			// just after its last change, or long after.
-			cache := offersCache(mustResolve(t, out))
-			var c offersFile
-			f, err := os.Open(cache)
-			if err != nil {
-				t.Fatal(err)
-			}
-			err = gob.NewDecoder(f).Decode(&c)
-			f.Close()
+			cache := filepath.Join(stateOf(t, root, out), offersName)
+			h, files, err := readOffers(cache, 1<<30)
 			if err != nil {
 				t.Fatal(err)
 			}
 			forged := false
-			for i := range c.Files {
-				cf := &c.Files[i]
+			for i := range files {
+				cf := &files[i]
 				if cf.Path == "content/secretaire-general-poum.txt" {
 					cf.Stamp = publish.StampOf(st)
 					seen := time.Unix(0, max(cf.Stamp.Mod, cf.Stamp.Ctime)).Add(time.Millisecond)
@@ -182,14 +175,17 @@ func TestEditWithinOneTickIsReadAgain(t *testing.T) {
 			if !forged {
 				t.Fatal("the offer is not in the cache")
 			}
-			f, err = os.Create(cache)
+			err = writeOffers(cache, h, func(put func(*cachedFile) error) error {
+				for i := range files {
+					if err := put(&files[i]); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := gob.NewEncoder(f).Encode(c); err != nil {
-				t.Fatal(err)
-			}
-			f.Close()
 
 			b := NewBuilder(opt)
 			b.once, b.dropOver = true, keepBodiesUpTo
@@ -218,6 +214,13 @@ func TestEditWithinOneTickIsReadAgain(t *testing.T) {
 			sameTrees(t, out, cold)
 		})
 	}
+}
+
+// stateOf is the state folder of builds of the site root into out.
+func stateOf(t *testing.T, root, out string) string {
+	t.Helper()
+	st, _ := stateDir(root, mustResolve(t, out))
+	return st
 }
 
 func mustResolve(t *testing.T, p string) string {

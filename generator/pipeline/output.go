@@ -64,6 +64,9 @@ func guardOutput(source, final string) error {
 			return fmt.Errorf("output %s lies inside the site's %s (%s): the next build would read the board as input; choose an output outside it", final, shown, real)
 		}
 	}
+	if state := filepath.Join(site, StateFolder); within(state, final) {
+		return fmt.Errorf("output %s lies inside the site's %s/ (%s), where builds keep what they remember, unpublished offers included; choose an output outside it", final, StateFolder, state)
+	}
 	return nil
 }
 

@@ -91,7 +91,7 @@ func TestOutputNotMadeByPostesIsNeverReplaced(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Run(Options{Source: root, Output: out, Now: "2025-03-15", Theme: postes.Theme})
-	if err == nil || !strings.Contains(err.Error(), "not made by postes") {
+	if err == nil || !strings.Contains(err.Error(), "no record of building it") {
 		t.Fatalf("err = %v, want a refusal", err)
 	}
 	if data, err := os.ReadFile(keep); err != nil || string(data) != "years of work" {

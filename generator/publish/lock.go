@@ -82,25 +82,38 @@ func (l *Lock) Release() {
 func lockPath(final string) (string, error) {
 	sum := sha256.Sum256([]byte(final))
 	name := hex.EncodeToString(sum[:16]) + ".lock"
+	locks, err := PrivateDir("locks")
+	if err != nil {
+		return "", fmt.Errorf("cannot lock %s: %w", final, err)
+	}
+	return filepath.Join(locks, name), nil
+}
+
+// PrivateDir returns a folder of this user's for postes's own files
+// (locks, the state of sites that cannot be written), made if need be:
+// "postes/<name>" in the user's cache folder ($XDG_CACHE_HOME, else
+// ~/.cache on Linux), or, for a user without one, "postes-<uid>/<name>"
+// in the temporary folder, checked to be this user's own.
+func PrivateDir(name string) (string, error) {
 	if dir, err := os.UserCacheDir(); err == nil {
-		locks := filepath.Join(dir, "postes", "locks")
-		if os.MkdirAll(locks, 0o700) == nil {
-			return filepath.Join(locks, name), nil
+		d := filepath.Join(dir, "postes", name)
+		if os.MkdirAll(d, 0o700) == nil {
+			return d, nil
 		}
 	}
 	// The temporary folder is shared: the folder must be this user's
 	// own, made by this user, not a link another user left there.
 	dir := filepath.Join(os.TempDir(), fmt.Sprintf("postes-%d", os.Geteuid()))
 	if err := os.Mkdir(dir, 0o700); err != nil && !os.IsExist(err) {
-		return "", fmt.Errorf("cannot make a folder for locks: %w", err)
+		return "", fmt.Errorf("cannot make a folder for postes: %w", err)
 	}
 	st, err := os.Lstat(dir)
 	if err != nil || !st.IsDir() || !ownedByMe(st) {
-		return "", fmt.Errorf("cannot lock %s: %s is not a folder of this user's", final, dir)
+		return "", fmt.Errorf("%s is not a folder of this user's", dir)
 	}
-	locks := filepath.Join(dir, "locks")
-	if err := os.MkdirAll(locks, 0o700); err != nil {
-		return "", fmt.Errorf("cannot make a folder for locks: %w", err)
+	d := filepath.Join(dir, name)
+	if err := os.MkdirAll(d, 0o700); err != nil {
+		return "", fmt.Errorf("cannot make a folder for postes: %w", err)
 	}
-	return filepath.Join(locks, name), nil
+	return d, nil
 }

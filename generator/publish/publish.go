@@ -13,14 +13,23 @@
 //     board is staged in a hidden folder beside the output and swapped in
 //     whole by Commit. A failed or killed build leaves the old board as it
 //     was.
-//   - Only a folder made by postes (it holds .postes-build) or an empty
-//     one is ever replaced.
+//   - Nothing of postes's own is published: what it remembers of an
+//     output (which folder it is, the manifest of its files) lives in a
+//     state folder the caller chooses, never in or beside the output (see
+//     state.go). A staging folder beside the output holds only the new
+//     board, and only while a build runs.
+//   - Only an empty folder, or the one the state's record names, is ever
+//     replaced.
 //   - A file whose inputs did not change is hard-linked from the old board
 //     instead of written, but only once proven to be the file the last
-//     build wrote: its size, modification time and inode, recorded in a
-//     manifest beside the output, must still match. A file deleted or
-//     edited by hand is written again. When nothing changed at all, the
-//     old board is left as it is and no file is touched.
+//     build wrote: its size, modification time and inode, recorded in the
+//     manifest, must still match. A file deleted or edited by hand is
+//     written again, and so is one whose content changed; one written
+//     again with the same content is linked. Untouched files therefore
+//     keep their inode and time, and sync tools (rsync -a, rclone) send
+//     only what changed, which Changes lists. When nothing changed at all,
+//     the old board is left as it is and no file is touched.
+//   - With Precompress, files get gzip and brotli twins (compress.go).
 //   - An output that is a symbolic link is published at its target, staged
 //     beside the target; the link stays.
 //   - An output that is a mount point (a Docker volume, a bind mount),
@@ -35,15 +44,16 @@
 package publish
 
 import (
-	"encoding/json"
+	"bytes"
+	"encoding/gob"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -51,21 +61,7 @@ import (
 	"time"
 
 	"github.com/cespare/xxhash/v2"
-
-	"postes/generator/content"
 )
-
-// MarkerName marks a folder as postes output. A folder without it is never
-// replaced or deleted: an output pointed at the wrong folder loses nothing.
-const MarkerName = ".postes-build"
-
-// legacyMarker is the marker of postes 0.1, which held the cache too.
-const legacyMarker = ".postes-build.json"
-
-// CacheSuffix names the manifest kept beside the output folder ("public"
-// → ".public.postes-cache.json"). Deleting it only makes the next build
-// cold.
-const CacheSuffix = ".postes-cache.json"
 
 // stageInfix names staging folders: ".public.postes-tmp-123" beside the
 // output, ".postes-tmp-123" inside an output updated in place.
@@ -75,8 +71,9 @@ const stageInfix = ".postes-tmp-"
 // Linux (a kernel tick: 1 to 10 ms).
 const clockTick = 20 * time.Millisecond
 
-// maxManifest bounds the manifest read: a national board's is about 15 MB;
-// a larger file where the manifest is expected is not read but ignored.
+// maxManifest bounds the manifest read: a national board's is about 15 MB
+// (twice that with precompressed twins); a larger file where the manifest
+// is expected is not read but ignored.
 const maxManifest = 128 << 20
 
 // Entry is what the manifest records of one file of the board.
@@ -91,6 +88,7 @@ type Entry struct {
 
 type manifest struct {
 	Generator string           `json:"generator"`
+	Output    string           `json:"output"` // the folder it describes
 	Files     map[string]Entry `json:"files"`
 }
 
@@ -104,6 +102,17 @@ type Options struct {
 	// Last is what the caller's previous build of this output wrote
 	// (Output.Files), when it kept it; nil: the manifest tells.
 	Last map[string]Entry
+	// State is the folder where what is remembered of this output between
+	// builds is kept (its record and manifest), one per output, outside
+	// the output's reach. "" remembers nothing: every build is cold, and
+	// only an empty folder (or one of postes 0.3) is replaced. A private
+	// output keeps nothing there.
+	State string
+	// Also are state folders of others (another user's builds of the
+	// same site) whose record and manifest are read, never written.
+	Also []string
+	// Precompress gives compressible files gzip and brotli twins.
+	Precompress bool
 
 	ops ops // tests simulate what only a mount point does
 }
@@ -129,12 +138,13 @@ func (o *ops) fill() {
 
 // Output writes one board. See the package doc for its contract.
 type Output struct {
-	final   string
-	cache   string
-	private bool
-	inPlace bool // private, or a mount point
-	trusted bool // prev is Last: no need to look at the files
-	prev    map[string]Entry
+	final       string
+	state       string
+	precompress bool
+	private     bool
+	inPlace     bool // private, or a mount point
+	trusted     bool // prev is Last: no need to look at the files
+	prev        map[string]Entry
 	// since is when the manifest was written, by the file system's clock
 	// (its modification time, UnixNano), after the build's last change
 	// to the board; 0 if unknown.
@@ -143,15 +153,17 @@ type Output struct {
 
 	mu       sync.Mutex
 	stage    string   // "" until the first write
-	owner    *os.File // the stage's marker, locked while this build runs
+	owner    *os.File // the stage folder, locked while this build runs
 	files    map[string]Entry
 	reused   []string // kept from the old board, to link at commit (staged)
 	staged   []string // written into the stage
+	removed  []string // files of the old board the new one lacks, once committed
 	dirs     map[string]*dirOnce
 	written  int
 	changed  bool
 	touched  bool // the board's files began to change in place
 	warnings []Warning
+	oldGone  sync.WaitGroup // the old board, once swapped out, is being removed
 }
 
 // Warning is something publishing could not clean up, at Path.
@@ -195,26 +207,42 @@ func Resolve(output string) (string, error) {
 func Open(final string, opt Options) (*Output, error) {
 	opt.ops.fill()
 	parent, base := filepath.Split(final)
-	o := &Output{final: final, private: opt.Private, inPlace: opt.Private, ops: opt.ops,
-		files: map[string]Entry{}, dirs: map[string]*dirOnce{},
-		cache: filepath.Join(parent, "."+base+CacheSuffix)}
+	o := &Output{final: final, state: opt.State, precompress: opt.Precompress, private: opt.Private, inPlace: opt.Private, ops: opt.ops,
+		files: map[string]Entry{}, dirs: map[string]*dirOnce{}}
+	if o.private {
+		o.state = "" // its owner keeps what it wrote (Files, then Options.Last)
+	}
 	st, err := os.Stat(final)
 	exists := err == nil
+	known := false
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
 		return nil, err
 	case !st.IsDir():
 		return nil, fmt.Errorf("output %s exists and is not a folder; refusing to replace it", final)
-	case !IsOurs(final):
+	case o.private:
+		// The caller's own folder, which no one else writes.
+		known = true
+		if opt.Last != nil {
+			o.prev, o.trusted = opt.Last, true
+		}
+	case !Knows(final, append([]string{o.state}, opt.Also...)...):
 		ents, _ := os.ReadDir(final)
 		if len(ents) > 0 {
-			return nil, fmt.Errorf("output %s is not empty and was not made by postes (no %s in it); refusing to replace it: remove it or choose another --output", final, MarkerName)
+			where := "no record of builds is kept"
+			if o.state != "" {
+				where = "its records are in " + o.state
+			}
+			return nil, fmt.Errorf("output %s is not empty and postes has no record of building it (%s); refusing to replace it: remove that folder or choose another --output", final, where)
 		}
-	case opt.Last != nil:
-		o.prev, o.trusted = opt.Last, true
 	default:
-		o.prev, o.since = readManifest(o.cache)
+		known = true
+		for _, st := range append([]string{o.state}, opt.Also...) {
+			if st != "" && o.prev == nil {
+				o.prev, o.since = readManifest(st, final)
+			}
+		}
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -230,8 +258,17 @@ func Open(final string, opt Options) (*Output, error) {
 	}
 	// Staging folders left by killed builds; never one a build holds.
 	o.sweep(filepath.Join(parent, "."+base+stageInfix+"*"))
-	if exists && IsOurs(final) {
+	if exists && known {
 		o.sweep(filepath.Join(final, stageInfix+"*"))
+	}
+	// The manifest of postes 0.3 lay beside the output, published with
+	// it when the output is a sub-folder of the web root.
+	if !o.private {
+		for _, p := range []string{"." + base + LegacyCacheSuffix, "." + base + LegacyCacheSuffix + ".new"} {
+			if err := os.Remove(filepath.Join(parent, p)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				o.warn(filepath.Join(parent, p), "cannot remove this cache of an older postes, which a web server may publish: %v", cause(err))
+			}
+		}
 	}
 	if o.inPlace {
 		if err := os.MkdirAll(final, 0o755); err != nil {
@@ -239,42 +276,6 @@ func Open(final string, opt Options) (*Output, error) {
 		}
 	}
 	return o, nil
-}
-
-// readManifest reads the manifest beside an output; nil when there is
-// none, or it is not one, or it is too big to be one. It also returns
-// when it was written, by the file system's clock, if that clock is finer
-// than seconds.
-func readManifest(name string) (map[string]Entry, int64) {
-	f, fi, err := content.OpenRegular(name)
-	if err != nil {
-		return nil, 0
-	}
-	defer f.Close()
-	if fi.Size() > maxManifest {
-		return nil, 0
-	}
-	var m manifest
-	if json.NewDecoder(io.LimitReader(f, maxManifest)).Decode(&m) != nil || m.Generator != "postes" {
-		return nil, 0
-	}
-	since := fi.ModTime().UnixNano()
-	if since%int64(time.Second) == 0 {
-		// A clock of whole seconds: the build's own last changes and a
-		// later edit may carry the same time; the change time cannot tell.
-		since = 0
-	}
-	return m.Files, since
-}
-
-// IsOurs reports whether dir holds postes's marker.
-func IsOurs(dir string) bool {
-	for _, m := range []string{MarkerName, legacyMarker} {
-		if _, err := os.Lstat(filepath.Join(dir, m)); err == nil {
-			return true
-		}
-	}
-	return false
 }
 
 // Final is the folder the board is published to.
@@ -315,6 +316,28 @@ func (o *Output) warn(path, format string, args ...any) {
 	o.mu.Unlock()
 }
 
+// Previous returns the content of the file at rel in the last board, if
+// it is still the file the manifest describes and its content hash is
+// hash; nil otherwise. A writer takes pieces of it for the new board.
+func (o *Output) Previous(rel string, hash uint64) []byte {
+	e, ok := o.prev[rel]
+	if !ok || e.Hash != hash || !o.matches(rel, e) {
+		return nil
+	}
+	data, err := os.ReadFile(filepath.Join(o.final, filepath.FromSlash(rel)))
+	if err != nil || xxhash.Sum64(data) != hash {
+		return nil
+	}
+	return data
+}
+
+// LastSize is the size of the file at rel in the last board, 0 if
+// unknown: a writer sizes its buffer for a big file once, instead of
+// doubling it up to 70 MB.
+func (o *Output) LastSize(rel string) int64 {
+	return o.prev[rel].Size
+}
+
 // Files is what the board holds once committed, for Options.Last.
 func (o *Output) Files() map[string]Entry { return o.files }
 
@@ -326,10 +349,23 @@ func (o *Output) Stats() (written, reused int) {
 	return o.written, len(o.files) - o.written
 }
 
+// Changes lists, once committed, the files this build wrote (new, or
+// with other content than the last board's) and those of the last board
+// it removed, as slash-separated paths relative to the output, sorted:
+// what a sync must upload or delete, and a CDN purge. Files kept from the
+// last board, linked or untouched, are in neither.
+func (o *Output) Changes() (written, removed []string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	written = append([]string(nil), o.staged...)
+	sort.Strings(written)
+	return written, append([]string(nil), o.removed...)
+}
+
 func cleanPath(rel string) (string, error) {
 	clean := path.Clean("/" + rel)[1:]
 	if clean == "" || clean != strings.TrimSuffix(rel, "/") || strings.HasPrefix(clean, "../") || strings.Contains(clean, "\\") ||
-		clean == MarkerName || clean == legacyMarker || strings.HasPrefix(clean, stageInfix) {
+		slices.Contains(legacyMarkers, clean) || strings.HasPrefix(clean, stageInfix) {
 		return "", fmt.Errorf("refusing to write %q: not a plain path inside the output folder", rel)
 	}
 	return clean, nil
@@ -362,7 +398,8 @@ func (o *Output) matches(rel string, e Entry) bool {
 
 // Reuse reports whether the file at rel can be kept from the last build:
 // its inputs, summed in key, are the same, and the file is still as the
-// last build wrote it. The caller then skips rendering it.
+// last build wrote it, and so are its twins, if it gets any. The caller
+// then skips rendering it.
 func (o *Output) Reuse(rel string, key uint64) bool {
 	if key == 0 || o.prev == nil {
 		return false
@@ -375,29 +412,78 @@ func (o *Output) Reuse(rel string, key uint64) bool {
 	if !ok || e.Key != key || !o.matches(clean, e) {
 		return false
 	}
+	keep := []string{clean}
+	for _, tw := range o.twinsOf(clean) {
+		te, ok := o.prev[clean+tw.ext]
+		if !ok || te.Key != e.Hash || !o.matches(clean+tw.ext, te) {
+			return false
+		}
+		keep = append(keep, clean+tw.ext)
+	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	if _, dup := o.files[clean]; dup {
-		return false // let Write report it
+	for _, p := range keep {
+		if _, dup := o.files[p]; dup {
+			return false // let Write report it
+		}
 	}
-	o.files[clean] = e
-	if !o.inPlace {
-		o.reused = append(o.reused, clean)
+	for _, p := range keep {
+		o.files[p] = o.prev[p]
+		if !o.inPlace {
+			o.reused = append(o.reused, p)
+		}
 	}
 	return true
 }
 
-// Write stores one file. rel is a slash-separated path inside the site; a
-// path that would leave the output folder is refused. Write keeps no
-// reference to data.
+// Write stores one file, and its twins if it gets any. rel is a
+// slash-separated path inside the site; a path that would leave the
+// output folder is refused. Write keeps no reference to data.
 func (o *Output) Write(rel string, key uint64, data []byte) error {
 	clean, err := cleanPath(rel)
 	if err != nil {
 		return err
 	}
 	hash := xxhash.Sum64(data)
+	if err := o.put(clean, key, hash, data); err != nil {
+		return err
+	}
+	for _, tw := range o.twinsOf(clean) {
+		// A twin's input is its file's content: its key is that hash.
+		trel := clean + tw.ext
+		if e, ok := o.prev[trel]; ok && e.Key == hash {
+			err := o.put(trel, hash, e.Hash, nil)
+			if err == nil {
+				continue
+			}
+			if !errors.Is(err, errGone) {
+				return err
+			}
+		}
+		z, err := tw.encode(data)
+		if err != nil {
+			return fmt.Errorf("%s: %w", trel, err)
+		}
+		if err := o.put(trel, hash, xxhash.Sum64(z), z); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// errGone says the last board's file, which was to be kept, is gone or
+// changed: its content must be given.
+var errGone = errors.New("no longer in the previous board")
+
+// put stores one file of content hash. data may be nil to keep the last
+// board's file of that hash; if it is gone or changed, put returns
+// errGone.
+func (o *Output) put(clean string, key, hash uint64, data []byte) error {
 	prev, had := o.prev[clean]
 	same := had && prev.Hash == hash && o.matches(clean, prev)
+	if data == nil && !same {
+		return errGone
+	}
 	o.mu.Lock()
 	if _, dup := o.files[clean]; dup {
 		o.mu.Unlock()
@@ -422,6 +508,11 @@ func (o *Output) Write(rel string, key uint64, data []byte) error {
 			return nil
 		}
 		o.mu.Lock()
+		if data == nil {
+			delete(o.files, clean)
+			o.mu.Unlock()
+			return errGone
+		}
 	} else {
 		o.files[clean] = Entry{Hash: hash, Key: key}
 	}
@@ -449,9 +540,11 @@ func (o *Output) Write(rel string, key uint64, data []byte) error {
 	return nil
 }
 
-// writeFile writes a new file and returns its stamp.
+// writeFile writes a new file and returns its stamp. It never writes
+// into a file that exists: in a stage, that may be a link of the old
+// board's file.
 func writeFile(name string, data []byte) (Stamp, error) {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return Stamp{}, err
 	}
@@ -532,8 +625,13 @@ func (o *Output) ensureStage() error {
 	// after it, the stamps of the manifest no longer match the new files,
 	// which are then never trusted.)
 	if o.inPlace {
-		if err := os.Remove(o.cache); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("cannot remove the manifest %s: %w", o.cache, err)
+		if err := o.removeManifest(); err != nil {
+			return fmt.Errorf("cannot remove the manifest: %w", err)
+		}
+		// The folder stays the same folder: recorded before it changes,
+		// it is known even to the build after a killed one.
+		if id, _ := identity(o.final); o.writeRecord(id) != nil {
+			return fmt.Errorf("cannot record the output in %s: %w", o.state, o.writeRecord(id))
 		}
 	}
 	parent, base := filepath.Split(o.final)
@@ -551,14 +649,12 @@ func (o *Output) ensureStage() error {
 		_ = os.RemoveAll(stage)
 		return err
 	}
-	// The marker makes the board ours once swapped in, and its lock tells
-	// other builds this folder is being written.
-	owner, err := os.OpenFile(filepath.Join(stage, MarkerName), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+	// A lock on the folder itself tells other builds it is being
+	// written; nothing is added to it, so nothing of postes's own is
+	// swapped in with the board.
+	owner, err := os.Open(stage)
 	if err == nil {
-		if _, err = owner.WriteString("postes\n"); err == nil {
-			_, err = tryLock(owner)
-		}
-		if err != nil {
+		if _, err = tryLock(owner); err != nil {
 			owner.Close()
 		}
 	}
@@ -585,15 +681,21 @@ func (o *Output) sweep(pattern string) {
 }
 
 // held reports whether a build is writing the staging folder dir: it holds
-// the lock of the folder's marker.
+// the folder's lock, or, for a build of postes 0.3, the lock of the
+// marker in it.
 func held(dir string) bool {
-	f, err := os.OpenFile(filepath.Join(dir, MarkerName), os.O_RDONLY|noFollow|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return false // no marker: a build of postes 0.2, or one killed at once
+	for _, p := range []string{dir, filepath.Join(dir, LegacyMarker)} {
+		f, err := os.OpenFile(p, os.O_RDONLY|noFollow|syscall.O_NONBLOCK, 0)
+		if err != nil {
+			continue
+		}
+		busy, _ := tryLock(f)
+		f.Close()
+		if busy {
+			return true
+		}
 	}
-	defer f.Close()
-	busy, _ := tryLock(f)
-	return busy
+	return false
 }
 
 func cause(err error) error {
@@ -642,16 +744,98 @@ func (o *Output) LinkReused() []string {
 		o.mu.Unlock()
 		failed[i] = o.link(reused[i], stage, e) != nil
 	})
-	var lost []string
-	o.mu.Lock()
+	gone := map[string]bool{}
 	for i, rel := range reused {
 		if failed[i] {
-			lost = append(lost, rel)
-			delete(o.files, rel)
+			gone[rel] = true
 		}
+	}
+	// A twin is made again from its file on the new board; a file made
+	// again by the caller brings its twins.
+	var lost []string
+	for _, rel := range reused {
+		if !gone[rel] {
+			continue
+		}
+		if main, ok := o.twinOf(rel); ok && !gone[main] {
+			if o.remakeTwin(rel, main, stage) == nil {
+				continue
+			}
+			lost = append(lost, main) // linked: unlinked below, written again
+			continue
+		}
+		if _, ok := o.twinOf(rel); !ok {
+			lost = append(lost, rel)
+		}
+	}
+	sort.Strings(lost)
+	lost = slices.Compact(lost)
+	o.mu.Lock()
+	for _, rel := range lost {
+		for _, p := range append([]string{rel}, o.twinPaths(rel)...) {
+			if _, ok := o.files[p]; ok && !gone[p] {
+				_ = os.Remove(filepath.Join(stage, filepath.FromSlash(p))) // linked: the caller writes it again
+			}
+			delete(o.files, p)
+		}
+	}
+	for rel := range gone {
+		if _, ok := o.twinOf(rel); ok {
+			continue
+		}
+		delete(o.files, rel)
 	}
 	o.mu.Unlock()
 	return lost
+}
+
+// twinOf returns the file a twin is made from, if rel is a twin.
+func (o *Output) twinOf(rel string) (string, bool) {
+	for _, tw := range twins {
+		if main, ok := strings.CutSuffix(rel, tw.ext); ok && len(o.twinsOf(main)) > 0 {
+			return main, true
+		}
+	}
+	return "", false
+}
+
+// twinPaths are the paths of a file's twins.
+func (o *Output) twinPaths(rel string) []string {
+	var ps []string
+	for _, tw := range o.twinsOf(rel) {
+		ps = append(ps, rel+tw.ext)
+	}
+	return ps
+}
+
+// remakeTwin writes again, in the stage, the twin rel of the file main,
+// from main as staged.
+func (o *Output) remakeTwin(rel, main, stage string) error {
+	data, err := os.ReadFile(filepath.Join(stage, filepath.FromSlash(main)))
+	if err != nil {
+		return err
+	}
+	for _, tw := range o.twinsOf(main) {
+		if main+tw.ext != rel {
+			continue
+		}
+		z, err := tw.encode(data)
+		if err != nil {
+			return err
+		}
+		s, err := writeFile(filepath.Join(stage, filepath.FromSlash(rel)), z)
+		if err != nil {
+			return err
+		}
+		o.mu.Lock()
+		o.files[rel] = Entry{Hash: xxhash.Sum64(z), Key: xxhash.Sum64(data), Size: s.Size, Mod: s.Mod, Ino: s.Ino}
+		o.staged = append(o.staged, rel)
+		o.written++
+		o.changed = true
+		o.mu.Unlock()
+		return nil
+	}
+	return fmt.Errorf("%s: not a twin of %s", rel, main)
 }
 
 // Commit puts the new board in place of the old, and lets other builds
@@ -680,6 +864,7 @@ func (o *Output) Commit() error {
 		return err
 	}
 	o.writeManifest()
+	o.oldGone.Wait()
 	return nil
 }
 
@@ -688,20 +873,40 @@ func (o *Output) Commit() error {
 // output that cannot be renamed is a mount point: it is updated in place
 // from the staged board.
 func (o *Output) swap() error {
+	o.removed = o.lacking()
+	// Recorded before the swap, both boards are known: the next build
+	// knows the output whether this one is killed before or after it.
+	next, _ := identity(o.stage)
+	cur, _ := identity(o.final)
+	if err := o.writeRecord(next, cur); err != nil {
+		return fmt.Errorf("cannot record the output in %s: %w; nothing published", o.state, cause(err))
+	}
+	swapped := func() {
+		o.stage = ""
+		if err := o.writeRecord(next); err != nil {
+			o.warn(o.state, "cannot update the record of the output: %v", cause(err))
+		}
+	}
 	if _, err := os.Lstat(o.final); errors.Is(err, fs.ErrNotExist) {
 		if err := o.ops.rename(o.stage, o.final); err != nil {
 			return err
 		}
-		o.stage = ""
+		swapped()
 		return nil
 	}
 	err := o.ops.exchange(o.stage, o.final)
 	if err == nil {
-		// The stage now holds the old board.
-		if err := os.RemoveAll(o.stage); err != nil {
-			o.warn(o.stage, "cannot remove the previous board, moved there: %v; remove it as its owner", cause(err))
-		}
-		o.stage = ""
+		// The stage now holds the old board: removed while the manifest
+		// is written (Commit waits for it).
+		old := o.stage
+		o.oldGone.Add(1)
+		go func() {
+			defer o.oldGone.Done()
+			if err := os.RemoveAll(old); err != nil {
+				o.warn(old, "cannot remove the previous board, moved there: %v; remove it as its owner", cause(err))
+			}
+		}()
+		swapped()
 		return nil
 	}
 	if cannotRename(err) {
@@ -718,11 +923,28 @@ func (o *Output) swap() error {
 		_ = o.ops.rename(old, o.final)
 		return err
 	}
-	o.stage = ""
+	swapped()
 	if err := os.RemoveAll(old); err != nil {
 		o.warn(old, "cannot remove the previous board, moved there: %v; remove it as its owner", cause(err))
 	}
 	return nil
+}
+
+// lacking lists the files of the old board the new one lacks: from the
+// manifest, or, without one, from the folder itself.
+func (o *Output) lacking() []string {
+	var gone []string
+	if o.prev != nil {
+		for p := range o.prev {
+			if _, ok := o.files[p]; !ok {
+				gone = append(gone, p)
+			}
+		}
+	} else {
+		gone = o.walkStale()
+	}
+	sort.Strings(gone)
+	return gone
 }
 
 // cannotRename reports the errors of renaming a mount point, or of
@@ -735,6 +957,9 @@ func cannotRename(err error) bool {
 // (or copied, across devices) over the old one, atomically; then files
 // the new board lacks are removed, and the stage.
 func (o *Output) moveIn() error {
+	if id, _ := identity(o.final); o.writeRecord(id) != nil {
+		return fmt.Errorf("cannot record the output in %s: %w", o.state, o.writeRecord(id))
+	}
 	// Updated in place from the start, the stage holds what was written;
 	// after a swap that failed, the whole board, linked or written.
 	rels := o.staged
@@ -776,11 +1001,7 @@ func (o *Output) moveIn() error {
 			o.mu.Unlock()
 		}
 	}
-	o.removeStale()
-	_ = os.Remove(filepath.Join(o.final, legacyMarker))
-	if err := os.WriteFile(filepath.Join(o.final, MarkerName), []byte("postes\n"), 0o644); err != nil {
-		return err
-	}
+	o.removed = o.removeStale()
 	o.removeStage()
 	o.writeManifest()
 	return nil
@@ -793,6 +1014,7 @@ func copyOver(src, dst string) error {
 		return err
 	}
 	tmp := dst + ".postes-new"
+	_ = os.Remove(tmp)
 	if _, err := writeFile(tmp, data); err != nil {
 		_ = os.Remove(tmp)
 		return err
@@ -801,11 +1023,12 @@ func copyOver(src, dst string) error {
 }
 
 // removeStale removes from an output updated in place the files the new
-// board lacks, and the folders they leave empty. A private output whose
-// last build is known holds only what that build wrote; any other output
-// is looked at whole, as a swapped board would drop anything the build
-// did not write.
-func (o *Output) removeStale() {
+// board lacks, and the folders they leave empty, and returns those it
+// removed. A private output whose last build is known holds only what
+// that build wrote; any other output is looked at whole, as a swapped
+// board would drop anything the build did not write (a marker of postes
+// 0.3 included).
+func (o *Output) removeStale() []string {
 	var stale []string
 	if o.private && o.trusted {
 		for p := range o.prev {
@@ -814,32 +1037,17 @@ func (o *Output) removeStale() {
 			}
 		}
 	} else {
-		_ = filepath.WalkDir(o.final, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			rel, _ := filepath.Rel(o.final, p)
-			rel = filepath.ToSlash(rel)
-			switch {
-			case p == o.final:
-				return nil
-			case d.IsDir() && strings.HasPrefix(rel, stageInfix):
-				return filepath.SkipDir
-			case d.IsDir() || rel == MarkerName:
-				return nil
-			}
-			if _, ok := o.files[rel]; !ok {
-				stale = append(stale, rel)
-			}
-			return nil
-		})
+		stale = o.walkStale()
 	}
+	sort.Strings(stale)
+	var removed []string
 	for _, p := range stale {
 		dst := filepath.Join(o.final, filepath.FromSlash(p))
 		if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			o.warn(dst, "cannot remove this file, no longer part of the board: %v", cause(err))
 			continue
 		}
+		removed = append(removed, p)
 		// Remove the folders the file leaves empty ("offres/<slug>/").
 		for dir := filepath.Dir(dst); dir != o.final && strings.HasPrefix(dir, o.final); dir = filepath.Dir(dir) {
 			if os.Remove(dir) != nil {
@@ -847,32 +1055,55 @@ func (o *Output) removeStale() {
 			}
 		}
 	}
+	return removed
+}
+
+// walkStale lists the files of the output folder that the new board
+// lacks.
+func (o *Output) walkStale() []string {
+	var stale []string
+	_ = filepath.WalkDir(o.final, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		rel, _ := filepath.Rel(o.final, p)
+		rel = filepath.ToSlash(rel)
+		switch {
+		case p == o.final:
+			return nil
+		case d.IsDir() && strings.HasPrefix(rel, stageInfix):
+			return filepath.SkipDir
+		case d.IsDir():
+			return nil
+		}
+		if _, ok := o.files[rel]; !ok {
+			stale = append(stale, rel)
+		}
+		return nil
+	})
+	return stale
 }
 
 // writeManifest records the board for the next build. A failure only
 // makes the next build cold: it is said, not an error.
 func (o *Output) writeManifest() {
-	if o.private {
-		// Its owner keeps what it wrote (Files, then Options.Last) and
-		// trusts it: a manifest would only be written again and again.
+	if o.private || o.state == "" {
+		// A private output's owner keeps what it wrote (Files, then
+		// Options.Last) and trusts it: a manifest would only be written
+		// again and again.
 		return
 	}
 	// Let the file system's clock tick past the build's last change, so
 	// that the manifest's time tells the build's changes (before) from
 	// anyone's after (see matches).
 	time.Sleep(clockTick)
-	data, err := json.Marshal(manifest{Generator: "postes", Files: o.files})
+	var buf bytes.Buffer
+	err := gob.NewEncoder(&buf).Encode(manifest{Generator: "postes", Output: o.final, Files: o.files})
 	if err == nil {
-		tmp := o.cache + ".new"
-		if err = os.WriteFile(tmp, data, 0o644); err == nil {
-			err = os.Rename(tmp, o.cache)
-		}
-		if err != nil {
-			_ = os.Remove(tmp)
-		}
+		err = o.writeState(manifestName, buf.Bytes())
 	}
 	if err != nil {
-		o.warn(o.cache, "cannot write the manifest, the next build will be cold: %v", cause(err))
+		o.warn(filepath.Join(o.state, manifestName), "cannot write the manifest, the next build will be cold: %v", cause(err))
 	}
 }
 

@@ -36,7 +36,7 @@ func board(t *testing.T, final string, opt Options, files map[string]string) *Ou
 	return o
 }
 
-// tree reads every file under dir but the marker and staging folders.
+// tree reads every file under dir.
 func tree(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	got := map[string]string{}
@@ -46,7 +46,7 @@ func tree(t *testing.T, dir string) map[string]string {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
-		if d.IsDir() || rel == MarkerName {
+		if d.IsDir() {
 			return nil
 		}
 		data, err := os.ReadFile(p)
@@ -114,7 +114,7 @@ func TestMountPointIsUpdatedInPlace(t *testing.T) {
 				t.Fatal(err)
 			}
 			ino := inode(t, final)
-			opt := Options{ops: tc.ops(final)}
+			opt := Options{ops: tc.ops(final), State: t.TempDir()}
 			board(t, final, opt, first)
 			o := board(t, final, opt, second)
 			if diff := cmp.Diff(second, tree(t, final)); diff != "" {
@@ -172,9 +172,10 @@ func TestReusedFilesAreProven(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			final := filepath.Join(t.TempDir(), "public")
-			board(t, final, Options{}, first)
+			opt := Options{State: t.TempDir()}
+			board(t, final, opt, first)
 			tc.damage(filepath.Join(final, "style.css"))
-			o := board(t, final, Options{}, first)
+			o := board(t, final, opt, first)
 			if diff := cmp.Diff(first, tree(t, final)); diff != "" {
 				t.Errorf("board mismatch (-want +got):\n%s", diff)
 			}
@@ -189,9 +190,10 @@ func TestReusedFilesAreProven(t *testing.T) {
 // staging folder made.
 func TestUnchangedBoardIsNotTouched(t *testing.T) {
 	final := filepath.Join(t.TempDir(), "public")
-	board(t, final, Options{}, first)
+	opt := Options{State: t.TempDir()}
+	board(t, final, opt, first)
 	ino := inode(t, final)
-	o := board(t, final, Options{}, first)
+	o := board(t, final, opt, first)
 	if w, r := o.Stats(); w != 0 || r != len(first) {
 		t.Errorf("written %d, reused %d", w, r)
 	}
@@ -203,8 +205,9 @@ func TestUnchangedBoardIsNotTouched(t *testing.T) {
 // TestOversizeManifestIsIgnored: a manifest is read only up to its bound.
 func TestOversizeManifestIsIgnored(t *testing.T) {
 	final := filepath.Join(t.TempDir(), "public")
-	board(t, final, Options{}, first)
-	f, err := os.OpenFile(filepath.Join(filepath.Dir(final), ".public"+CacheSuffix), os.O_WRONLY, 0)
+	opt := Options{State: t.TempDir()}
+	board(t, final, opt, first)
+	f, err := os.OpenFile(filepath.Join(opt.State, manifestName), os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +215,7 @@ func TestOversizeManifestIsIgnored(t *testing.T) {
 		t.Skip(err)
 	}
 	f.Close()
-	o, err := Open(final, Options{})
+	o, err := Open(final, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

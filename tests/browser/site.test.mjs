@@ -477,6 +477,23 @@ describe("cards", () => {
     });
   }
 
+  // The server's card is what a reader without JavaScript sees: the
+  // script's card on a day when no badge applies (every open deadline more
+  // than a week away, no offer posted in the last week), word for word.
+  test("a card without JavaScript reads as the script's card on a day without badges", async () => {
+    const noJS = await open(HOME, { javaScriptEnabled: false });
+    const server = await cards(noJS, "[data-scope] > ul.offers > li");
+    await noJS.done();
+    const page = await open(HOME + "?tri=publication", { clock: "2026-11-01T12:00:00+11:00" });
+    await page.waitForFunction(() => document.querySelector(".results > li"));
+    const script = await cards(page, ".results > li");
+    assert.ok(server.length >= 4, `${server.length} cards`);
+    assert.equal(script.length, server.length);
+    const byHref = new Map(script.map((c) => [c.href, c]));
+    for (const c of server) assert.deepEqual(byHref.get(c.href), c, c.title);
+    await page.done();
+  });
+
   // An offer that gives no deadline is withdrawn max_open_days after its
   // posting date: the server says so on its card, and the script must too
   // (recherche.json gives that day, entry 17).
@@ -614,8 +631,13 @@ describe("without JavaScript", () => {
     assert.equal(await page.locator("form.finder").isVisible(), false);
     assert.equal(await page.locator("button.fold").isVisible(), false, "no button that would do nothing");
     assert.equal(await page.locator("#suivre-recherche").isVisible(), false);
-    // The build's own badges (board day 5 December: 6 days before the 11th).
-    assert.equal(await page.locator(`li.offer[data-deadline="2026-12-11"] .badge`).textContent(), "Plus que 6 jours");
+    // The server writes no word that depends on the day, so that a page
+    // changes only when what it shows changes: the deadline as a date;
+    // the badges ("Plus que 6 jours" on the board's day) are the script's.
+    const due = page.locator(`li.offer[data-deadline="2026-12-11"] .due`);
+    assert.equal(await due.textContent(), "Candidatures jusqu’au 11 décembre 2026");
+    assert.equal(await due.locator(".badge").count(), 0);
+    assert.doesNotMatch(await page.content(), /Plus que \d|Dernier jour|Clôture demain|Liste à jour|>\s*Nouvelle\s*</);
     for (const [p, n] of [[ARCHIVE, 5], [EMPLOYER, 2], [MONTH, 1]]) {
       await page.goto(base + p);
       assert.equal(await page.locator("[data-scope] > ul.offers > li").count(), n, p);
@@ -623,6 +645,7 @@ describe("without JavaScript", () => {
     }
     await page.goto(base + OFFER);
     assert.equal(await page.locator("h1").textContent(), "Agent d’accueil et d’état civil");
+    assert.equal(await page.locator("p.status").textContent(), "Candidatures jusqu’au 11 décembre 2026");
     await page.done();
   });
 });
