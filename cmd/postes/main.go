@@ -33,7 +33,6 @@ import (
 	"os"
 	_ "time/tzdata" // time zones work on machines without a zoneinfo database
 
-	"postes/generator/content"
 	"postes/generator/pipeline"
 )
 
@@ -55,7 +54,7 @@ func main() {
 	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
 		os.Exit(2)
 	default:
-		fmt.Fprintln(os.Stderr, "postes:", content.Printable(err.Error()))
+		fmt.Fprintln(os.Stderr, "postes:", sayErr(err))
 		os.Exit(1)
 	}
 }

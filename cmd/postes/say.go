@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"postes/generator/content"
 	"postes/generator/message"
@@ -26,6 +27,21 @@ func sayDiags(w io.Writer, l message.Lang, diags content.List) {
 // diagLine is a diagnostic as the terminal and serve's panels show it.
 func diagLine(l message.Lang, d content.Diag) string {
 	return content.Printable(d.Say(l, d.Pos.String()))
+}
+
+// sayErr is an error as editors read it: what is wrong with the board's
+// settings in the board's language, one line each; any other error as
+// Go says it.
+func sayErr(err error) string {
+	var ce *pipeline.ConfigError
+	if errors.As(err, &ce) {
+		lines := make([]string, len(ce.Diags))
+		for i, d := range ce.Diags {
+			lines[i] = diagLine(ce.Lang, d)
+		}
+		return strings.Join(lines, "\n")
+	}
+	return content.Printable(err.Error())
 }
 
 // say is a message of the catalogue in language l.

@@ -399,7 +399,7 @@ func (s *server) rebuild() bool {
 		}
 	}
 	if err != nil {
-		msg := content.Printable(err.Error())
+		msg := sayErr(err)
 		fmt.Fprintln(s.stderr, "postes:", msg)
 		fmt.Fprintln(s.stderr, "postes:", say(lang, message.ServeNotPublished))
 		var msgs []string

@@ -185,6 +185,9 @@ type NotRegularError struct {
 
 func (e *NotRegularError) Error() string { return notRegular(e.Mode) }
 
+// Text says the error in the catalogue's words.
+func (e *NotRegularError) Text() message.Text { return notRegularText(e.Mode) }
+
 func notRegular(m fs.FileMode) string {
 	kind := "special file"
 	switch {

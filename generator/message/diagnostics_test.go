@@ -2,6 +2,7 @@ package message_test
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"postes"
+	"postes/generator/content"
 	"postes/generator/message"
 	"postes/generator/pipeline"
 )
@@ -95,7 +97,7 @@ func buildCase(t *testing.T, a archive, ids map[message.ID]bool) (fr, en string)
 		if f.name == "fr" || f.name == "en" {
 			continue
 		}
-		if f.name == "config.toml" {
+		if f.name == "config.toml" || strings.HasPrefix(f.name, "config.toml/") {
 			config = true
 		}
 		p := filepath.Join(root, filepath.FromSlash(f.name))
@@ -112,11 +114,18 @@ func buildCase(t *testing.T, a archive, ids map[message.ID]bool) (fr, en string)
 		}
 	}
 	res, err := pipeline.Run(pipeline.Options{Source: root, Output: filepath.Join(t.TempDir(), "public"), Now: goldenDay, Theme: postes.Theme, Workers: 1})
-	if res == nil {
+	var diags content.List
+	var ce *pipeline.ConfigError
+	switch {
+	case errors.As(err, &ce):
+		diags = ce.Diags // what is wrong with config.toml: nothing is built
+	case res == nil:
 		t.Fatalf("build: %v", err)
+	default:
+		diags = res.Diags
 	}
 	var f, e strings.Builder
-	for _, d := range res.Diags {
+	for _, d := range diags {
 		seen(d.Text, ids)
 		f.WriteString(d.Say(message.French, d.Pos.String()) + "\n")
 		e.WriteString(d.Say(message.English, d.Pos.String()) + "\n")
@@ -212,7 +221,6 @@ var notByFiles = map[message.ID]string{
 	message.LinkBrokenTo:        "symbolic links: content's walk tests",
 	message.LinkUnreadable:      "symbolic links: content's walk tests",
 	message.LinkOutside:         "symbolic links: content's walk tests",
-	message.NotRegularFolder:    "special files: content's walk tests",
 	message.NotRegularPipe:      "named pipes: pipeline's robust tests",
 	message.NotRegularSocket:    "special files: content's walk tests",
 	message.NotRegularDevice:    "special files: content's walk tests",
@@ -223,6 +231,8 @@ var notByFiles = map[message.ID]string{
 	message.DefaultsUnreadable:  "a _defaults.toml the user may not read",
 	message.DefaultsNotRegular:  "a _defaults.toml that is a folder or a pipe: pipeline's defaults tests",
 	message.DefaultsTooBig:      "a _defaults.toml over 64 KB",
+	message.ConfigTooBig:        "a config.toml over 4 MB: pipeline's config tests",
+	message.ConfigUnreadable:    "a config.toml the user may not read: pipeline's config tests",
 	message.BodyTooBig:          "a description over 512 KB: pipeline's limits tests",
 	message.BodyTooManyMarkers:  "a paragraph of millions of markers: pipeline's limits tests",
 	message.BodyTooManyCells:    "a table of 10,000 cells: pipeline's limits tests",

@@ -57,6 +57,10 @@ func closestLabel(label string) (nearLabel, bool) {
 	return best, bestD <= maxTypos(n)
 }
 
+// Closest finds the word of known that word is most likely a typo of
+// ("titre" for "title"), or "": for keys of settings files.
+func Closest(word string, known []string) string { return closest(word, known) }
+
 // closest finds the word of known nearest to word, or "".
 func closest(word string, known []string) string {
 	n := utf8.RuneCountInString(word)

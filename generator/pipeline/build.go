@@ -240,7 +240,7 @@ func (b *Builder) config() (Config, error) {
 	}
 	if opt.BaseURL != "" {
 		cfg.BaseURL = opt.BaseURL
-		if err := cfg.check("--base-url"); err != nil {
+		if err := cfg.check("--base-url", ""); err != nil {
 			return cfg, err
 		}
 	}

@@ -19,6 +19,7 @@ import (
 
 	"postes/generator/content"
 	"postes/generator/grade"
+	"postes/generator/message"
 	"postes/generator/offer"
 	"postes/generator/place"
 )
@@ -93,33 +94,39 @@ func DefaultConfig() Config {
 }
 
 // LoadConfig reads dir/config.toml if it exists and checks every value.
+// What is wrong is a *ConfigError, said in the board's language.
 func LoadConfig(dir string) (Config, error) {
 	c := DefaultConfig()
 	path := filepath.Join(dir, "config.toml")
 	data, err := content.ReadRegular(path, maxConfig)
 	if errors.Is(err, fs.ErrNotExist) {
-		return c, c.check("config.toml")
+		return c, c.check("config.toml", "")
 	}
+	at := content.Pos{Path: "config.toml"}
 	var odd *content.NotRegularError
 	var big *content.TooBigError
 	switch {
 	case errors.As(err, &odd):
-		return c, fmt.Errorf("config.toml: %v; expected the site's settings", odd)
+		return c, configError(c, at, message.New(message.ConfigNotRegular, "what", odd.Text()))
 	case errors.As(err, &big):
-		return c, fmt.Errorf("config.toml: %v", big)
+		return c, configError(c, at, message.New(message.ConfigTooBig, "size", content.SizeText(big.Size), "max", content.SizeText(big.Max)))
 	case err != nil:
-		return c, err
+		return c, configError(c, at, message.New(message.ConfigUnreadable, "err", err))
 	}
-	if line := content.TOMLTooDeep(string(data)); line > 0 { // before the parser, which recurses without bound
-		return c, fmt.Errorf("config.toml:%d: arrays, tables or dotted keys nested more than %d deep", line, content.MaxTOMLDepth)
+	text := string(data)
+	if line := content.TOMLTooDeep(text); line > 0 { // before the parser, which recurses without bound
+		at.Line = line
+		return c, configError(langOnly(text), at, message.New(message.ConfigTooDeep, "max", content.MaxTOMLDepth))
 	}
-	md, err := toml.Decode(string(data), &c)
+	md, err := toml.Decode(text, &c)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return c, fmt.Errorf("config.toml:%d: %s", pe.Position.Line, pe.Message)
+			at.Line = pe.Position.Line
+			return c, configError(langOnly(text), at, message.New(message.ConfigSyntax, "msg", pe.Message))
 		}
-		return c, fmt.Errorf("config.toml: %w", err)
+		// A value of the wrong type: the parser says where.
+		return c, configError(langOnly(text), at, message.New(message.ConfigSyntax, "msg", err))
 	}
 	c.baseURLSet = md.IsDefined("base_url")
 	var und []toml.Key
@@ -132,7 +139,7 @@ func LoadConfig(dir string) (Config, error) {
 	if len(c.Defaults) > 0 {
 		var diags content.List
 		c.defaults, diags = offer.NewDefaults(c.Defaults, func(key string) content.Pos {
-			return content.Pos{Path: "config.toml", Line: keyLine(string(data), toml.Key{"defaults", key})}
+			return content.Pos{Path: "config.toml", Line: keyLine(text, toml.Key{"defaults", key})}
 		}, nil)
 		if len(diags) > 0 {
 			// The board's settings: what is wrong in them stops the
@@ -140,22 +147,70 @@ func LoadConfig(dir string) (Config, error) {
 			for i := range diags {
 				diags[i].Severity = content.Error
 			}
-			return c, diags
+			return c, &ConfigError{Lang: message.LangOf(c.Language), Diags: diags}
 		}
 	}
-	if err := errors.Join(c.readPlaces(string(data)), c.readGrades(string(data))); err != nil {
-		return c, err
-	}
-	if len(und) > 0 {
-		var msgs []string
-		for _, k := range und {
-			msgs = append(msgs, fmt.Sprintf("config.toml:%d: unknown key %q; known keys: title, description, base_url, language, time_zone, output, feed_length, country, reminder_days, max_open_days, list_length, [aliases], [countries], [defaults], [places], [grades]",
-				keyLine(string(data), k), k.String()))
+	var diags content.List
+	c.readPlaces(text, &diags)
+	c.readGrades(text, &diags)
+	for _, k := range und {
+		pos := content.Pos{Path: "config.toml", Line: keyLine(text, k)}
+		if near := offer.Closest(k.String(), configKeys); near != "" {
+			diags.Say(pos, content.Error, message.ConfigUnknownKeyNear, "key", k.String(), "near", near)
+		} else {
+			diags.Say(pos, content.Error, message.ConfigUnknownKey, "key", k.String(), "known", message.Raw(strings.Join(configKeys, ", ")))
 		}
-		sort.Strings(msgs)
-		return c, errors.New(strings.Join(msgs, "\n"))
 	}
-	return c, c.check("config.toml")
+	if len(diags) > 0 {
+		diags.Sort()
+		return c, &ConfigError{Lang: message.LangOf(c.Language), Diags: diags}
+	}
+	return c, c.check("config.toml", text)
+}
+
+// configKeys are config.toml's keys, as an unknown key's message lists
+// them.
+var configKeys = []string{"title", "description", "base_url", "language", "time_zone", "output", "feed_length", "country",
+	"reminder_days", "max_open_days", "list_length", "[aliases]", "[countries]", "[defaults]", "[places]", "[grades]"}
+
+// ConfigError is what is wrong with the board's settings (config.toml,
+// --base-url), to be said in the board's language: Error gives it in
+// English, as Go errors are; commands say Diags in Lang.
+type ConfigError struct {
+	Lang  message.Lang
+	Diags content.List
+}
+
+func (e *ConfigError) Error() string { return e.Diags.Error() }
+
+// configError is one thing wrong with the settings c, at pos.
+func configError(c Config, pos content.Pos, t message.Text) *ConfigError {
+	var l content.List
+	l.SayText(pos, content.Error, t)
+	return &ConfigError{Lang: message.LangOf(c.Language), Diags: l}
+}
+
+// langOnly reads only the language of a config.toml the parser refuses,
+// to say why in that language: the first line that sets it, else the
+// default (French).
+func langOnly(text string) Config {
+	c := DefaultConfig()
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "[") {
+			break // past the top-level keys
+		}
+		if isKeyOf(l, "language") {
+			var one struct {
+				Language string `toml:"language"`
+			}
+			if _, err := toml.Decode(l, &one); err == nil {
+				c.Language = one.Language
+			}
+			break
+		}
+	}
+	return c
 }
 
 // keyLine finds the line of a key for error messages; BurntSushi/toml
@@ -199,35 +254,44 @@ func isKeyOf(l, key string) bool {
 // less.
 const maxConfig = 4 << 20
 
-func (c *Config) check(name string) error {
+func (c *Config) check(name, text string) error {
+	pos := func(key string) content.Pos {
+		p := content.Pos{Path: name}
+		if text != "" {
+			p.Line = keyLine(text, toml.Key{key})
+		}
+		return p
+	}
 	u, err := url.Parse(c.BaseURL)
 	if err != nil || u.Scheme == "" || u.Host == "" {
-		return fmt.Errorf("%s: base_url %q must be an absolute URL such as \"https://emplois.example.org/\"", name, c.BaseURL)
+		return configError(*c, pos("base_url"), message.New(message.ConfigBaseURL, "url", c.BaseURL))
 	}
 	// url.Parse takes a space in a path; feeds and sitemaps would then
 	// carry links no reader follows.
 	if i := strings.IndexFunc(c.BaseURL, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }); i >= 0 {
-		return fmt.Errorf("%s: base_url %q holds a space or control character; write a space in a path as %%20", name, c.BaseURL)
+		return configError(*c, pos("base_url"), message.New(message.ConfigBaseURLSpace, "url", c.BaseURL))
 	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
 	loc, err := time.LoadLocation(c.TimeZone)
 	if err != nil {
-		return fmt.Errorf("%s: time_zone %q is not a known zone; expected a name such as \"Pacific/Noumea\" or \"Europe/Paris\"", name, c.TimeZone)
+		return configError(*c, pos("time_zone"), message.New(message.ConfigTimeZone, "zone", c.TimeZone))
 	}
 	c.loc = loc
-	if c.FeedLength < 0 {
-		return fmt.Errorf("%s: feed_length must be 0 (all open offers) or more, not %d", name, c.FeedLength)
-	}
-	if c.ListLength < 0 {
-		return fmt.Errorf("%s: list_length must be 0 (every open offer) or more, not %d", name, c.ListLength)
-	}
-	if c.MaxOpenDays < 1 {
-		return fmt.Errorf("%s: max_open_days must be 1 or more, not %d", name, c.MaxOpenDays)
-	}
-	if c.ReminderDays < 0 {
-		return fmt.Errorf("%s: reminder_days must be 0 (no reminder) or more, not %d", name, c.ReminderDays)
+	for _, v := range []struct {
+		key    string
+		n, min int
+		id     message.ID
+	}{
+		{"feed_length", c.FeedLength, 0, message.ConfigFeedLength},
+		{"list_length", c.ListLength, 0, message.ConfigListLength},
+		{"max_open_days", c.MaxOpenDays, 1, message.ConfigMaxOpenDays},
+		{"reminder_days", c.ReminderDays, 0, message.ConfigReminderDays},
+	} {
+		if v.n < v.min {
+			return configError(*c, pos(v.key), message.New(v.id, "n", v.n))
+		}
 	}
 	if c.Output == "" {
 		c.Output = "public"
@@ -238,57 +302,53 @@ func (c *Config) check(name string) error {
 // readTable reads one of config.toml's tables of names ([places],
 // [grades]) entry by entry, in name order: read says what is wrong with
 // an entry, and every mistake is reported at its line, all at once.
-func readTable(text, table string, entries map[string]any, read func(name string, v any) error) error {
+func readTable(text, table string, entries map[string]any, diags *content.List, read func(name string, v any) message.Text) {
 	names := make([]string, 0, len(entries))
 	for name := range entries {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	var msgs []string
 	for _, name := range names {
-		if err := read(name, entries[name]); err != nil {
-			msgs = append(msgs, fmt.Sprintf("config.toml:%d: [%s] %q: %v", keyLine(text, toml.Key{table, name}), table, name, err))
+		if t := read(name, entries[name]); !t.IsZero() {
+			pos := content.Pos{Path: "config.toml", Line: keyLine(text, toml.Key{table, name})}
+			diags.Say(pos, content.Error, message.ConfigEntry, "table", table, "name", name, "msg", t)
 		}
 	}
-	if len(msgs) > 0 {
-		return errors.New(strings.Join(msgs, "\n"))
-	}
-	return nil
 }
 
 // readPlaces reads config.toml's [places], whose text is given for the
 // lines of its errors.
-func (c *Config) readPlaces(text string) error {
+func (c *Config) readPlaces(text string, diags *content.List) {
 	c.places = map[string]offer.Place{}
-	return readTable(text, "places", c.Places, func(name string, v any) error {
+	readTable(text, "places", c.Places, diags, func(name string, v any) message.Text {
 		s, ok := v.(string)
 		if !ok {
-			return errors.New(`expected a commune ("Voh") or a département's code ("988") in quotes`)
+			return message.New(message.ConfigPlaceType)
 		}
-		p, err := localPlace(name, s)
-		if err == nil {
+		p, t := localPlace(name, s)
+		if t.IsZero() {
 			c.places[offer.PlaceKey(name)] = p
 		}
-		return err
+		return t
 	})
 }
 
 // readGrades reads config.toml's [grades], whose text is given for the
 // lines of its errors.
-func (c *Config) readGrades(text string) error {
+func (c *Config) readGrades(text string, diags *content.List) {
 	c.grades = map[string]string{}
-	return readTable(text, "grades", c.Grades, func(name string, v any) error {
+	readTable(text, "grades", c.Grades, diags, func(name string, v any) message.Text {
 		s, _ := v.(string)
 		s = strings.ToUpper(strings.TrimSpace(s))
 		k := grade.Key(name)
 		switch {
 		case s != "A" && s != "B" && s != "C" && s != "D":
-			return errors.New(`expected a category in quotes, "A", "B", "C" or "D"`)
+			return message.New(message.ConfigGradeCategory)
 		case k == "":
-			return errors.New("expected a grade's name")
+			return message.New(message.ConfigGradeName)
 		}
 		c.grades[k] = s
-		return nil
+		return message.Text{}
 	})
 }
 
@@ -296,23 +356,24 @@ func (c *Config) readGrades(text string) error {
 var reDepartment = regexp.MustCompile(`^(?:\d{2,3}|2[AaBb])$`)
 
 // localPlace reads a [places] entry: a commune of the reference, or a
-// département's code for a town of the board's own.
-func localPlace(name, v string) (offer.Place, error) {
+// département's code for a town of the board's own. A non-zero Text says
+// what is wrong.
+func localPlace(name, v string) (offer.Place, message.Text) {
 	v = strings.TrimSpace(v)
 	if reDepartment.MatchString(v) {
 		if place.Department(v) == "" {
-			return offer.Place{}, fmt.Errorf("%q is no département or collectivity code", v)
+			return offer.Place{}, message.New(message.ConfigPlaceDept, "code", v)
 		}
-		return offer.Place{Town: name, Department: strings.ToUpper(v)}, nil
+		return offer.Place{Town: name, Department: strings.ToUpper(v)}, message.Text{}
 	}
 	ps := place.Lookup(v)
 	switch len(ps) {
 	case 0:
-		return offer.Place{}, fmt.Errorf("%q is no commune postes knows; expected a commune (\"Voh\") or a département's code (\"988\")", v)
+		return offer.Place{}, message.New(message.ConfigPlaceUnknown, "town", v)
 	case 1:
-		return offer.Place{Town: ps[0].Town, Postcode: ps[0].Postcode, Department: ps[0].Department}, nil
+		return offer.Place{Town: ps[0].Town, Postcode: ps[0].Postcode, Department: ps[0].Department}, message.Text{}
 	}
-	return offer.Place{}, fmt.Errorf("%q is the name of %d communes; write the département's code instead", v, len(ps))
+	return offer.Place{}, message.New(message.ConfigPlaceAmbiguous, "town", v, "n", len(ps))
 }
 
 // zoneDepartments are the départements and collectivities a board's time
