@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"postes/generator/message"
 )
@@ -376,7 +377,14 @@ func bannerBody(text string) string {
 // expired notes a banner saying applications are closed ("Le délai de
 // candidature pour cette offre a expiré").
 func (r *reader) expired(l line) bool {
-	if len(l.text) > 200 || !hasAnyContains(Fold(l.text), expiredBanners) {
+	if len(l.text) > 200 {
+		return false
+	}
+	// Every line of the fields is asked: folded on the stack, the text
+	// being short, not in a string made for this question alone.
+	var buf [256]byte
+	f := appendFold(buf[:0], l.text)
+	if !hasAnyContains(unsafe.String(unsafe.SliceData(f), len(f)), expiredBanners) {
 		return false
 	}
 	r.x.o.Expired = true
