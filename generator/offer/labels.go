@@ -352,6 +352,10 @@ type lineKeys struct {
 type lineKey struct {
 	key  string
 	done bool
+	// What the text before the line's colon is, for a line read as
+	// "Label : value".
+	colon             labelInfo
+	colonKnown, split bool
 }
 
 func newLineKeys(lines []string) lineKeys {
@@ -387,4 +391,16 @@ func (c lineKeys) lookupShort(i, n int) (labelInfo, bool) {
 		return labelInfo{}, false
 	}
 	return c.lookup(i)
+}
+
+// lookupColon is lookupLabel(label), where label is what splitLabel
+// found before the colon of line i trimmed: in the first lines, the
+// layout's detection asks, then the reader.
+func (c lineKeys) lookupColon(i int, label string) (labelInfo, bool) {
+	k := &c.keys[i]
+	if !k.split {
+		k.colon, k.colonKnown = lookupLabel(label)
+		k.split = true
+	}
+	return k.colon, k.colonKnown
 }

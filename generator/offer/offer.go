@@ -380,7 +380,7 @@ func detectLayout(keys lineKeys) byte {
 			continue
 		}
 		if label, value, ok := splitLabel(l); ok {
-			if _, known := lookupLabel(label); known {
+			if _, known := keys.lookupColon(i, label); known {
 				if strings.TrimSpace(value) != "" {
 					a++
 					continue
@@ -414,7 +414,7 @@ func isLabelLine(keys lineKeys, i int) bool {
 	}
 	l := strings.TrimSpace(keys.lines[i])
 	if label, _, ok := splitLabel(l); ok {
-		_, known := lookupLabel(label)
+		_, known := keys.lookupColon(i, label)
 		return known
 	}
 	return false

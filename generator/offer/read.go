@@ -201,7 +201,14 @@ func classifyKeyed(raw string, n int, keys *lineKeys) line {
 		return l
 	}
 	if label, value, ok := splitLabel(t); ok {
-		if li, known := lookupLabel(label); known || value != "" {
+		var li labelInfo
+		var known bool
+		if keys != nil && !l.item {
+			li, known = keys.lookupColon(n-1, label) // t is the whole line trimmed
+		} else {
+			li, known = lookupLabel(label)
+		}
+		if known || value != "" {
 			l.colon = true
 			l.label, l.value, l.li, l.known = cleanLabel(label), value, li, known
 			return l
