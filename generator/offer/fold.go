@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -49,38 +50,57 @@ var ligatures = [...]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}
 // dashes and spaces made plain: the form in which labels, employer names and
 // search words are compared. "Référence" and "REFERENCE" fold alike.
 func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') || c == '\t' {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	i := plainPrefix(s)
+	if i == len(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			} else if r == '\t' {
-				r = ' '
+	// Every line of every offer is folded: one buffer, written without a
+	// builder's checks, its bytes already folded copied at once.
+	b := make([]byte, i, len(s)+8)
+	copy(b, s[:i])
+	b = appendFold(b, s[i:])
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// plainPrefix is the length of s's first bytes that Fold leaves as they
+// are: ASCII, neither a capital nor a tab.
+func plainPrefix(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') || c == '\t' {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// appendFold appends s folded to dst.
+func appendFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if c == '\t' {
+				c = ' '
 			}
-			b.WriteByte(byte(r))
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
 		case int(r) < len(foldTable):
-			b.WriteString(foldTable[r])
+			dst = append(dst, foldTable[r]...)
 		case 0xFB00 <= r && r <= 0xFB06:
 			// Ligatures pasted from PDFs ("ﬁlière", "qualiﬁcation") lie
 			// past the table; without this "ﬁlière" is no label.
-			b.WriteString(ligatures[r-0xFB00])
+			dst = append(dst, ligatures[r-0xFB00]...)
 		default:
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // squash folds s and collapses runs of spaces into one, trimming both ends.

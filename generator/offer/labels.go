@@ -1,6 +1,9 @@
 package offer
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 // Field names what a label introduces.
 type Field int
@@ -273,7 +276,11 @@ func init() {
 // labelKey folds a label for lookup: "**Grade(s) recherché(s)** :" and
 // "grades recherches" give the same key.
 func labelKey(s string) string {
-	f := Fold(s)
+	return foldedKey(Fold(s))
+}
+
+// foldedKey is labelKey of a text f already folded.
+func foldedKey(f string) string {
 	if strings.ContainsAny(f, "*_(") {
 		f = labelMarks.Replace(f)
 	}
@@ -338,4 +345,88 @@ func lookupKey(k string) (labelInfo, bool) {
 		}
 	}
 	return labelInfo{}, false
+}
+
+// lineKeys are the lines of one file with their label keys, each folded
+// once and only when asked for: the layout's detection, the reader and
+// layout b's body all ask whether the same short line is a label, and
+// folding every line three times was a fifth of extraction.
+type lineKeys struct {
+	lines []string
+	keys  []lineKey
+	// folded holds the lines folded, one after the other: the keys are
+	// cut from it rather than each folded into a string of its own.
+	// Bytes once written are never written again, so the keys stay as
+	// they were when it grows into a new array.
+	folded *[]byte
+}
+
+type lineKey struct {
+	key  string
+	done bool
+	// What the text before the line's colon is, for a line read as
+	// "Label : value".
+	colon             labelInfo
+	colonKnown, split bool
+}
+
+func newLineKeys(lines []string) lineKeys {
+	return lineKeys{lines: lines, keys: make([]lineKey, len(lines)), folded: new([]byte)}
+}
+
+// from is the view of the lines from i on, sharing the keys folded.
+func (c lineKeys) from(i int) lineKeys {
+	return lineKeys{lines: c.lines[i:], keys: c.keys[i:], folded: c.folded}
+}
+
+// key is labelKey of line i trimmed. Callers ask only for lines of at
+// most maxLabelLen bytes, as lookupLabel would.
+func (c lineKeys) key(i int) string {
+	k := &c.keys[i]
+	if !k.done {
+		if *c.folded == nil {
+			// Room for the lines that may be keys, folding seldom
+			// lengthens text: one array for the file, most often.
+			n := 0
+			for _, l := range c.lines {
+				if len(l) <= maxLabelLen {
+					n += len(l)
+				}
+			}
+			*c.folded = make([]byte, 0, n+n/8)
+		}
+		start := len(*c.folded)
+		*c.folded = appendFold(*c.folded, strings.TrimSpace(c.lines[i]))
+		f := (*c.folded)[start:]
+		k.key, k.done = foldedKey(unsafe.String(unsafe.SliceData(f), len(f))), true
+	}
+	return k.key
+}
+
+// lookup is lookupLabel of line i trimmed.
+func (c lineKeys) lookup(i int) (labelInfo, bool) {
+	if len(strings.TrimSpace(c.lines[i])) > maxLabelLen {
+		return labelInfo{}, false
+	}
+	return lookupKey(c.key(i))
+}
+
+// lookupShort is lookupShort of line i trimmed.
+func (c lineKeys) lookupShort(i, n int) (labelInfo, bool) {
+	if len(strings.TrimSpace(c.lines[i])) >= n {
+		return labelInfo{}, false
+	}
+	return c.lookup(i)
+}
+
+// lookupColon is lookupLabel(label), where label is what splitLabel
+// found before the colon of line i trimmed: in the first lines, the
+// layout's detection asks, then the reader.
+func (c lineKeys) lookupColon(i int, label string) (labelInfo, bool) {
+	k := &c.keys[i]
+	if !k.split {
+		k.colon, k.colonKnown = lookupLabel(label)
+		k.split = true
+	}
+	return k.colon, k.colonKnown
 }

@@ -143,7 +143,8 @@ func inlineCut(line, label string) int {
 // bodyB turns layout b's plain text into Markdown: known section labels
 // become headings, "-", "*", "•" lines list items and "o" lines sub-items;
 // every other line is a paragraph of its own, as the source shows it.
-func bodyB(stray []string, lines []string) string {
+func bodyB(stray []string, keys lineKeys) string {
+	lines := keys.lines
 	var b strings.Builder
 	b.Grow(textSize(stray, 3) + textSize(lines, 3)) // escapes aside, the body is no longer than this
 	for _, s := range stray {
@@ -158,12 +159,12 @@ func bodyB(stray []string, lines []string) string {
 			inList, hasTop = false, false
 		}
 	}
-	for _, raw := range lines {
+	for i, raw := range lines {
 		l := strings.TrimSpace(raw)
 		if l == "" {
 			continue
 		}
-		if li, ok := lookupShort(l, 90); ok && (li.field == FieldSection || li.field == FieldHeading || li.field == FieldExtra) {
+		if li, ok := keys.lookupShort(i, 90); ok && (li.field == FieldSection || li.field == FieldHeading || li.field == FieldExtra) {
 			h := strings.TrimRight(l, " :")
 			if Fold(h) == prevHeading {
 				continue // "Contact" repeated as a section and as a label

@@ -160,7 +160,7 @@ func BodyAt(lines []string, layout byte, line int) string {
 		return ""
 	}
 	if layout == 'b' {
-		return bodyB(nil, lines[line-1:])
+		return bodyB(nil, newLineKeys(lines[line-1:]))
 	}
 	return bodyA(nil, lines[line-1:])
 }
@@ -282,9 +282,9 @@ func (x *extractor) run() {
 			return
 		}
 	}
-	lines := x.src.Lines[x.src.Start:]
-	x.o.Layout = detectLayout(lines)
-	r := &reader{x: x, lines: x.src.Lines, layout: x.o.Layout}
+	keys := newLineKeys(x.src.Lines)
+	x.o.Layout = detectLayout(keys.from(x.src.Start))
+	r := &reader{x: x, lines: x.src.Lines, keys: keys, layout: x.o.Layout, aheadAt: -1}
 	r.run(x.src.Start)
 	x.finish()
 	x.fold()
@@ -370,7 +370,8 @@ func (x *extractor) has(f Field) bool {
 // detectLayout scores the two layouts on the first lines: labels followed by
 // a colon and a value on the same line vote for a, labels alone on their
 // line followed by a value line vote for b. The file name plays no part.
-func detectLayout(lines []string) byte {
+func detectLayout(keys lineKeys) byte {
+	lines := keys.lines
 	a, b := 0, 0
 	limit := min(len(lines), 80)
 	for i := 0; i < limit; i++ {
@@ -379,18 +380,18 @@ func detectLayout(lines []string) byte {
 			continue
 		}
 		if label, value, ok := splitLabel(l); ok {
-			if _, known := lookupLabel(label); known {
+			if _, known := keys.lookupColon(i, label); known {
 				if strings.TrimSpace(value) != "" {
 					a++
 					continue
 				}
 			}
 		}
-		if li, ok := lookupLabel(l); ok && li.field != FieldHeading && li.field != FieldSection {
+		if li, ok := keys.lookup(i); ok && li.field != FieldHeading && li.field != FieldSection {
 			// A label alone, with its value on the very next line; that
 			// line must not be another label (an offer template with
 			// labels still empty is layout a).
-			if next := nextNonBlank(lines, i+1, limit); next == i+1 && !isLabelLine(lines[next]) {
+			if next := nextNonBlank(lines, i+1, limit); next == i+1 && !isLabelLine(keys, next) {
 				b++
 			}
 		}
@@ -407,13 +408,13 @@ func detectLayout(lines []string) byte {
 
 // isLabelLine reports a line that starts with a known label, alone or
 // followed by a colon.
-func isLabelLine(l string) bool {
-	l = strings.TrimSpace(l)
-	if _, ok := lookupLabel(l); ok {
+func isLabelLine(keys lineKeys, i int) bool {
+	if _, ok := keys.lookup(i); ok {
 		return true
 	}
+	l := strings.TrimSpace(keys.lines[i])
 	if label, _, ok := splitLabel(l); ok {
-		_, known := lookupLabel(label)
+		_, known := keys.lookupColon(i, label)
 		return known
 	}
 	return false

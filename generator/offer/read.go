@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"postes/generator/message"
 )
@@ -53,13 +54,18 @@ type stateFn func(*reader) stateFn
 
 // reader walks the lines of one file after its front matter.
 type reader struct {
-	x      *extractor
-	lines  []string // the whole file's lines
-	i      int      // index of the next line to read
-	layout byte
-	labels int      // labelled lines read so far
-	stray  []string // lines without a label, kept at the top of the body
-	pend   pending  // a label whose value is on the lines below it
+	x     *extractor
+	lines []string // the whole file's lines
+	keys  lineKeys // their label keys
+	// ahead is line aheadAt classified: the line a look-ahead read,
+	// which the reader reads again next.
+	ahead   line
+	aheadAt int
+	i       int // index of the next line to read
+	layout  byte
+	labels  int      // labelled lines read so far
+	stray   []string // lines without a label, kept at the top of the body
+	pend    pending  // a label whose value is on the lines below it
 	// skipped are the banner lines read before the title, for the
 	// warning when the title is not the file's first line.
 	skipped []string
@@ -101,6 +107,21 @@ func (r *reader) run(start int) {
 
 // classify reads one line. Only short lines are looked up as labels.
 func classify(raw string, n int) line {
+	return classifyKeyed(raw, n, nil)
+}
+
+// classifyAt classifies line i of the file, once for the reader and its
+// look-aheads.
+func (r *reader) classifyAt(i int) line {
+	if i != r.aheadAt {
+		r.ahead, r.aheadAt = classifyKeyed(r.lines[i], i+1, &r.keys), i
+	}
+	return r.ahead
+}
+
+// classifyKeyed is classify with the file's label keys, when the caller
+// has them: raw must then be line n-1 of keys.
+func classifyKeyed(raw string, n int, keys *lineKeys) line {
 	l := line{raw: raw, text: strings.TrimSpace(raw), n: n}
 	t := l.text
 	if t == "" {
@@ -134,7 +155,12 @@ func classify(raw string, n int) line {
 		}
 		head = head[:n]
 	}
-	k := labelKey(head)
+	var k string
+	if keys != nil && !l.item && len(t) < maxAloneLabel {
+		k = keys.key(n - 1) // head is the whole line trimmed
+	} else {
+		k = labelKey(head)
+	}
 	if len(t) < maxAloneLabel {
 		if li, ok := lookupKey(k); ok && !strings.Contains(t, ":") {
 			l.label, l.li, l.known = cleanLabel(t), li, true // "Poste à pourvoir le", alone
@@ -142,7 +168,7 @@ func classify(raw string, n int) line {
 		}
 	}
 	for j, p := range inlineKeys {
-		if strings.HasPrefix(k, p+" ") || strings.HasPrefix(k, p+":") {
+		if hasKeyPrefix(k, p) {
 			value := strings.TrimSpace(t[inlineCut(t, inlineLabels[j]):])
 			l.value = strings.TrimSpace(strings.TrimLeft(value, ": "))
 			l.li, _ = lookupLabel(inlineLabels[j])
@@ -175,7 +201,14 @@ func classify(raw string, n int) line {
 		return l
 	}
 	if label, value, ok := splitLabel(t); ok {
-		if li, known := lookupLabel(label); known || value != "" {
+		var li labelInfo
+		var known bool
+		if keys != nil && !l.item {
+			li, known = keys.lookupColon(n-1, label) // t is the whole line trimmed
+		} else {
+			li, known = lookupLabel(label)
+		}
+		if known || value != "" {
 			l.colon = true
 			l.label, l.value, l.li, l.known = cleanLabel(label), value, li, known
 			return l
@@ -191,8 +224,15 @@ func classify(raw string, n int) line {
 	return l
 }
 
+// hasKeyPrefix reports whether key k starts with the inline label key p
+// followed by a space or a colon: k == p+" …" or p+":…", without building
+// either string for every line and every inline label.
+func hasKeyPrefix(k, p string) bool {
+	return len(k) > len(p) && (k[len(p)] == ' ' || k[len(p)] == ':') && k[:len(p)] == p
+}
+
 func (r *reader) next() line {
-	l := classify(r.lines[r.i], r.i+1)
+	l := r.classifyAt(r.i)
 	r.i++
 	return l
 }
@@ -344,7 +384,14 @@ func bannerBody(text string) string {
 // expired notes a banner saying applications are closed ("Le délai de
 // candidature pour cette offre a expiré").
 func (r *reader) expired(l line) bool {
-	if len(l.text) > 200 || !hasAnyContains(Fold(l.text), expiredBanners) {
+	if len(l.text) > 200 {
+		return false
+	}
+	// Every line of the fields is asked: folded on the stack, the text
+	// being short, not in a string made for this question alone.
+	var buf [256]byte
+	f := appendFold(buf[:0], l.text)
+	if !hasAnyContains(unsafe.String(unsafe.SliceData(f), len(f)), expiredBanners) {
 		return false
 	}
 	r.x.o.Expired = true
@@ -435,7 +482,7 @@ func readHeader(r *reader) stateFn {
 // label.
 func (r *reader) nextIsLabel() bool {
 	if k := nextNonBlank(r.lines, r.i, len(r.lines)); k >= 0 {
-		return classify(r.lines[k], k+1).known
+		return r.classifyAt(k).known
 	}
 	return false
 }
@@ -653,7 +700,7 @@ func readBody(r *reader) stateFn {
 		o.BodyLine = r.i + 1
 	}
 	if r.layout == 'b' {
-		o.Body = bodyB(r.stray, rest)
+		o.Body = bodyB(r.stray, r.keys.from(min(r.i, len(r.lines))))
 	} else {
 		o.Body = bodyA(r.stray, rest)
 	}
@@ -675,7 +722,7 @@ func readBody(r *reader) stateFn {
 			x.prose(t, n)
 			continue
 		}
-		l := classify(rest[j], n)
+		l := r.classifyAt(n - 1)
 		// A title label below wins over a title guessed from a bare line
 		// above: a recruiting site's page opens on a slogan, and gives
 		// "Intitulé du poste" among the details at its end.
@@ -689,7 +736,7 @@ func readBody(r *reader) stateFn {
 			// pasted at the end of a page ("Nature de l'emploi", then
 			// "Emploi ouvert aux titulaires et aux contractuels").
 			if k := nextNonBlank(rest, j+1, len(rest)); k == j+1 && !l.heading {
-				v := classify(rest[k], n+1)
+				v := r.classifyAt(n)
 				if !v.known && !v.heading && v.text != "" && !isSentence(v.text) && len(v.text) <= maxValue && !v.colon {
 					r.apply(l.li, l.label, n, []string{v.text}, []int{n + 1})
 					j = k
