@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -348,6 +349,11 @@ func (w *writer) jobs() []job {
 			jobs = append(jobs, w.feedJobs(sp)...)
 		}
 	}
+	// The files of the whole board come first: offres.json, the search
+	// index and the sitemap are long jobs of one worker each, which at the
+	// end of the queue left the other cores idle while they ran (a tenth
+	// of a national board's build).
+	perPage := len(jobs)
 	all := w.keyer("all").offers(b.Offers).sum()
 	lists := w.keyer("lists").list(b.Offers).sum()
 	jobs = append(jobs, job{"offres.json", all, func(out io.Writer) error {
@@ -433,7 +439,7 @@ func (w *writer) jobs() []job {
 			return err
 		}})
 	}
-	return jobs
+	return slices.Concat(jobs[perPage:], jobs[:perPage])
 }
 
 // pageKey is the key rule of each page kind, all in one place: a page is
