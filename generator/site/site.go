@@ -11,9 +11,11 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
@@ -47,6 +49,31 @@ type derived struct {
 	slug, empKey, sortKey string
 }
 
+// each runs f(0..n-1) on every core, in chunks.
+func each(n int, f func(i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if n < 256 || workers < 2 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += chunk {
+		hi := min(lo+chunk, n)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// get is safe for concurrent use: it only reads the memo.
 func (m *Memo) get(o *offer.Offer) derived {
 	if m != nil {
 		if d, ok := m.m[o]; ok {
@@ -150,14 +177,19 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 	if opt.Memo != nil {
 		defer func() { opt.Memo.m = seenMemo }() // forget removed offers
 	}
-	for _, o := range sorted {
+	// What each offer's slug and sort keys are does not depend on the
+	// others: worked out on every core (regexps and folding, a second
+	// of a national board's build), then used in order.
+	derive := make([]derived, len(sorted))
+	each(len(sorted), func(i int) { derive[i] = opt.Memo.get(sorted[i]) })
+	for i, o := range sorted {
 		// An offer dated after today is scheduled: it appears on its
 		// posting day, as future-dated pages do in other generators.
 		if !o.Posted.IsZero() && o.Posted.Compare(opt.Today) > 0 {
 			b.Scheduled = append(b.Scheduled, o)
 			continue
 		}
-		d := opt.Memo.get(o)
+		d := derive[i]
 		seenMemo[o] = d
 		p := &Offer{Offer: o, sortKey: d.sortKey}
 		p.Slug = d.slug
