@@ -16,9 +16,12 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -102,14 +105,62 @@ func (p *Page) Text(name string) (string, error) {
 	if t == nil || t.Lookup(name) == nil {
 		return "", nil
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, name, p); err != nil {
+	buf := p.r.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer p.r.bufs.Put(buf)
+	if err := t.ExecuteTemplate(buf, name, p); err != nil {
 		return "", err
 	}
 	// The block is HTML; its text is wanted, which the caller escapes
 	// for where it goes.
-	return strings.Join(strings.Fields(htmlstd.UnescapeString(buf.String())), " "), nil
+	return plainText(buf.Bytes()), nil
 }
+
+// plainText is the text of HTML without tags, on one line: entities
+// unescaped and runs of spaces made one, as strings.Fields splits them.
+// Most titles and descriptions need neither, and are only copied.
+func plainText(b []byte) string {
+	if bytes.IndexByte(b, '&') >= 0 {
+		return strings.Join(strings.Fields(htmlstd.UnescapeString(string(b))), " ")
+	}
+	if !spaced(b) {
+		return string(b)
+	}
+	return strings.Join(strings.Fields(string(b)), " ")
+}
+
+// spaced reports whether strings.Fields and a join by " " would change b:
+// it starts or ends with a space, holds two in a row, or a space other
+// than " " (a tab, a line break, a no-break space).
+func spaced(b []byte) bool {
+	prev := true // at the start, a space is leading
+	for i := 0; i < len(b); {
+		c := b[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			if c == ' ' {
+				space = true
+			} else if asciiSpace[c] {
+				return true
+			}
+			i++
+		} else {
+			r, n := utf8.DecodeRune(b[i:])
+			if unicode.IsSpace(r) {
+				return true
+			}
+			i += n
+		}
+		if space && prev {
+			return true
+		}
+		prev = space
+	}
+	return prev && len(b) > 0
+}
+
+// asciiSpace are the spaces unicode.IsSpace knows in ASCII, but " ".
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
 
 // Renderer renders pages of one board.
 type Renderer struct {
@@ -245,9 +296,9 @@ func (r *Renderer) parse(theme fs.FS, transform func([]byte) ([]byte, error)) (m
 // must show only what the keys and the site determine, never the page.
 func (r *Renderer) cached(root **template.Template) func(string, any, ...any) (template.HTML, error) {
 	var mu sync.Mutex
-	done := map[string]template.HTML{}
+	done := map[cacheKey]template.HTML{}
 	return func(name string, data any, keys ...any) (template.HTML, error) {
-		key := fmt.Sprintf("%s\x00%q", name, keys)
+		key := newCacheKey(name, keys)
 		mu.Lock()
 		h, ok := done[key]
 		mu.Unlock()
@@ -264,6 +315,31 @@ func (r *Renderer) cached(root **template.Template) func(string, any, ...any) (t
 		mu.Unlock()
 		return h, nil
 	}
+}
+
+// cacheKey is what "cached" files a partial under: its name and its keys,
+// compared as values (a page kind, an offer's pointer) when they can be,
+// else as printed. Printing them took a tenth of a list page's time once
+// partials were cached per offer and per facet value.
+type cacheKey struct {
+	name string
+	n    int // how many keys: no key and a nil key differ
+	keys [3]any
+	text string // the keys printed, when they cannot be compared or are many
+}
+
+func newCacheKey(name string, keys []any) cacheKey {
+	k := cacheKey{name: name, n: len(keys)}
+	if len(keys) <= len(k.keys) {
+		for i, v := range keys {
+			if v != nil && !reflect.ValueOf(v).Comparable() {
+				return cacheKey{name: name, n: -1, text: fmt.Sprintf("%q", keys)}
+			}
+			k.keys[i] = v
+		}
+		return k
+	}
+	return cacheKey{name: name, n: -1, text: fmt.Sprintf("%q", keys)}
 }
 
 func parseFile(t *template.Template, theme fs.FS, name string, transform func([]byte) ([]byte, error)) error {
