@@ -465,3 +465,44 @@ func TestDefaultsChangeEqualsCold(t *testing.T) {
 		writeLater(t, filepath.Join(root, "content", "_defaults.toml"), "location = \"Pouembout\"\n")
 	})
 }
+
+// TestNightAfterNight builds a board night after night, one offer edited
+// each day. Each build writes only what changed, however many builds came
+// before: removing the last board unlinks the files it shared with the
+// new one, which sets their change time, and that must not make the next
+// build take them for files changed by hand (it rewrote the whole board
+// every other night).
+func TestNightAfterNight(t *testing.T) {
+	root := nightBoard(t, 120)
+	out := filepath.Join(t.TempDir(), "public")
+	opt := Options{Source: root, Output: out, Now: nightDay.String(), Theme: postes.Theme}
+	if _, err := Run(opt); err != nil {
+		t.Fatal(err)
+	}
+	for night := 1; night <= 4; night++ {
+		before := snapshot(t, out)
+		p := filepath.Join(root, "content", fmt.Sprintf("offre-%03d.txt", 60+night))
+		writeLater(t, p, strings.Replace(string(mustRead(t, p)), "au service des habitants.", fmt.Sprintf("au service des habitants (nuit %d).", night), 1))
+		opt.Now = day(nightDay, night).String()
+		res, err := Run(opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		after := snapshot(t, out)
+		same := 0
+		for p, a := range after {
+			b, ok := before[p]
+			if !ok || !bytes.Equal(a.data, b.data) {
+				continue
+			}
+			same++
+			if a.ino != b.ino || !a.mtime.Equal(b.mtime) {
+				t.Errorf("night %d: %s: same bytes, but written again", night, p)
+			}
+		}
+		if res.Written != len(after)-same {
+			t.Errorf("night %d: %d files written, but %d changed", night, res.Written, len(after)-same)
+		}
+		t.Logf("night %d: %d of %d files written", night, res.Written, len(after))
+	}
+}

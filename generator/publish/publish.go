@@ -119,14 +119,22 @@ type Options struct {
 
 // ops are the file-system calls that differ on a mount point.
 type ops struct {
-	rename   func(from, to string) error
-	exchange func(a, b string) error
-	device   func(path string) (uint64, bool)
+	rename    func(from, to string) error
+	exchange  func(a, b string) error
+	device    func(path string) (uint64, bool)
+	removeAll func(path string) error // the old board, once swapped out
+	link      func(from, to string) error
 }
 
 func (o *ops) fill() {
 	if o.rename == nil {
 		o.rename = os.Rename
+	}
+	if o.removeAll == nil {
+		o.removeAll = os.RemoveAll
+	}
+	if o.link == nil {
+		o.link = os.Link
 	}
 	if o.exchange == nil {
 		o.exchange = exchange
@@ -254,6 +262,13 @@ func Open(final string, opt Options) (*Output, error) {
 		pd, pok := o.ops.device(parent)
 		if ok && pok && d != pd {
 			o.inPlace = true
+		}
+		// A bind mount shares its parent's device; its record says what
+		// the last build found.
+		if r, ok := readRecord(o.state); known && ok && r.InPlace && r.Output == final {
+			if id, ok := identity(final); ok && slices.Contains(r.IDs, id) {
+				o.inPlace = true
+			}
 		}
 	}
 	// Staging folders left by killed builds; never one a build holds.
@@ -570,7 +585,7 @@ func (o *Output) link(rel, stage string, e Entry) error {
 	if err := o.mkdir(filepath.Dir(dst)); err != nil {
 		return err
 	}
-	if err := os.Link(filepath.Join(o.final, filepath.FromSlash(rel)), dst); err != nil {
+	if err := o.ops.link(filepath.Join(o.final, filepath.FromSlash(rel)), dst); err != nil {
 		return err
 	}
 	if fi, err := os.Lstat(dst); err == nil {
@@ -864,7 +879,6 @@ func (o *Output) Commit() error {
 		return err
 	}
 	o.writeManifest()
-	o.oldGone.Wait()
 	return nil
 }
 
@@ -902,7 +916,7 @@ func (o *Output) swap() error {
 		o.oldGone.Add(1)
 		go func() {
 			defer o.oldGone.Done()
-			if err := os.RemoveAll(old); err != nil {
+			if err := o.ops.removeAll(old); err != nil {
 				o.warn(old, "cannot remove the previous board, moved there: %v; remove it as its owner", cause(err))
 			}
 		}()
@@ -957,9 +971,6 @@ func cannotRename(err error) bool {
 // (or copied, across devices) over the old one, atomically; then files
 // the new board lacks are removed, and the stage.
 func (o *Output) moveIn() error {
-	if id, _ := identity(o.final); o.writeRecord(id) != nil {
-		return fmt.Errorf("cannot record the output in %s: %w", o.state, o.writeRecord(id))
-	}
 	// Updated in place from the start, the stage holds what was written;
 	// after a swap that failed, the whole board, linked or written.
 	rels := o.staged
@@ -969,6 +980,9 @@ func (o *Output) moveIn() error {
 			rels = append(rels, rel)
 		}
 		o.inPlace = true
+	}
+	if id, _ := identity(o.final); o.writeRecord(id) != nil {
+		return fmt.Errorf("cannot record the output in %s: %w", o.state, o.writeRecord(id))
 	}
 	sort.Strings(rels)
 	o.touched = true
@@ -1091,14 +1105,22 @@ func (o *Output) writeManifest() {
 		// A private output's owner keeps what it wrote (Files, then
 		// Options.Last) and trusts it: a manifest would only be written
 		// again and again.
+		o.oldGone.Wait()
 		return
 	}
+	var buf bytes.Buffer
+	err := gob.NewEncoder(&buf).Encode(manifest{Generator: "postes", Output: o.final, Files: o.files})
+	// The old board is removed while the manifest is made; removing it
+	// unlinks every file the two boards share, which sets their change
+	// time: that must come before the manifest's time, or the next build
+	// takes every reused file for one changed by hand (and the one after
+	// it, reusing nothing, for one unchanged: a board rewritten every
+	// other night).
+	o.oldGone.Wait()
 	// Let the file system's clock tick past the build's last change, so
 	// that the manifest's time tells the build's changes (before) from
 	// anyone's after (see matches).
 	time.Sleep(clockTick)
-	var buf bytes.Buffer
-	err := gob.NewEncoder(&buf).Encode(manifest{Generator: "postes", Output: o.final, Files: o.files})
 	if err == nil {
 		err = o.writeState(manifestName, buf.Bytes())
 	}

@@ -90,6 +90,12 @@ func TestMountPointIsUpdatedInPlace(t *testing.T) {
 				return syscall.EBUSY
 			}
 			return exchange(a, b)
+		}, link: func(from, to string) error {
+			// A bind mount: no link across it, on the same device.
+			if strings.HasPrefix(from, final+string(filepath.Separator)) && !strings.HasPrefix(to, final+string(filepath.Separator)) {
+				return &os.LinkError{Op: "link", Old: from, New: to, Err: syscall.EXDEV}
+			}
+			return os.Link(from, to)
 		}}
 	}
 	for _, tc := range []struct {
@@ -128,6 +134,13 @@ func TestMountPointIsUpdatedInPlace(t *testing.T) {
 			}
 			if left, _ := filepath.Glob(filepath.Join(filepath.Dir(final), ".*"+stageInfix+"*")); len(left) > 0 {
 				t.Errorf("staging folders left: %v", left)
+			}
+			// The next builds know it from the start: they write in place
+			// and reuse what did not change (staged, they could link none
+			// of it, and wrote the whole board every time).
+			o = board(t, final, opt, second)
+			if w, r := o.Stats(); !o.InPlace() || w != 0 || r != len(second) {
+				t.Errorf("nothing changed: in place %v, %d files written, %d reused", o.InPlace(), w, r)
 			}
 
 			// A build that fails before its moves changes nothing.
@@ -362,5 +375,26 @@ func TestCannotRename(t *testing.T) {
 		if cannotRename(err) != want {
 			t.Errorf("cannotRename(%v) = %v", err, !want)
 		}
+	}
+}
+
+// TestSwappedOutBoardRemovedBeforeTheManifest: removing the old board
+// unlinks the files it shares with the new one, which sets their change
+// time. However long that takes, it comes before the manifest's time, so
+// the next build still proves those files unchanged and reuses them (it
+// took them for files edited by hand and rewrote the whole board every
+// other build).
+func TestSwappedOutBoardRemovedBeforeTheManifest(t *testing.T) {
+	final := filepath.Join(t.TempDir(), "public")
+	slow := Options{State: t.TempDir()}
+	slow.ops.removeAll = func(p string) error {
+		time.Sleep(300 * time.Millisecond) // a national board's old folder
+		return os.RemoveAll(p)
+	}
+	board(t, final, slow, first)
+	board(t, final, slow, second) // swaps, and removes the first board slowly
+	o := board(t, final, slow, second)
+	if w, r := o.Stats(); w != 0 || r != len(second) {
+		t.Errorf("nothing changed, yet %d files written and %d reused", w, r)
 	}
 }

@@ -72,6 +72,11 @@ type record struct {
 	// swapped in last, and, while a swap is under way (or was killed
 	// half-way), the board before it.
 	IDs []FolderID `json:"ids,omitempty"`
+	// InPlace says the output could not be swapped (a mount point: a
+	// Docker volume, a bind mount, which the device alone does not
+	// reveal) and is updated in place: the next build writes there from
+	// the start instead of staging a whole board it cannot link from.
+	InPlace bool `json:"in_place,omitempty"`
 }
 
 // Knows reports whether the folder final (a path Resolve returned) holds
@@ -164,7 +169,7 @@ func (o *Output) writeRecord(ids ...FolderID) error {
 			keep = append(keep, id)
 		}
 	}
-	data, err := json.Marshal(record{Generator: "postes", Output: o.final, IDs: keep})
+	data, err := json.Marshal(record{Generator: "postes", Output: o.final, IDs: keep, InPlace: o.inPlace && !o.private})
 	if err != nil {
 		return err
 	}
