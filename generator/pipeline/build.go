@@ -124,6 +124,7 @@ type Builder struct {
 	dirty  bool   // files were read or deleted since it was written
 
 	hint      map[string]bool // files changed since the last build, or nil
+	hintAll   bool            // a Hint said anything may have changed: no hint holds
 	listed    []content.File  // the last listing of content/
 	listDiags content.List
 	memo      *memo                    // per-offer pieces of the last build's outputs
@@ -335,23 +336,29 @@ func (b *Builder) read(cfg Config, final, state string) ([]*offer.Offer, *Result
 // those and trusts what it read of the others, instead of listing the
 // content folder and checking every file. nil means anything may have
 // changed (a folder appeared, events were lost): Build looks at everything.
-// Paths are those of the notifications, under the site root.
+// Paths are those of the notifications, under the site root. Hints add
+// up until a build reads the files: one that stopped before (config.toml
+// broken) leaves them to the next, which would otherwise trust files
+// edited or deleted meanwhile.
 func (b *Builder) Hint(changed []string) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if changed == nil {
-		b.hint = nil
+	if changed == nil || b.hintAll {
+		b.hint, b.hintAll = nil, true
 		return
 	}
-	b.hint = map[string]bool{}
+	if b.hint == nil {
+		b.hint = map[string]bool{}
+	}
 	root, err := filepath.Abs(b.opt.Source)
 	if err != nil {
+		b.hint, b.hintAll = nil, true
 		return
 	}
 	for _, p := range changed {
 		abs, err := filepath.Abs(p)
 		if err != nil {
-			b.hint = nil
+			b.hint, b.hintAll = nil, true
 			return
 		}
 		rel, err := filepath.Rel(root, abs)
@@ -368,7 +375,10 @@ func (b *Builder) Hint(changed []string) {
 func (b *Builder) list() (files []content.File, diags content.List, changed map[string]bool, err error) {
 	b.mu.Lock()
 	hint, last, lastDiags := b.hint, b.listed, b.listDiags
-	b.hint = nil
+	if b.hintAll {
+		hint = nil
+	}
+	b.hint, b.hintAll = nil, false
 	b.mu.Unlock()
 	if hint != nil && last != nil {
 		files = append([]content.File(nil), last...)

@@ -362,3 +362,45 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return data
 }
+
+// TestHintsWaitForABuildThatReads: serve's hints name the files changed.
+// While config.toml is broken, builds stop before reading any file; the
+// files edited and deleted meanwhile are read once it is repaired,
+// though the last hint names only config.toml (they were trusted as they
+// were, until serve restarted).
+func TestHintsWaitForABuildThatReads(t *testing.T) {
+	root := copySample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	b := NewBuilder(Options{Source: root, Output: out, Now: "2025-08-15", Theme: postes.Theme, InPlace: true})
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(root, "config.toml")
+	good := mustRead(t, cfg)
+	writeLater(t, cfg, "titre = \"cassé\"\n"+string(good))
+	b.Hint([]string{cfg})
+	if _, err := b.Build(); err == nil {
+		t.Fatal("a broken config.toml was built")
+	}
+	p := filepath.Join(root, "content", "secretaire-general-poum.txt")
+	writeLater(t, p, strings.Replace(string(mustRead(t, p)), "Lieu de travail : POUM", "Lieu de travail : Tiabet", 1))
+	b.Hint([]string{p})
+	if _, err := b.Build(); err == nil {
+		t.Fatal("a broken config.toml was built")
+	}
+	gone := filepath.Join(root, "content", "referent-gusp-tours.txt")
+	if err := os.Remove(gone); err != nil {
+		t.Fatal(err)
+	}
+	b.Hint([]string{gone})
+	writeLater(t, cfg, string(good))
+	b.Hint([]string{cfg})
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	cold := filepath.Join(t.TempDir(), "cold")
+	if _, err := Run(Options{Source: root, Output: cold, Now: "2025-08-15", Theme: postes.Theme}); err != nil {
+		t.Fatal(err)
+	}
+	sameTrees(t, out, cold)
+}
