@@ -43,13 +43,13 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	var diags content.List
 	for _, d := range res.Diags {
-		if only == nil || only[d.Pos.Path] {
+		if only.has(d.Pos.Path) {
 			diags = append(diags, d)
 		}
 	}
 	var offers []*site.Offer
 	for _, p := range board.Offers {
-		if only == nil || only["content/"+p.Source] {
+		if only.has("content/" + p.Source) {
 			offers = append(offers, p)
 		}
 	}
@@ -57,12 +57,12 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	// (posted after the day checked) and drafts.
 	var later []pending
 	for _, o := range board.Scheduled {
-		if only == nil || only["content/"+o.Source] {
+		if only.has("content/" + o.Source) {
 			later = append(later, pending{o, "scheduled", say(res.Lang, message.CheckScheduled, "day", message.LongDay(day(o.Posted)))})
 		}
 	}
 	for _, o := range res.DraftOffers {
-		if only == nil || only["content/"+o.Source] {
+		if only.has("content/" + o.Source) {
 			later = append(later, pending{o, "draft", say(res.Lang, message.CheckDraft)})
 		}
 	}
@@ -85,7 +85,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 		errs, warns := diags.Count()
 		n := res.Offers + res.Skipped + res.Drafts + res.Scheduled
 		if only != nil {
-			n = len(only)
+			n = only.count(res, board)
 		}
 		fmt.Fprintln(stderr, say(res.Lang, message.CheckSummary, "files", n, "errors", errs, "warnings", warns))
 	}
@@ -98,9 +98,52 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// selected maps the files named on the command line to the paths used in
-// diagnostics ("content/x.txt"); nil means every file.
-func selected(source string, args []string) (map[string]bool, error) {
+// selection is the files check was asked about: files and folders under
+// content/ (a folder stands for every file under it); nil for all.
+type selection struct {
+	files map[string]bool
+	dirs  []string // "content/kone/"
+}
+
+func (s *selection) has(path string) bool {
+	if s == nil || s.files[path] {
+		return true
+	}
+	for _, d := range s.dirs {
+		if strings.HasPrefix(path, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// count is how many files of the board the selection names.
+func (s *selection) count(res *pipeline.Result, board *site.Board) int {
+	seen := map[string]bool{}
+	add := func(p string) {
+		if s.has(p) {
+			seen[p] = true
+		}
+	}
+	for _, d := range res.Diags {
+		add(d.Pos.Path)
+	}
+	for _, p := range board.Offers {
+		add("content/" + p.Source)
+	}
+	for _, o := range board.Scheduled {
+		add("content/" + o.Source)
+	}
+	for _, o := range res.DraftOffers {
+		add("content/" + o.Source)
+	}
+	return len(seen)
+}
+
+// selected reads check's arguments. Each must be under content/: a file
+// elsewhere (config.toml, a copy in another folder) is not an offer of
+// the board, and checking it silently found nothing wrong.
+func selected(source string, args []string) (*selection, error) {
 	if len(args) == 0 {
 		return nil, nil
 	}
@@ -108,9 +151,10 @@ func selected(source string, args []string) (map[string]bool, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := map[string]bool{}
+	s := &selection{files: map[string]bool{}}
 	for _, a := range args {
-		if _, err := os.Stat(a); err != nil {
+		fi, err := os.Stat(a)
+		if err != nil {
 			return nil, fmt.Errorf("%s: no such file", a)
 		}
 		abs, err := filepath.Abs(a)
@@ -118,12 +162,17 @@ func selected(source string, args []string) (map[string]bool, error) {
 			return nil, err
 		}
 		rel, err := filepath.Rel(root, abs)
-		if err != nil || strings.HasPrefix(rel, "..") {
-			return nil, fmt.Errorf("%s is not inside %s", a, source)
+		rel = filepath.ToSlash(rel)
+		if err != nil || (rel != "content" && !strings.HasPrefix(rel, "content/")) {
+			return nil, fmt.Errorf("%s is not in %s: check reads the offers of the board's content/ folder", a, filepath.Join(source, "content"))
 		}
-		m[filepath.ToSlash(rel)] = true
+		if fi.IsDir() {
+			s.dirs = append(s.dirs, strings.TrimSuffix(rel, "/")+"/")
+			continue
+		}
+		s.files[rel] = true
 	}
-	return m, nil
+	return s, nil
 }
 
 // posCol prints a position with a column, as editors and CI annotations

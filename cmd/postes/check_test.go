@@ -87,3 +87,29 @@ func TestStrictSaysNothingWasPublished(t *testing.T) {
 		t.Errorf("--strict wrote %s", dest)
 	}
 }
+
+// TestCheckArguments: check reads the offers of content/; a file or
+// folder elsewhere is refused (it found nothing wrong in config.toml or
+// in a copy of an offer outside content/, and said "0 error"), and a
+// folder of content/ stands for its files.
+func TestCheckArguments(t *testing.T) {
+	outside := filepath.Join(t.TempDir(), "copie.txt")
+	if err := os.WriteFile(outside, []byte("# Copie\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, arg := range []string{"testdata/check/want.txt", "testdata/check", outside} {
+		var out, errOut strings.Builder
+		err := run([]string{"check", "--source", "testdata/check", arg}, &out, &errOut)
+		if err == nil || !strings.Contains(err.Error(), "check reads the offers of the board's content/ folder") {
+			t.Errorf("check %s: %v, want it refused", arg, err)
+		}
+	}
+	var all, folder, errOut strings.Builder
+	_ = run([]string{"check", "--source", "testdata/check", "--now", "2025-03-20"}, &all, &errOut)
+	sum := errOut.String()
+	errOut.Reset()
+	_ = run([]string{"check", "--source", "testdata/check", "--now", "2025-03-20", "testdata/check/content"}, &folder, &errOut)
+	if folder.String() != all.String() || errOut.String() != sum {
+		t.Errorf("check content/ differs from check:\n%s%s\nwant:\n%s%s", folder.String(), errOut.String(), all.String(), sum)
+	}
+}

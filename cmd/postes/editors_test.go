@@ -52,6 +52,11 @@ func TestInitThenBuild(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "n’est pas un site postes") || !strings.Contains(errOut, "postes init") {
 		t.Errorf("build in a folder that is not a board: status %d, %q", code, errOut)
 	}
+	// serve too (it said "no such file or directory", or served nothing).
+	_, errOut, code = runIn(t, "serve", "--source", dir, "--port", "0")
+	if code != 1 || !strings.Contains(errOut, "n’est pas un site postes") {
+		t.Errorf("serve in a folder that is not a board: status %d, %q", code, errOut)
+	}
 	out, errOut, code := runIn(t, "init", dir)
 	if code != 0 {
 		t.Fatalf("init: status %d\n%s%s", code, out, errOut)

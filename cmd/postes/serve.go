@@ -50,6 +50,9 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 		<-ctx.Done()
 		stop()
 	}()
+	if err := isBoard(opt.Source); err != nil {
+		return err
+	}
 	opt.Theme = postes.Theme
 	return serve(ctx, opt, serveConfig{addr: net.JoinHostPort(*bind, strconv.Itoa(*port)), stdout: stdout, stderr: stderr})
 }
