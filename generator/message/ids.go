@@ -44,6 +44,7 @@ const (
 	ConfigUnknownKeyNear ID = "config-unknown-key-near"
 	ConfigBaseURL        ID = "config-base-url"
 	ConfigBaseURLSpace   ID = "config-base-url-space"
+	ConfigBaseURLForm    ID = "config-base-url-form"
 	ConfigTimeZone       ID = "config-time-zone"
 	ConfigFeedLength     ID = "config-feed-length"
 	ConfigListLength     ID = "config-list-length"

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -271,6 +272,14 @@ func (c *Config) check(name, text string) error {
 	if i := strings.IndexFunc(c.BaseURL, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }); i >= 0 {
 		return configError(*c, pos("base_url"), message.New(message.ConfigBaseURLSpace, "url", c.BaseURL))
 	}
+	// Every link of the board is this address followed by a path: a
+	// query or fragment would come before the path ("…/?q=1/archives/"),
+	// credentials would be published in every feed, and sitemaps and
+	// feeds want ASCII.
+	if port := u.Port(); (u.Scheme != "http" && u.Scheme != "https") || u.User != nil || u.RawQuery != "" || u.ForceQuery ||
+		strings.Contains(c.BaseURL, "#") || (port != "" && !validPort(port)) || strings.IndexFunc(c.BaseURL, func(r rune) bool { return r > unicode.MaxASCII }) >= 0 {
+		return configError(*c, pos("base_url"), message.New(message.ConfigBaseURLForm, "url", c.BaseURL))
+	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
@@ -297,6 +306,12 @@ func (c *Config) check(name, text string) error {
 		c.Output = "public"
 	}
 	return nil
+}
+
+// validPort reports whether p is a TCP port: 1 to 65535.
+func validPort(p string) bool {
+	n, err := strconv.Atoi(p)
+	return err == nil && n >= 1 && n <= 65535
 }
 
 // readTable reads one of config.toml's tables of names ([places],

@@ -266,3 +266,39 @@ func TestConfigTablesErrorsNameTheirLine(t *testing.T) {
 		}
 	}
 }
+
+// TestBaseURL: base_url is the start of every link of the board; what
+// would break them is refused at its line, and a good one gets its slash.
+func TestBaseURL(t *testing.T) {
+	for _, tc := range []struct {
+		url string
+		ok  bool
+	}{
+		{"https://emplois.example.org/", true},
+		{"https://emplois.example.org", true},
+		{"http://localhost:8080/emplois/", true},
+		{"https://emplois.example.org/offres%20publiques/", true},
+		{"emplois.example.org", false},
+		{"ftp://emplois.example.org/", false},
+		{"https://jean:secret@emplois.example.org/", false},
+		{"https://emplois.example.org/?q=1", false},
+		{"https://emplois.example.org/#haut", false},
+		{"https://emplois.example.org:99999/", false},
+		{"https://emplois.example.org/offres publiques/", false},
+		{"https://emplois.example.org/métiers/", false},
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "config.toml"), []byte("title = \"Emplois\"\nbase_url = \""+tc.url+"\"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c, err := LoadConfig(dir)
+		switch {
+		case tc.ok && err != nil:
+			t.Errorf("%s: %v", tc.url, err)
+		case tc.ok && !strings.HasSuffix(c.BaseURL, "/"):
+			t.Errorf("%s: read as %s, without its final slash", tc.url, c.BaseURL)
+		case !tc.ok && (err == nil || !strings.HasPrefix(err.Error(), "config.toml:2: ")):
+			t.Errorf("%s: %v, want an error at line 2", tc.url, err)
+		}
+	}
+}
