@@ -197,7 +197,25 @@ func hasJunk(l string) bool {
 			return true // U+0080–U+009F, C1 controls
 		case b == 0xef && i+2 < len(l) && ((l[i+1] == 0xbb && l[i+2] == 0xbf) || (l[i+1] == 0xbf && l[i+2] >= 0xbe)):
 			return true // U+FEFF, U+FFFE, U+FFFF
+		case b == 0xc2 && i+1 < len(l) && l[i+1] == 0xad:
+			return true // U+00AD, soft hyphen
+		case b == 0xe2 && i+2 < len(l) && invisible(rune(l[i+1])<<8|rune(l[i+2])):
+			return true
 		}
+	}
+	return false
+}
+
+// invisible reports the three-byte runs (after 0xE2) of the invisible
+// format characters isJunk drops.
+func invisible(tail rune) bool {
+	switch {
+	case tail == 0x808b, tail == 0x808e, tail == 0x808f: // U+200B zero-width space, U+200E/F direction marks
+		return true
+	case tail >= 0x80aa && tail <= 0x80ae: // U+202A–U+202E direction embeddings and overrides
+		return true
+	case tail == 0x81a0, tail >= 0x81a6 && tail <= 0x81a9: // U+2060 word joiner, U+2066–U+2069 isolates
+		return true
 	}
 	return false
 }
@@ -206,7 +224,19 @@ func isJunk(r rune) bool {
 	if r == '\t' {
 		return false
 	}
-	// C0 and C1 controls, the BOM met mid-file, and non-characters.
+	// C0 and C1 controls, the BOM met mid-file, and non-characters. And
+	// the invisible format characters word processors and web pages leave
+	// in copied text (soft hyphens, zero-width spaces, direction marks,
+	// overrides and isolates): unseen, they made one employer four that
+	// looked the same ("Mairie de Nou\u00adméa"), and a direction
+	// override shows text other than what it is.
+	switch r {
+	case '\u00AD', '\u200B', '\u200E', '\u200F', '\u2060':
+		return true
+	}
+	if (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069') {
+		return true
+	}
 	return unicode.IsControl(r) || r == '\uFEFF' || r == '\uFFFE' || r == '\uFFFF'
 }
 

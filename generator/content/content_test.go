@@ -51,6 +51,13 @@ func TestDecode(t *testing.T) {
 			lines: []string{"# Référent", "Employeur : X"},
 		},
 		{
+			// Copied from web pages and word processors: invisible, they
+			// made one employer several that looked the same.
+			name:  "invisible_format_characters",
+			data:  []byte("Employeur : Mairie de Nou\u00adméa\nLieu : \u200eNouméa\u200b\nRéf : \u202e2025-17\u202c\u2066x\u2069\u2060"),
+			lines: []string{"Employeur : Mairie de Nouméa", "Lieu : Nouméa", "Réf : 2025-17x"},
+		},
+		{
 			name:  "crlf",
 			data:  []byte("a\r\nb\r\n\r\nc\r\n"),
 			lines: []string{"a", "b", "", "c"},
