@@ -203,6 +203,7 @@ func serve(ctx context.Context, opt pipeline.Options, cfg serveConfig) error {
 		}
 	}()
 	defer func() {
+		s.b.Stop() // a rebuild under way ends at its next file
 		close(todo)
 		select {
 		case <-worker:
@@ -386,6 +387,9 @@ func (s *server) relevant(name string) bool {
 // what does (config.toml, a template) is shown in an overlay.
 func (s *server) rebuild() bool {
 	res, err := s.b.Build()
+	if errors.Is(err, pipeline.ErrStopped) {
+		return false // serve is stopping: nothing to say of a build it ended
+	}
 	lang := s.lang()
 	if res != nil {
 		lang = res.Lang

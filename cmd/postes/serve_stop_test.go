@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -118,5 +119,69 @@ func TestServeStopsOnSignal(t *testing.T) {
 				t.Fatalf("serve ignored %s", sig)
 			}
 		})
+	}
+}
+
+// TestServeStopsDuringABuild: told to stop while it builds a large board,
+// serve ends that build at its next file, leaves within stopWait and
+// removes its temporary board (it finished the build first, half a
+// minute at 20,000 offers, and left hundreds of megabytes behind).
+func TestServeStopsDuringABuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a board of a few thousand offers")
+	}
+	root := t.TempDir()
+	dir := filepath.Join(root, "content")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3000; i++ {
+		text := fmt.Sprintf("# Poste numéro %d\n\nRéférence : S-%d\nEmployeur : Commune %d\nDate de dépôt de l’offre : 01/03/2025\nDate limite de candidature : 31/03/2025\n\n# Missions\n\n%s\n",
+			i, i, i%50, strings.Repeat("Une phrase de description assez longue pour peser. ", 60))
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%05d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tmp := t.TempDir()
+	cmd := postesCmd(t, "serve", "--source", root, "--port", "0", "--now", "2025-03-10")
+	cmd.Env = append(cmd.Env, "TMPDIR="+tmp)
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Once pages are staged, the build is well under way (they move into
+	// the board when it is complete).
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		pages, _ := filepath.Glob(filepath.Join(tmp, "postes-serve-*", "public", ".postes-tmp-*", "offres", "*"))
+		if len(pages) > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	start := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("serve exited with %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatalf("serve did not stop\n%s", out.String())
+	}
+	if d := time.Since(start); d > stopWait+500*time.Millisecond {
+		t.Errorf("serve took %s to stop during a build", d.Round(time.Millisecond))
+	}
+	if left, _ := filepath.Glob(filepath.Join(tmp, "postes-serve-*")); len(left) > 0 {
+		t.Errorf("temporary board left behind: %v", left)
+	}
+	if strings.Contains(out.String(), "publié") || strings.Contains(out.String(), "published") {
+		t.Errorf("the build went on after the signal:\n%s", out.String())
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -110,6 +111,10 @@ func (r *Result) Files() string {
 // and nothing was published.
 var ErrStrict = errors.New("problems found, nothing published")
 
+// ErrStopped is the error of a build told to stop (Builder.Stop): it
+// published nothing.
+var ErrStopped = errors.New("build stopped, nothing published")
+
 // Builder builds one site again and again, reusing what did not change
 // since its last build: files whose size and modification time are the
 // same are not read again, and pages whose inputs are the same are not
@@ -117,6 +122,7 @@ var ErrStrict = errors.New("problems found, nothing published")
 // serve keeps one for its whole session.
 type Builder struct {
 	opt   Options
+	halt  atomic.Bool // Stop was called
 	mu    sync.Mutex
 	files map[string]*readFile // by path under content/
 
@@ -281,6 +287,9 @@ func (b *Builder) read(cfg Config, final, state string) ([]*offer.Offer, *Result
 	ext := cfg.extractHash()
 	items := make([]*readFile, len(files))
 	parallel(len(files), opt.Workers, func(i int) {
+		if b.halt.Load() {
+			return
+		}
 		d := defs.of(files[i].Path)
 		with := readKey(d, ext)
 		if changed != nil && !changed[files[i].Path] {
@@ -295,6 +304,9 @@ func (b *Builder) read(cfg Config, final, state string) ([]*offer.Offer, *Result
 		}
 		items[i] = b.readOne(files[i], offer.Options{Defaults: d, MaxOpenDays: cfg.MaxOpenDays, Near: cfg.Near(), Places: cfg.places, Grades: cfg.grades}, with)
 	})
+	if b.halt.Load() {
+		return nil, nil, ErrStopped
+	}
 	b.mu.Lock()
 	seen := make(map[string]*readFile, len(files))
 	for i, f := range files {
@@ -330,6 +342,11 @@ func (b *Builder) read(cfg Config, final, state string) ([]*offer.Offer, *Result
 	res.Duration = time.Since(start)
 	return offers, res, nil
 }
+
+// Stop makes a build under way, and every later one, end as soon as it
+// can, publishing nothing: serve, told to stop, must not go on writing a
+// national board for half a minute.
+func (b *Builder) Stop() { b.halt.Store(true) }
 
 // Hint tells the next Build which files changed since the last one, as
 // serve learns from the file system's notifications: Build then reads
@@ -681,7 +698,7 @@ func (b *Builder) Build() (*Result, error) {
 		res.Diags = append(res.Diags, warnings(out)...)
 		return res, emptyBoard(res, final)
 	}
-	w := &writer{out: out, r: r, board: board, cfg: &cfg, info: info, theme: th.fs, workers: opt.Workers,
+	w := &writer{halt: &b.halt, out: out, r: r, board: board, cfg: &cfg, info: info, theme: th.fs, workers: opt.Workers,
 		common: commonKey(&cfg, th.hash), prev: b.memo, body: b.body, with: b.readKeys()}
 	if th.custom {
 		w.reach = boardKey(board, w.with)
@@ -702,6 +719,9 @@ func (b *Builder) Build() (*Result, error) {
 	}
 	if err := w.all(); err != nil {
 		return fail(err)
+	}
+	if b.halt.Load() {
+		return fail(ErrStopped)
 	}
 	if err := out.Commit(); err != nil {
 		return fail(err)

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cespare/xxhash/v2"
 
@@ -28,6 +29,7 @@ import (
 
 // writer renders every output file of one board.
 type writer struct {
+	halt    *atomic.Bool // the Builder was told to stop: render nothing more
 	out     *publish.Output
 	r       *render.Renderer
 	board   *site.Board
@@ -149,11 +151,14 @@ func (w *writer) all() error {
 		}
 	}
 	parallel(len(jobs), w.workers, func(i int) {
+		if w.halt != nil && w.halt.Load() {
+			return
+		}
 		if !w.out.Reuse(jobs[i].path, jobs[i].key) {
 			run(jobs[i])
 		}
 	})
-	if w.err != nil {
+	if w.err != nil || (w.halt != nil && w.halt.Load()) {
 		return w.err
 	}
 	// Files kept from the last board that vanished or changed since they
