@@ -717,7 +717,9 @@ func (b *Builder) Build() (*Result, error) {
 		}
 		return res, err
 	}
-	if err := w.all(); err != nil {
+	err = w.all()
+	res.Diags = append(res.Diags, w.diags...)
+	if err != nil {
 		return fail(err)
 	}
 	if b.halt.Load() {

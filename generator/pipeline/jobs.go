@@ -20,6 +20,7 @@ import (
 
 	"github.com/cespare/xxhash/v2"
 
+	"postes/generator/content"
 	"postes/generator/feed"
 	"postes/generator/offer"
 	"postes/generator/publish"
@@ -55,6 +56,9 @@ type writer struct {
 	pieces *piecesFile
 	// with is what each offer was read with (readFile.defHash).
 	with map[*offer.Offer]uint64
+	// diags are what making the list of files found wrong (a file of
+	// static/ where the board has a page).
+	diags content.List
 	// jsonKeys and searchKeys are the keys of the pieces of offres.json
 	// and the search index, in order, when this build wrote them.
 	jsonKeys, searchKeys []uint64
@@ -430,8 +434,18 @@ func (w *writer) jobs() []job {
 		}
 		return nil
 	})
+	made := make(map[string]bool, len(jobs))
+	for _, j := range jobs {
+		made[j.path] = true
+	}
 	for _, name := range statics {
 		name := name
+		if rel := strings.TrimPrefix(name, "static/"); made[rel] {
+			// A page of the board wins: the board works without the
+			// publisher's file, not without its home page.
+			w.diags.Add(content.Pos{Path: name}, content.Warning, "postes writes %s itself; this file of static/ is not published (rename it, or change the page in templates/)", rel)
+			continue
+		}
 		jobs = append(jobs, job{strings.TrimPrefix(name, "static/"), w.keyer("static").str(name).sum(), func(out io.Writer) error {
 			data, err := fs.ReadFile(w.theme, name)
 			if err != nil {

@@ -49,6 +49,41 @@ func TestStaticIsCopiedWhole(t *testing.T) {
 	}
 }
 
+// TestStaticFileWhereTheBoardHasAPage: a file of static/ at the path of
+// a page or file postes makes is left out with a warning naming it; the
+// board is published (the build failed on "two pages want the same file
+// index.html", without saying that one was the publisher's).
+func TestStaticFileWhereTheBoardHasAPage(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"config.toml":        "base_url = \"https://emplois.example.org/\"\n",
+		"content/bon.txt":    goodOffer,
+		"static/index.html":  "<p>mon accueil</p>\n",
+		"static/offres.json": "[]\n",
+		"static/logo.txt":    "logo\n",
+	})
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Run(Options{Source: root, Output: out, Now: "2025-03-15", Theme: postes.Theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	warned := map[string]bool{}
+	for _, d := range res.Diags {
+		if strings.Contains(d.Msg, "is not published") {
+			warned[d.Pos.Path] = true
+		}
+	}
+	if !warned["static/index.html"] || !warned["static/offres.json"] || len(warned) != 2 {
+		t.Errorf("warnings for %v, want static/index.html and static/offres.json", warned)
+	}
+	files := readTree(t, out)
+	if strings.Contains(string(files["index.html"]), "mon accueil") || string(files["offres.json"]) == "[]\n" {
+		t.Errorf("the publisher's file replaced the board's")
+	}
+	if _, ok := files["logo.txt"]; !ok {
+		t.Errorf("the rest of static/ was not published")
+	}
+}
+
 // TestThemeLinksOutOfTheSiteAreRefused: static/ and templates/ follow
 // content/'s rule: a link that leaves the site is an error and is not
 // read; a link inside the site is fine.
