@@ -332,11 +332,13 @@ func ReadFile(f File) (*Source, List) {
 		var odd *NotRegularError
 		switch {
 		case errors.As(err, &big):
-			id := message.FileTooBig
-			if big.Grew {
-				id = message.FileGrewTooBig
+			id, size := message.FileTooBig, big.Size
+			if big.Grew || size < MaxSize+MaxSize/10 {
+				// Just over the limit, its size rounds to the limit:
+				// "more than 1 MB", not "1 MB; must be under 1 MB".
+				id, size = message.FileGrewTooBig, MaxSize
 			}
-			l.Say(Pos{Path: f.Path}, Error, id, "size", SizeText(big.Size), "max", int(MaxSize>>20))
+			l.Say(Pos{Path: f.Path}, Error, id, "size", SizeText(size), "max", int(MaxSize>>20))
 		case errors.As(err, &odd):
 			l.SayText(Pos{Path: f.Path}, Error, notRegularText(odd.Mode))
 		default:

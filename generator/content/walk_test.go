@@ -3,6 +3,7 @@ package content
 import (
 	"os"
 	"path/filepath"
+	"postes/generator/message"
 	"strings"
 	"syscall"
 	"testing"
@@ -121,6 +122,19 @@ func TestReadFileReportsTheRealSize(t *testing.T) {
 	f.Close()
 	_, diags := ReadFile(File{Path: "export.txt", Abs: p})
 	if !strings.Contains(diags.Error(), "export.txt: file is 269 MB") {
+		t.Errorf("diagnostics: %v", diags)
+	}
+}
+
+// TestReadFileJustOverTheLimit: a file a byte over MaxSize is "more than
+// 1 MB", not "1 MB; must be under 1 MB".
+func TestReadFileJustOverTheLimit(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "long.txt")
+	if err := os.WriteFile(p, make([]byte, MaxSize+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, diags := ReadFile(File{Path: "long.txt", Abs: p})
+	if len(diags) != 1 || !strings.Contains(diags[0].Text.In(message.French), "fichier de plus de 1 Mo") {
 		t.Errorf("diagnostics: %v", diags)
 	}
 }

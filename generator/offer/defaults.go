@@ -110,7 +110,13 @@ func NewDefaults(raw map[string]any, pos func(key string) content.Pos, base *Def
 				// Said once here, at its line, not on every offer it
 				// would reach; and not used, so that an offer it leaves
 				// without a date is refused as one without.
-				diags.Say(p, content.Error, message.DefaultsNotUsed, "msg", msg)
+				if msg.ID == message.ValueNotString {
+					// A list for a field of one value: said as any
+					// value of the wrong kind, not "defaults: defaults:".
+					diags.Say(p, content.Error, message.DefaultsNotString, "key", k, "value", tomlValue(raw[k]))
+				} else {
+					diags.Say(p, content.Error, message.DefaultsNotUsed, "msg", msg)
+				}
 				continue
 			}
 			d.values[k] = defaultValue{raw: raw[k], source: p.String()}
