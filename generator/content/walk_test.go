@@ -3,13 +3,14 @@ package content
 import (
 	"os"
 	"path/filepath"
-	"postes/generator/message"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"postes/generator/message"
 )
 
 // TestFindSkipsUnreadableFolder: a folder that cannot be listed is an
