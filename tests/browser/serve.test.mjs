@@ -294,7 +294,8 @@ test("each mistake an editor makes is shown in French in the offer's page, while
     const overlay = page.locator("#postes-problems");
     await overlay.waitFor({ timeout: 15000 });
     assert.match(await overlay.textContent(), /modification non publiée/);
-    assert.match(await overlay.textContent(), /config\.toml:1: unknown key "titre"/);
+    // In French too, with what the key was meant to be.
+    assert.match(await overlay.textContent(), /config\.toml:1: erreur : clé « titre » inconnue : vouliez-vous dire « title » \?/);
     await page.screenshot({ path: path.join(shots, "serve-config-cassee.png"), fullPage: false });
     load = reloaded();
     unlinkSync(path.join(site2.dir, "config.toml"));
