@@ -37,9 +37,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	only, err := selected(opt.Source, fs.Args())
+	only, err := selected(opt.Source, fs.Args(), res.Lang)
 	if err != nil {
-		return err
+		// Nothing checked is no "warnings only": status 2, as errors.
+		fmt.Fprintln(stderr, "postes:", err)
+		return exitError{2}
 	}
 	var diags content.List
 	for _, d := range res.Diags {
@@ -143,7 +145,7 @@ func (s *selection) count(res *pipeline.Result, board *site.Board) int {
 // selected reads check's arguments. Each must be under content/: a file
 // elsewhere (config.toml, a copy in another folder) is not an offer of
 // the board, and checking it silently found nothing wrong.
-func selected(source string, args []string) (*selection, error) {
+func selected(source string, args []string, l message.Lang) (*selection, error) {
 	if len(args) == 0 {
 		return nil, nil
 	}
@@ -155,7 +157,7 @@ func selected(source string, args []string) (*selection, error) {
 	for _, a := range args {
 		fi, err := os.Stat(a)
 		if err != nil {
-			return nil, fmt.Errorf("%s: no such file", a)
+			return nil, sayError{say(l, message.CheckNoSuchFile, "file", a)}
 		}
 		abs, err := filepath.Abs(a)
 		if err != nil {
@@ -164,7 +166,7 @@ func selected(source string, args []string) (*selection, error) {
 		rel, err := filepath.Rel(root, abs)
 		rel = filepath.ToSlash(rel)
 		if err != nil || (rel != "content" && !strings.HasPrefix(rel, "content/")) {
-			return nil, fmt.Errorf("%s is not in %s: check reads the offers of the board's content/ folder", a, filepath.Join(source, "content"))
+			return nil, sayError{say(l, message.CheckNotInContent, "file", a, "content", filepath.Join(source, "content"))}
 		}
 		if fi.IsDir() {
 			s.dirs = append(s.dirs, strings.TrimSuffix(rel, "/")+"/")

@@ -50,8 +50,9 @@ func TestCheckGolden(t *testing.T) {
 func TestCheckMissingFileIsAnError(t *testing.T) {
 	var out, errOut strings.Builder
 	err := run([]string{"check", "--source", "testdata/check", "testdata/check/content/nope.txt"}, &out, &errOut)
-	if err == nil || !strings.Contains(err.Error(), "nope.txt: no such file") {
-		t.Errorf("err = %v, want the missing file named", err)
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 2 || !strings.Contains(errOut.String(), "nope.txt : aucun fichier de ce nom") {
+		t.Errorf("err = %v, %q; want status 2 and the missing file named", err, errOut.String())
 	}
 }
 
@@ -80,7 +81,7 @@ func TestStrictSaysNothingWasPublished(t *testing.T) {
 		t.Errorf("--strict with warnings: %v, want status 1", err)
 	}
 	msg := errOut.String()
-	if !strings.Contains(msg, "postes: --strict : rien n’a été publié, à cause des erreurs (2)") || strings.Contains(msg, "offres publiées") {
+	if !strings.Contains(msg, "postes: --strict : rien n’a été publié, à cause des problèmes ci-dessus (2 erreurs, 15 avertissements)") || strings.Contains(msg, "offres publiées") {
 		t.Errorf("--strict says:\n%s", msg)
 	}
 	if _, err := os.Stat(dest); err == nil {
@@ -100,8 +101,9 @@ func TestCheckArguments(t *testing.T) {
 	for _, arg := range []string{"testdata/check/want.txt", "testdata/check", outside} {
 		var out, errOut strings.Builder
 		err := run([]string{"check", "--source", "testdata/check", arg}, &out, &errOut)
-		if err == nil || !strings.Contains(err.Error(), "check reads the offers of the board's content/ folder") {
-			t.Errorf("check %s: %v, want it refused", arg, err)
+		var ee exitError
+		if !errors.As(err, &ee) || ee.code != 2 || !strings.Contains(errOut.String(), "check lit les offres du dossier content/ du site") {
+			t.Errorf("check %s: %v, %q; want it refused, status 2 (nothing was checked)", arg, err, errOut.String())
 		}
 	}
 	var all, folder, errOut strings.Builder

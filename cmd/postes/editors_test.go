@@ -168,7 +168,7 @@ func TestStrictSaysWhyInTheBoardsLanguage(t *testing.T) {
 	if code != 1 || stdout != "" {
 		t.Errorf("status %d, stdout %q", code, stdout)
 	}
-	if strings.Contains(errOut, "published (") || !strings.Contains(errOut, "--strict: nothing published, because of the 0 errors and 2 warnings above") {
+	if strings.Contains(errOut, "published (") || !strings.Contains(errOut, "--strict: nothing published, because of the problems above (0 errors, 2 warnings)") {
 		t.Errorf("stderr:\n%s", errOut)
 	}
 	if !strings.Contains(errOut, `content/a.txt:6: warning: unknown label "Date limte": did you mean "Date limite de candidature" (or "Date limite")?`) {

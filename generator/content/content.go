@@ -199,6 +199,8 @@ func hasJunk(l string) bool {
 			return true // U+FEFF, U+FFFE, U+FFFF
 		case b == 0xc2 && i+1 < len(l) && l[i+1] == 0xad:
 			return true // U+00AD, soft hyphen
+		case b == 0xe1 && i+2 < len(l) && l[i+1] == 0xa0 && l[i+2] == 0x8e:
+			return true // U+180E, Mongolian vowel separator (a format character)
 		case b == 0xe2 && i+2 < len(l) && invisible(rune(l[i+1])<<8|rune(l[i+2])):
 			return true
 		}
@@ -231,7 +233,7 @@ func isJunk(r rune) bool {
 	// looked the same ("Mairie de Nou\u00adméa"), and a direction
 	// override shows text other than what it is.
 	switch r {
-	case '\u00AD', '\u200B', '\u200E', '\u200F', '\u2060':
+	case '\u00AD', '\u180E', '\u200B', '\u200E', '\u200F', '\u2060':
 		return true
 	}
 	if (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069') {

@@ -261,6 +261,8 @@ var notByFiles = map[message.ID]string{
 	message.ServeRefused:           "serve's overlay",
 	message.CheckScheduled:         "check -v",
 	message.CheckDraft:             "check -v",
+	message.CheckNoSuchFile:        "said by check of its arguments: cmd/postes check tests",
+	message.CheckNotInContent:      "said by check of its arguments: cmd/postes check tests",
 	message.NewWritten:             "said by new",
 	message.NewExists:              "said by new",
 	message.InitWritten:            "said by init",

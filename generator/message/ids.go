@@ -213,6 +213,8 @@ const (
 	ServeFirstBuild        ID = "serve-first-build"
 	ServeRefused           ID = "serve-refused"
 	CheckScheduled         ID = "check-scheduled"
+	CheckNoSuchFile        ID = "check-no-such-file"
+	CheckNotInContent      ID = "check-not-in-content"
 	CheckDraft             ID = "check-draft"
 	NewWritten             ID = "new-written"
 	NewExists              ID = "new-exists"

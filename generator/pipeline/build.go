@@ -722,6 +722,12 @@ func (b *Builder) Build() (*Result, error) {
 	if err != nil {
 		return fail(err)
 	}
+	if opt.Strict && len(w.diags) > 0 {
+		// Found while listing the files (a file of static/ where the
+		// board has a page): --strict publishes nothing either.
+		res.Diags.Sort()
+		return fail(ErrStrict)
+	}
 	if b.halt.Load() {
 		return fail(ErrStopped)
 	}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,6 +82,15 @@ func TestStaticFileWhereTheBoardHasAPage(t *testing.T) {
 	}
 	if _, ok := files["logo.txt"]; !ok {
 		t.Errorf("the rest of static/ was not published")
+	}
+
+	// --strict publishes nothing with these warnings either.
+	strict := filepath.Join(t.TempDir(), "strict")
+	if _, err := Run(Options{Source: root, Output: strict, Now: "2025-03-15", Theme: postes.Theme, Strict: true}); !errors.Is(err, ErrStrict) {
+		t.Errorf("--strict with warnings about static/: %v, want ErrStrict", err)
+	}
+	if _, err := os.Stat(strict); err == nil {
+		t.Errorf("--strict published a board")
 	}
 }
 
