@@ -57,6 +57,12 @@ const (
 	ConfigPlaceAmbiguous ID = "config-place-ambiguous"
 	ConfigGradeCategory  ID = "config-grade-category"
 	ConfigGradeName      ID = "config-grade-name"
+	ConfigType           ID = "config-type"
+	ConfigWantString     ID = "config-want-string"
+	ConfigWantNumber     ID = "config-want-number"
+	ConfigWantBool       ID = "config-want-bool"
+	ConfigWantTable      ID = "config-want-table"
+	ConfigCountry        ID = "config-country"
 
 	// Front matter (the TOML between +++ lines) and defaults.
 	FrontSyntax            ID = "front-syntax"

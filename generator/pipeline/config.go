@@ -126,10 +126,32 @@ func LoadConfig(dir string) (Config, error) {
 			at.Line = pe.Position.Line
 			return c, configError(langOnly(text), at, message.New(message.ConfigSyntax, "msg", pe.Message))
 		}
-		// A value of the wrong type: the parser says where.
+		// A value of the wrong type: the parser says where only in its
+		// message ("toml: line 2 (last key "feed_length"): incompatible
+		// types: …").
+		if m := reTypeError.FindStringSubmatch(err.Error()); m != nil {
+			at.Line, _ = strconv.Atoi(m[1])
+			if want, ok := configWants[m[2]]; ok {
+				return c, configError(langOnly(text), at, message.New(message.ConfigType, "key", m[2], "want", message.New(want, "key", m[2])))
+			}
+		}
 		return c, configError(langOnly(text), at, message.New(message.ConfigSyntax, "msg", err))
 	}
 	c.baseURLSet = md.IsDefined("base_url")
+	// A table written as a value ("aliases = "…"") decodes as nothing,
+	// silently.
+	// (md.Type cannot tell: a table holding the key "" is a "String" to
+	// it.)
+	for _, t := range []struct {
+		key     string
+		decoded bool
+	}{{"aliases", c.Aliases != nil}, {"countries", c.Countries != nil}, {"defaults", c.Defaults != nil},
+		{"places", c.Places != nil}, {"grades", c.Grades != nil}} {
+		if md.IsDefined(t.key) && !t.decoded {
+			at.Line = keyLine(text, toml.Key{t.key})
+			return c, configError(c, at, message.New(message.ConfigType, "key", t.key, "want", message.New(message.ConfigWantTable)))
+		}
+	}
 	var und []toml.Key
 	for _, k := range md.Undecoded() {
 		if len(k) > 1 && k[0] == "defaults" {
@@ -167,6 +189,20 @@ func LoadConfig(dir string) (Config, error) {
 		return c, &ConfigError{Lang: message.LangOf(c.Language), Diags: diags}
 	}
 	return c, c.check("config.toml", text)
+}
+
+// reTypeError reads the line and key of BurntSushi/toml's type errors.
+var reTypeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): incompatible types`)
+
+// configWants says what each key of config.toml takes, for a value of
+// the wrong type.
+var configWants = map[string]message.ID{
+	"title": message.ConfigWantString, "description": message.ConfigWantString, "base_url": message.ConfigWantString,
+	"language": message.ConfigWantString, "time_zone": message.ConfigWantString, "output": message.ConfigWantString,
+	"country": message.ConfigWantString, "feed_length": message.ConfigWantNumber, "reminder_days": message.ConfigWantNumber,
+	"max_open_days": message.ConfigWantNumber, "list_length": message.ConfigWantNumber, "precompress": message.ConfigWantBool,
+	"aliases": message.ConfigWantTable, "countries": message.ConfigWantTable, "defaults": message.ConfigWantTable,
+	"places": message.ConfigWantTable, "grades": message.ConfigWantTable,
 }
 
 // configKeys are config.toml's keys, as an unknown key's message lists
@@ -276,10 +312,14 @@ func (c *Config) check(name, text string) error {
 	// query or fragment would come before the path ("…/?q=1/archives/"),
 	// credentials would be published in every feed, and sitemaps and
 	// feeds want ASCII.
-	if port := u.Port(); (u.Scheme != "http" && u.Scheme != "https") || u.User != nil || u.RawQuery != "" || u.ForceQuery ||
-		strings.Contains(c.BaseURL, "#") || (port != "" && !validPort(port)) || strings.IndexFunc(c.BaseURL, func(r rune) bool { return r > unicode.MaxASCII }) >= 0 {
+	scheme := strings.ToLower(u.Scheme)
+	if port := u.Port(); (scheme != "http" && scheme != "https") || u.User != nil || u.RawQuery != "" || u.ForceQuery ||
+		strings.Contains(c.BaseURL, "#") || (port != "" && !validPort(port)) || strings.HasSuffix(u.Host, ":") ||
+		strings.IndexFunc(c.BaseURL, func(r rune) bool { return r > unicode.MaxASCII }) >= 0 || dotSegment(u.EscapedPath()) {
 		return configError(*c, pos("base_url"), message.New(message.ConfigBaseURLForm, "url", c.BaseURL))
 	}
+	// Scheme and host are case-insensitive: written as browsers show them.
+	c.BaseURL = scheme + "://" + strings.ToLower(u.Host) + u.EscapedPath()
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
@@ -302,10 +342,28 @@ func (c *Config) check(name, text string) error {
 			return configError(*c, pos(v.key), message.New(v.id, "n", v.n))
 		}
 	}
+	// The country goes to search engines (og:locale, JSON-LD): an ISO
+	// code, not a name ("France" was taken as it was).
+	cc := strings.ToUpper(strings.TrimSpace(c.Country))
+	if len(cc) != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z' {
+		return configError(*c, pos("country"), message.New(message.ConfigCountry, "country", c.Country))
+	}
+	c.Country = cc
 	if c.Output == "" {
 		c.Output = "public"
 	}
 	return nil
+}
+
+// dotSegment reports a path with "." or ".." segments ("/emplois/../"),
+// which every link would carry as they are.
+func dotSegment(p string) bool {
+	for _, seg := range strings.Split(p, "/") {
+		if seg == "." || seg == ".." {
+			return true
+		}
+	}
+	return false
 }
 
 // validPort reports whether p is a TCP port: 1 to 65535.

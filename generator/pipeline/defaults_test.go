@@ -286,6 +286,10 @@ func TestBaseURL(t *testing.T) {
 		{"https://emplois.example.org:99999/", false},
 		{"https://emplois.example.org/offres publiques/", false},
 		{"https://emplois.example.org/métiers/", false},
+		{"https://emplois.example.org:/", false},
+		{"https://emplois.example.org/emplois/../", false},
+		{"https://emplois.example.org/./emplois/", false},
+		{"HTTPS://Emplois.Example.ORG/Offres/", true},
 	} {
 		dir := t.TempDir()
 		if err := os.WriteFile(filepath.Join(dir, "config.toml"), []byte("title = \"Emplois\"\nbase_url = \""+tc.url+"\"\n"), 0o644); err != nil {
@@ -297,6 +301,8 @@ func TestBaseURL(t *testing.T) {
 			t.Errorf("%s: %v", tc.url, err)
 		case tc.ok && !strings.HasSuffix(c.BaseURL, "/"):
 			t.Errorf("%s: read as %s, without its final slash", tc.url, c.BaseURL)
+		case tc.ok && strings.HasPrefix(tc.url, "HTTPS") && c.BaseURL != "https://emplois.example.org/Offres/":
+			t.Errorf("%s: read as %s; want scheme and host in lower case, the path as written", tc.url, c.BaseURL)
 		case !tc.ok && (err == nil || !strings.HasPrefix(err.Error(), "config.toml:2: ")):
 			t.Errorf("%s: %v, want an error at line 2", tc.url, err)
 		}
