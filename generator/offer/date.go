@@ -158,8 +158,10 @@ var (
 	reYMD     = regexp.MustCompile(`\b(\d{4}) ?[/.] ?(\d{1,2}) ?[/.] ?(\d{1,2})\b`)
 	reNumeric = regexp.MustCompile(`\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?(\d{4}|\d{2})\b`)
 	// reLong takes a four-digit year, or two digits after an abbreviated
-	// or full month name ("14 juil. 25"): see twoDigitYear.
-	reLong  = regexp.MustCompile(`(?:\b(dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi),? +)?\b(\d{1,2}) *(?:er|e|eme)? +(` + monthAlt + `)\.? *(\d{4}|\d{2})\b`)
+	// or full month name ("14 juil. 25"): see twoDigitYear. The first of
+	// the month is "1er", "1ᵉʳ" or, typed on a keyboard that has it,
+	// "1°" (folded to "1o").
+	reLong  = regexp.MustCompile(`(?:\b(dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi),? +)?\b(\d{1,2}) *(?:er|e|eme|o)? +(` + monthAlt + `)\.? *(\d{4}|\d{2})\b`)
 	reMonth = regexp.MustCompile(`\b(` + monthAlt + `)\.? +(?:(?:de|d')? *)?(\d{4})\b`)
 	// reISOMonth is the form Date.String gives a month ("2025-11"), read
 	// back when it is the whole value (front matter copied from

@@ -30,6 +30,7 @@ func TestParseDate(t *testing.T) {
 		{name: "weekday_with_comma", in: "vendredi, 6 juin 2025", want: DateResult{Date: Date{2025, 6, 6}}},
 		{name: "premier", in: "1er juillet 2025", want: DateResult{Date: Date{2025, 7, 1}}},
 		{name: "premier_superscript", in: "1ᵉʳ juillet 2025", want: DateResult{Date: Date{2025, 7, 1}}},
+		{name: "premier_degree_sign", in: "1° septembre 2026", want: DateResult{Date: Date{2026, 9, 1}}},
 		{name: "month_only", in: "Novembre 2025", want: DateResult{Date: Date{2025, 11, 0}}},
 		{name: "month_only_accented", in: "février 2026", want: DateResult{Date: Date{2026, 2, 0}}},
 		{name: "iso_month_as_printed", in: "2025-11", want: DateResult{Date: Date{2025, 11, 0}}},

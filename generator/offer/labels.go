@@ -170,6 +170,8 @@ var labels = map[string]Field{
 	"Date de prise de fonction souhaitée": FieldStart, "Début du contrat": FieldStart, "Date d’effet": FieldStart,
 	"Date de prise de fonctions": FieldStart, "Prise de fonctions": FieldStart, "Date de début de contrat": FieldStart,
 	"Poste vacant à compter du": FieldStart, "Remplacement souhaité à compter du": FieldStart,
+	"Date prévue du recrutement": FieldStart, "Date prévue de recrutement": FieldStart, "Date prévisionnelle de recrutement": FieldStart,
+	"Date prévue de prise de poste": FieldStart, "Date prévisionnelle de prise de poste": FieldStart,
 	"Date de début souhaitée": FieldStart, "Date de prise de poste prévue": FieldStart, "Date d’arrivée": FieldStart,
 	"Date prévisible de la vacance d’emploi": FieldStart, "Date prévisible de vacance": FieldStart,
 	"Date prévisionnelle de vacance": FieldStart, "Date prévisible de la vacance": FieldStart, "Poste vacant au": FieldStart, "Poste vacant le": FieldStart, "Poste vacant": FieldStart,
