@@ -161,7 +161,8 @@ func measure(src string) measures {
 			// delimiter row to its end; count each candidate row as if
 			// it began one.
 			for _, d := range delims {
-				c := d[1] * (lines - d[0] + 1)
+				// The header row and the rows after the delimiter row.
+				c := d[1] * (lines - d[0])
 				m.cells += c
 				if c > worstCell {
 					worstCell, m.cellsLine = c, startLine+d[0]
@@ -288,7 +289,17 @@ func delimiterRow(content string) int {
 	if !dash || (pipe == 0 && !colon) {
 		return 0
 	}
-	return pipe + 1
+	// Columns are what lies between pipes; the pipes around a row
+	// ("| --- | --- |") open and close it, they make no column.
+	cols := pipe + 1
+	t := strings.TrimSpace(content)
+	if strings.HasPrefix(t, "|") {
+		cols--
+	}
+	if len(t) > 1 && strings.HasSuffix(t, "|") {
+		cols--
+	}
+	return max(cols, 1)
 }
 
 // countMarkers counts what goldmark matches against other parts of a
