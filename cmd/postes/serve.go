@@ -68,11 +68,16 @@ const debounce = 15 * time.Millisecond
 // closed, and past maxConns a new connection waits in the system's queue
 // until one closes. The event stream of an open page has no read or write
 // timeout but a per-event one (a stalled client is dropped).
+//
+// serve answers one editor's browser on a machine of theirs: a keep-alive
+// connection idle for 5 s is not coming back soon, and a full table of
+// idle ones (a misbehaving client, a flood) locked the editor out for a
+// minute, the old idle timeout; now for 5 s at most.
 const (
-	readHeaderTimeout = 10 * time.Second
+	readHeaderTimeout = 5 * time.Second
 	readTimeout       = 30 * time.Second
 	writeTimeout      = 60 * time.Second
-	idleTimeout       = 60 * time.Second
+	idleTimeout       = 5 * time.Second
 	maxConns          = 256
 )
 
