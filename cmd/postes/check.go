@@ -272,7 +272,11 @@ func checkFields(o *offer.Offer, employer string) []checkField {
 	add("contract", offer.FieldContract, o.Contract)
 	add("working", offer.FieldWorkingTime, o.WorkingTime)
 	add("posted", offer.FieldPosted, o.Posted.String())
-	add("deadline", offer.FieldDeadline, o.Deadline.String())
+	deadline := o.Deadline.String()
+	if o.DeadlineTime != "" {
+		deadline += " " + o.DeadlineTime
+	}
+	add("deadline", offer.FieldDeadline, deadline)
 	start := o.Start.String()
 	if o.StartASAP {
 		start = "dès que possible"

@@ -153,7 +153,11 @@ func factsHTML(p *site.Offer) string {
 	}
 	item("Employeur", p.Employer.Name)
 	item("Lieu de travail", p.Location)
-	item("Date limite de candidature", p.Deadline.Long())
+	deadline := p.Deadline.Long()
+	if at := p.DeadlineAt(); at != "" && deadline != "" {
+		deadline += " à " + at
+	}
+	item("Date limite de candidature", deadline)
 	item("Grade", strings.Join(p.GradeNames(), ", "))
 	item("Catégorie", strings.Join(p.Categories, ", "))
 	item("Référence", p.Reference)
@@ -171,7 +175,8 @@ type JSONPlace struct {
 // JSONEntry is one offer's element of offres.json: source and url, then
 // every declared field of the offer (offer.Fields) under its name, with
 // what the board adds: employer_url after employer, filiere and places
-// after category, start_asap after start, closed last. Other tools read
+// after category, deadline_time after deadline, start_asap after start,
+// closed last. Other tools read
 // this file: keys are only ever added, never renamed.
 func JSONEntry(b *site.Board, p *site.Offer) ([]byte, error) {
 	places := make([]JSONPlace, len(p.Places))
@@ -197,6 +202,9 @@ func JSONEntry(b *site.Board, p *site.Offer) ([]byte, error) {
 		case offer.FieldStart:
 			w.add(d.Name, p.Offer.Value(d.Field))
 			w.add("start_asap", p.StartASAP)
+		case offer.FieldDeadline:
+			w.add(d.Name, p.Offer.Value(d.Field))
+			w.add("deadline_time", p.DeadlineTime) // "12:00", or "" for the end of the day
 		default:
 			w.add(d.Name, p.Offer.Value(d.Field))
 		}

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"time"
 
@@ -64,6 +65,11 @@ func JobPosting(b *site.Board, p *site.Offer, bodyHTML string, loc *time.Locatio
 	}
 	if !p.Deadline.IsZero() {
 		end := p.Deadline.Time(loc).AddDate(0, 0, 1).Add(-time.Second)
+		if h, m, ok := strings.Cut(p.DeadlineTime, ":"); ok {
+			hour, _ := strconv.Atoi(h)
+			min, _ := strconv.Atoi(m)
+			end = p.Deadline.Time(loc).Add(time.Duration(hour)*time.Hour + time.Duration(min)*time.Minute)
+		}
 		doc.ValidThrough = end.Format(time.RFC3339)
 	}
 	if p.Reference != "" {

@@ -351,3 +351,48 @@ func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }
+
+// reClock is an hour in a folded date's text: "a 12h00", "12 h 30",
+// "17:00", "avant 12h". The hour is not part of a date ("30.06.2026").
+var reClock = regexp.MustCompile(`(?:^|[^\d/.:-])([01]?\d|2[0-4]) ?(?:h(?:eures?)?|:) ?([0-5]\d)?(?:\b|$)`)
+
+// clockIn returns the hour a deadline's text names, as "12:00", or "" for
+// none or the end of the day (minuit, 24h, 23h59, 0h).
+func clockIn(value string) string {
+	f := Fold(value)
+	if strings.Contains(f, "midi") && !strings.Contains(f, "apres-midi") && !strings.Contains(f, "apres midi") {
+		return "12:00"
+	}
+	m := reClock.FindStringSubmatch(f)
+	if m == nil {
+		return ""
+	}
+	h, min := atoi(m[1]), 0
+	if m[2] != "" {
+		min = atoi(m[2])
+	}
+	if h == 0 && min == 0 || h == 24 || h == 23 && min == 59 {
+		return "" // the end of the day, as every deadline
+	}
+	if h > 23 {
+		return ""
+	}
+	return fmt.Sprintf("%02d:%02d", h, min)
+}
+
+// DeadlineAt is the deadline's hour as French pages say it: "12 h",
+// "17 h 30"; "" when the deadline has none.
+func (o *Offer) DeadlineAt() string {
+	h, m, ok := strings.Cut(o.DeadlineTime, ":")
+	if !ok {
+		return ""
+	}
+	h = strings.TrimPrefix(h, "0")
+	if h == "" {
+		h = "0"
+	}
+	if m == "00" {
+		return h + "\u00a0h"
+	}
+	return h + "\u00a0h\u00a0" + m
+}

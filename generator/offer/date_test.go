@@ -209,3 +209,34 @@ func TestDateCompare(t *testing.T) {
 		}
 	}
 }
+
+// TestClockIn: the hour a deadline names, as editors write it; none for
+// the end of the day, and no hour made of a date's digits.
+func TestClockIn(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"le 30 juin 2026 à 12h00", "12:00"},
+		{"30/06/2026 à 12 h", "12:00"},
+		{"30/06/2026, 17h30", "17:30"},
+		{"avant le 30 juin 2026, 9 h 15", "09:15"},
+		{"30 juin 2026 à 15 heures", "15:00"},
+		{"30 juin 2026 (midi)", "12:00"},
+		{"2026-06-30T16:00", "16:00"},
+		{"30 juin 2026 à minuit", ""},
+		{"30 juin 2026 à 23h59", ""},
+		{"30 juin 2026, 24h00", ""},
+		{"30/06/2026", ""},
+		{"30.06.2026", ""},
+		{"14 juil. 25", ""},
+		{"le 30 juin 2026 (cachet de la poste faisant foi)", ""},
+		{"30 juin 2026 dans l’après-midi", ""},
+	} {
+		if got := clockIn(tc.in); got != tc.want {
+			t.Errorf("clockIn(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ in, want string }{{"12:00", "12\u00a0h"}, {"09:15", "9\u00a0h\u00a015"}, {"", ""}} {
+		if got := (&Offer{DeadlineTime: tc.in}).DeadlineAt(); got != tc.want {
+			t.Errorf("DeadlineAt(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

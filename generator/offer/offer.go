@@ -66,8 +66,13 @@ type Offer struct {
 	Contract    string
 	Posted      Date
 	Deadline    Date
-	Start       Date
-	StartASAP   bool
+	// DeadlineTime is the hour the deadline names ("à 12h00": "12:00"),
+	// "" for the end of its day. The offer stays open through that day
+	// (a board is built once a day), but its page says the hour: a job
+	// seeker applying in the afternoon would come too late.
+	DeadlineTime string
+	Start        Date
+	StartASAP    bool
 	// Expired is set when the text itself says applications are closed
 	// ("Le délai de candidature pour cette offre a expiré").
 	Expired bool
@@ -746,6 +751,9 @@ func (x *extractor) setDate(f Field, line int, value string) {
 	}
 	*dst = res.Date
 	o.Lines[f] = line
+	if f == FieldDeadline {
+		o.DeadlineTime = clockIn(value)
+	}
 }
 
 var reRefDate = regexp.MustCompile(`^(.*?)\s+(?:[-–,]\s*)?(?:du|en date du|le|(?:offre )?publi[ée]e? le|mise? en ligne le|diffus[ée]e? le)\s+(.+)$`)

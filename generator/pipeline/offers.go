@@ -36,7 +36,7 @@ const legacyOffersSuffix = ".postes-offers.gob"
 
 // offersFormat is the layout of the offers cache; a cache of another
 // layout is ignored.
-const offersFormat = 4
+const offersFormat = 5
 
 // Bounds on the offers cache: a file larger than this for the number of
 // offer files listed is not a cache of them, and is not read (a 4 GB file

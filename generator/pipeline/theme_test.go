@@ -206,3 +206,28 @@ func TestPipesNeverHang(t *testing.T) {
 		})
 	}
 }
+
+// TestDeadlineHour: a deadline that names an hour ("à 12h00") keeps it:
+// the offer's page says it in its facts and apply box, offres.json gives
+// it as deadline_time, and the page's JobPosting ends then, not at the
+// end of the day. The offer stays open through its day.
+func TestDeadlineHour(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"config.toml":      "base_url = \"https://emplois.example.org/\"\ntime_zone = \"Pacific/Noumea\"\n",
+		"content/midi.txt": strings.Replace(goodOffer, "Date limite de candidature : 31/03/2025", "Date limite de candidature : le 31 mars 2025 à 12h00", 1),
+	})
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Run(Options{Source: root, Output: out, Now: "2025-03-31", Theme: postes.Theme}); err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, out)
+	page := string(files["offres/agent-d-accueil/index.html"])
+	for _, want := range []string{"lundi 31 mars 2025 à 12\u00a0h", "Candidatures jusqu’au lundi 31 mars 2025 à 12\u00a0h (heure de", `"validThrough":"2025-03-31T12:00:00+11:00"`, `class="status open"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the offer's page lacks %q", want)
+		}
+	}
+	if !strings.Contains(string(files["offres.json"]), `"deadline":"2025-03-31","deadline_time":"12:00"`) {
+		t.Errorf("offres.json: %s", files["offres.json"])
+	}
+}
