@@ -216,6 +216,13 @@ var bannerPrefixes = []string{
 // title, a breadcrumb.
 var bannerSeparators = []string{" > ", " › ", " » ", " | ", " - ", " – ", " — ", " / "}
 
+// moreThanASentence reports text that goes on after a sentence's end:
+// "… recrute un agent. Le poste est à pourvoir au 1er août."
+func moreThanASentence(text string) bool {
+	t := strings.TrimRight(strings.TrimSpace(text), ".!…")
+	return strings.Contains(t, ". ") || strings.Contains(t, "! ") || strings.Contains(t, "; ")
+}
+
 // bannerKind tells a banner from a line of the offer. f is the folded,
 // squashed line.
 func bannerKind(f, text string) int {
@@ -229,9 +236,14 @@ func bannerKind(f, text string) int {
 	if strings.Contains(f, " > ") || strings.Contains(f, " › ") || strings.Contains(f, " » ") {
 		return isBanner // a breadcrumb
 	}
-	if hasAnyContains(f, employerWords) {
+	if hasAnyContains(f, employerWords) && !moreThanASentence(text) {
+		// "La commune de Poum recrute un agent…" as a headline. A
+		// paragraph of several sentences that opens so is the offer's
+		// text: dropped as a banner, it took the start date and the
+		// service it gives with it; the employer is read from it as
+		// from any sentence.
 		if m := reRecrute.FindStringSubmatch(text); m != nil && startsWithBody(squash(m[1])) {
-			return isBanner // "La commune de Poum recrute un agent…"
+			return isBanner
 		}
 	}
 	if len(text) < maxBanner && employerIn(text, f) == strings.TrimSpace(text) {
