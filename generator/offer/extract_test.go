@@ -777,6 +777,13 @@ func TestExtractShapes(t *testing.T) {
 			diags: []wantDiag{{4, content.Warning, `title read from line 4, "AGENT DE PROPRETÉ (H/F)" (the lines before it read as a banner: "Accueil › Offres › Détail")`}},
 		},
 		{
+			// Its header and rule are part of the table, no lines to
+			// warn of (they were "lines without a label").
+			name: "a_markdown_table_of_fields",
+			text: "# Agent d'accueil\n\n| Champ | Valeur |\n| --- | --- |\n| Employeur | Commune de Koné |\n| Lieu de travail | Koné |\n| Date limite de candidature | 30/06/2026 |\n" + body,
+			want: row{Title: "Agent d'accueil", Employer: "Commune de Koné", Location: "Koné", Deadline: "2026-06-30"},
+		},
+		{
 			name: "a_title_label_wins_over_a_heading",
 			text: "# Fiche de poste\nIntitulé du poste : Gestionnaire des bourses\nEmployeur : Vice-rectorat\nDate limite : 09/01/2026\n" + body,
 			want: row{Title: "Gestionnaire des bourses", Employer: "Vice-rectorat", Deadline: "2026-01-09"},

@@ -681,12 +681,27 @@ func (r *reader) standalone(l line) stateFn {
 		// ("politique de la Ville"): read it so, and say so.
 		x.set(FieldDirection, l.n, text)
 		x.guess(FieldDirection, l.n, message.DirectionFromLine, "line", Clip(text, 60))
+	case tableRow(text):
+		// A table of fields: its header ("| Champ | Valeur |") and the
+		// rule under it ("| --- | --- |") are part of the table, no
+		// lines to warn of.
+		r.stray = append(r.stray, text)
 	default:
 		x.kindWarn(warnStray, l.n, message.StrayLine, "line", Clip(text, 60))
 		r.stray = append(r.stray, text)
 		x.prose(text, l.n)
 	}
 	return nil
+}
+
+// tableRow reports a row of a Markdown table written with its outer
+// pipes, or the table's delimiter row.
+func tableRow(text string) bool {
+	t := strings.TrimSpace(text)
+	if len(t) > 1 && t[0] == '|' && t[len(t)-1] == '|' {
+		return true
+	}
+	return strings.Contains(t, "|") && strings.Contains(t, "-") && strings.Trim(t, "|-: \t") == ""
 }
 
 // readBody makes the body from the rest of the file, and reads in it the
