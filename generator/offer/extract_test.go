@@ -2,6 +2,7 @@ package offer
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -923,4 +924,26 @@ func TestExtractFoldsRepeatedWarnings(t *testing.T) {
 	checkDiags(t, "offre.txt", diags, []wantDiag{
 		{3, content.Warning, `unknown label "Restauration"; shown as written (a field is written with one of its labels, listed in the README); 3 more like it on lines 4, 5 and 6`},
 	})
+}
+
+// TestWeakLabelKeptBesideThePreciseOne: a ministry named under
+// "Ministère" gives way to the employer a precise label names, whichever
+// comes first, and is shown as written (it was dropped silently).
+func TestWeakLabelKeptBesideThePreciseOne(t *testing.T) {
+	for _, text := range []string{
+		"# Chargé de mission\nMinistère : Ministère de l’Intérieur\nEmployeur : Préfecture de la Gironde\nDate limite : 30/06/2026\n" + body,
+		"# Chargé de mission\nEmployeur : Préfecture de la Gironde\nMinistère : Ministère de l’Intérieur\nDate limite : 30/06/2026\n" + body,
+	} {
+		o, diags := extract(t, "a.txt", text)
+		if o == nil {
+			t.Fatalf("not read: %v", diags)
+		}
+		if o.EmployerName != "Préfecture de la Gironde" {
+			t.Errorf("employer %q", o.EmployerName)
+		}
+		want := []Extra{{"Ministère", "Ministère de l’Intérieur"}}
+		if !reflect.DeepEqual(o.Extras, want) {
+			t.Errorf("extras %v, want %v", o.Extras, want)
+		}
+	}
 }

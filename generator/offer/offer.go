@@ -253,9 +253,10 @@ type extractor struct {
 	// emptyLabel is the line of a label given without a value, for the
 	// error of a missing required field.
 	emptyLabel [numFields]int
-	fatal      bool           // an error that is not a missing title or employer
-	weak       FieldSet       // fields read under a weak label (see weakLabels)
-	guessAt    [numFields]int // 1 + index in diags of each field's guess warning
+	fatal      bool              // an error that is not a missing title or employer
+	weak       FieldSet          // fields read under a weak label (see weakLabels)
+	weakLabel  [numFields]string // the weak label each such field was read under, as written
+	guessAt    [numFields]int    // 1 + index in diags of each field's guess warning
 	// statedCategory is a category a grade line states ("Rédacteur -
 	// catégorie B"), used when no label gives one.
 	statedCategory     string

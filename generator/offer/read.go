@@ -570,19 +570,40 @@ func (r *reader) flush() {
 	r.apply(p.li, p.label, p.line, p.values, p.vlines)
 }
 
+// keepWeak keeps the value of a weak label that gave way to a precise
+// one, as a field shown as written: "Ministère : Ministère de
+// l'Intérieur" beside "Employeur : Préfecture de la Gironde" (it was
+// dropped silently).
+func (x *extractor) keepWeak(line int, label, value string) {
+	label = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(label), ":"))
+	if label == "" || strings.TrimSpace(value) == "" {
+		return
+	}
+	x.addExtra(line, label, strings.TrimSpace(value))
+}
+
 // apply stores the value lines read under one label.
 func (r *reader) apply(li labelInfo, label string, line int, values []string, lines []int) {
 	x := r.x
 	if li.weak && x.has(li.field) {
-		return // the precise label said it already
+		// The precise label said the field already; what this one says
+		// (the ministry of a préfecture) is shown as written.
+		x.keepWeak(line, label, strings.Join(values, " "))
+		return
 	}
 	if !li.weak && x.weak.Has(li.field) {
-		x.clear(li.field) // a precise label after a weak one
+		// A precise label after a weak one: the weak one's value is kept
+		// as written, beside the field.
+		if p := x.o.text(li.field); p != nil && *p != "" {
+			x.keepWeak(x.o.Lines[li.field], x.weakLabel[li.field], *p)
+		}
+		x.clear(li.field)
 	}
 	if li.weak {
 		defer func() {
 			if x.has(li.field) {
 				x.weak.add(li.field)
+				x.weakLabel[li.field] = label
 			}
 		}()
 	} else {
