@@ -17,7 +17,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -30,6 +29,7 @@ import (
 	"postes/generator/content"
 	"postes/generator/message"
 	"postes/generator/offer"
+	"postes/generator/parallel"
 	"postes/generator/publish"
 	"postes/generator/render"
 	"postes/generator/site"
@@ -286,7 +286,7 @@ func (b *Builder) read(cfg Config, final, state string) ([]*offer.Offer, *Result
 	b.drop = b.once && len(files) > b.dropOver
 	ext := cfg.extractHash()
 	items := make([]*readFile, len(files))
-	parallel(len(files), opt.Workers, func(i int) {
+	parallel.Do(len(files), opt.Workers, func(i int) {
 		if b.halt.Load() {
 			return
 		}
@@ -752,30 +752,4 @@ func (b *Builder) Build() (*Result, error) {
 	sort.Strings(res.Changes)
 	res.Duration = time.Since(start)
 	return res, nil
-}
-
-// parallel runs f(0..n-1) on a pool of workers.
-func parallel(n, workers int, f func(i int)) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	if workers > n {
-		workers = n
-	}
-	var wg sync.WaitGroup
-	next := make(chan int, workers)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

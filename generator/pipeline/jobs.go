@@ -23,6 +23,7 @@ import (
 	"postes/generator/content"
 	"postes/generator/feed"
 	"postes/generator/offer"
+	"postes/generator/parallel"
 	"postes/generator/publish"
 	"postes/generator/render"
 	"postes/generator/site"
@@ -154,7 +155,7 @@ func (w *writer) all() error {
 			w.fail(err)
 		}
 	}
-	parallel(len(jobs), w.workers, func(i int) {
+	parallel.Do(len(jobs), w.workers, func(i int) {
 		if w.halt != nil && w.halt.Load() {
 			return
 		}
@@ -173,7 +174,7 @@ func (w *writer) all() error {
 		for _, j := range jobs {
 			byPath[j.path] = j
 		}
-		parallel(len(lost), w.workers, func(i int) { run(byPath[lost[i]]) })
+		parallel.Do(len(lost), w.workers, func(i int) { run(byPath[lost[i]]) })
 	}
 	return w.err
 }

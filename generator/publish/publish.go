@@ -52,7 +52,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -61,6 +60,8 @@ import (
 	"time"
 
 	"github.com/cespare/xxhash/v2"
+
+	"postes/generator/parallel"
 )
 
 // stageInfix names staging folders: ".public.postes-tmp-123" beside the
@@ -753,7 +754,7 @@ func (o *Output) LinkReused() []string {
 	}
 	sort.Strings(reused)
 	failed := make([]bool, len(reused))
-	parallel(len(reused), func(i int) {
+	parallel.Do(len(reused), 0, func(i int) {
 		o.mu.Lock()
 		e := o.files[reused[i]]
 		o.mu.Unlock()
@@ -1157,25 +1158,4 @@ func (o *Output) release() {
 func (o *Output) Abort() {
 	o.removeStage()
 	o.release()
-}
-
-// parallel runs f(0..n-1) on GOMAXPROCS workers.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int, workers)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

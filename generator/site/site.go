@@ -11,11 +11,9 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
@@ -23,6 +21,7 @@ import (
 	"postes/generator/content"
 	"postes/generator/message"
 	"postes/generator/offer"
+	"postes/generator/parallel"
 )
 
 // Options are what the board needs from the configuration.
@@ -47,30 +46,6 @@ type Memo struct {
 
 type derived struct {
 	slug, empKey, sortKey string
-}
-
-// each runs f(0..n-1) on every core, in chunks.
-func each(n int, f func(i int)) {
-	workers := runtime.GOMAXPROCS(0)
-	if n < 256 || workers < 2 {
-		for i := 0; i < n; i++ {
-			f(i)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	chunk := (n + workers - 1) / workers
-	for lo := 0; lo < n; lo += chunk {
-		hi := min(lo+chunk, n)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // get is safe for concurrent use: it only reads the memo.
@@ -181,7 +156,7 @@ func New(offers []*offer.Offer, opt Options) (*Board, content.List) {
 	// others: worked out on every core (regexps and folding, a second
 	// of a national board's build), then used in order.
 	derive := make([]derived, len(sorted))
-	each(len(sorted), func(i int) { derive[i] = opt.Memo.get(sorted[i]) })
+	parallel.Do(len(sorted), 0, func(i int) { derive[i] = opt.Memo.get(sorted[i]) })
 	for i, o := range sorted {
 		// An offer dated after today is scheduled: it appears on its
 		// posting day, as future-dated pages do in other generators.
