@@ -60,8 +60,14 @@ func WriteICS(w io.Writer, b *site.Board, cal Calendar, offers []*site.Offer) er
 		line("DTSTAMP", fmt.Sprintf("%04d%02d%02dT000000Z", stamp.Year, int(stamp.Month), max(stamp.Day, 1)))
 		line("DTSTART;VALUE=DATE", fmt.Sprintf("%04d%02d%02d", d.Year, int(d.Month), d.Day))
 		line("DTEND;VALUE=DATE", end.Format("20060102"))
-		line("SUMMARY", escapeText("Date limite : "+p.Title+" – "+p.Employer.Name))
-		desc := "Dernier jour pour candidater : " + p.Title + " (" + p.Employer.Name + ")"
+		// An all-day event, as for every deadline; its hour, when the
+		// offer names one, is in its words.
+		limit, last := "Date limite", "Dernier jour pour candidater"
+		if at := p.DeadlineAt(); at != "" {
+			limit, last = "Date limite à "+at, "Dernier jour pour candidater, jusqu’à "+at
+		}
+		line("SUMMARY", escapeText(limit+" : "+p.Title+" – "+p.Employer.Name))
+		desc := last + " : " + p.Title + " (" + p.Employer.Name + ")"
 		if p.Reference != "" {
 			desc += ", réf. " + p.Reference
 		}

@@ -296,6 +296,9 @@ func listKey(p *site.Offer) uint64 {
 			b = append(b, 0)
 		}
 	}
+	// The deadline's hour, which feeds and calendars say beside the date.
+	b = append(b, p.DeadlineTime...)
+	b = append(b, 0)
 	b = strconv.AppendBool(b, p.Closed)
 	b = append(b, p.Closes.String()...)
 	return xxhash.Sum64(b)

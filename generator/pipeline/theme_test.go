@@ -230,4 +230,20 @@ func TestDeadlineHour(t *testing.T) {
 	if !strings.Contains(string(files["offres.json"]), `"deadline":"2025-03-31","deadline_time":"12:00"`) {
 		t.Errorf("offres.json: %s", files["offres.json"])
 	}
+	if !strings.Contains(string(files["echeances.ics"]), "SUMMARY:Date limite à 12\u00a0h : Agent d’accueil") {
+		t.Errorf("the calendar does not say the hour:\n%s", files["echeances.ics"])
+	}
+
+	// Only the hour changes: every file that says it is made again, as
+	// a cold build would.
+	p := filepath.Join(root, "content", "midi.txt")
+	writeLater(t, p, strings.Replace(string(mustRead(t, p)), "à 12h00", "à 17 h 30", 1))
+	if _, err := Run(Options{Source: root, Output: out, Now: "2025-03-31", Theme: postes.Theme}); err != nil {
+		t.Fatal(err)
+	}
+	cold := filepath.Join(t.TempDir(), "cold")
+	if _, err := Run(Options{Source: root, Output: cold, Now: "2025-03-31", Theme: postes.Theme}); err != nil {
+		t.Fatal(err)
+	}
+	sameTrees(t, out, cold)
 }
