@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"postes/generator/content"
 	"postes/generator/message"
 )
 
@@ -237,6 +238,22 @@ func TestClockIn(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{{"12:00", "12\u00a0h"}, {"09:15", "9\u00a0h\u00a015"}, {"", ""}} {
 		if got := (&Offer{DeadlineTime: tc.in}).DeadlineAt(); got != tc.want {
 			t.Errorf("DeadlineAt(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestDeadlineHourEverywhere: the hour is read from a label's value, a
+// front matter string and a TOML date-time alike.
+func TestDeadlineHourEverywhere(t *testing.T) {
+	for _, text := range []string{
+		"# Agent\nEmployeur : Mairie\nDate limite de candidature : 30/06/2026 à 12h00\n\n## Missions\n\nAccueillir.\n",
+		"+++\ndeadline = \"30/06/2026 à 12h00\"\n+++\n# Agent\nEmployeur : Mairie\n\n## Missions\n\nAccueillir.\n",
+		"+++\ndeadline = 2026-06-30T12:00:00\n+++\n# Agent\nEmployeur : Mairie\n\n## Missions\n\nAccueillir.\n",
+	} {
+		src, _ := content.Decode("a.txt", []byte(text))
+		o, diags := Extract(src)
+		if o == nil || o.Deadline != (Date{2026, 6, 30}) || o.DeadlineTime != "12:00" {
+			t.Errorf("%q: read %+v, %v", text, o, diags)
 		}
 	}
 }

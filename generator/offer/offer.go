@@ -579,6 +579,9 @@ func (x *extractor) setValue(d *FieldDef, line int, v any, where message.ID) boo
 			s = v
 		case time.Time: // TOML dates, local or not: the calendar date as written
 			s = v.Format("2006-01-02")
+			if v.Hour() != 0 || v.Minute() != 0 {
+				s = v.Format("2006-01-02 15:04") // and its hour, for a deadline's
+			}
 		default:
 			x.warn(line, message.ValueNotDate, "where", message.New(where), "key", d.Name, "value", tomlValue(v))
 			return false
