@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -104,20 +105,7 @@ func TestServeStopsOnSignal(t *testing.T) {
 				t.Fatal(err)
 			}
 			time.Sleep(500 * time.Millisecond)
-			if err := cmd.Process.Signal(sig); err != nil {
-				t.Fatal(err)
-			}
-			exited := make(chan error, 1)
-			go func() { exited <- cmd.Wait() }()
-			select {
-			case err := <-exited:
-				if err != nil {
-					t.Errorf("serve exited with %v", err)
-				}
-			case <-time.After(stopWait + 3*time.Second):
-				_ = cmd.Process.Kill()
-				t.Fatalf("serve ignored %s", sig)
-			}
+			signalAndWait(t, cmd, sig, stopWait+3*time.Second)
 		})
 	}
 }
@@ -160,8 +148,23 @@ func TestServeStopsDuringABuild(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+	if d := signalAndWait(t, cmd, syscall.SIGTERM, 30*time.Second); d > stopWait+500*time.Millisecond {
+		t.Errorf("serve took %s to stop during a build", d.Round(time.Millisecond))
+	}
+	if left, _ := filepath.Glob(filepath.Join(tmp, "postes-serve-*")); len(left) > 0 {
+		t.Errorf("temporary board left behind: %v", left)
+	}
+	if strings.Contains(out.String(), "publié") || strings.Contains(out.String(), "published") {
+		t.Errorf("the build went on after the signal:\n%s", out.String())
+	}
+}
+
+// signalAndWait sends sig to the serve command and waits at most limit
+// for it to exit cleanly; it returns how long that took.
+func signalAndWait(t *testing.T, cmd *exec.Cmd, sig syscall.Signal, limit time.Duration) time.Duration {
+	t.Helper()
 	start := time.Now()
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+	if err := cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
 	exited := make(chan error, 1)
@@ -171,17 +174,9 @@ func TestServeStopsDuringABuild(t *testing.T) {
 		if err != nil {
 			t.Errorf("serve exited with %v", err)
 		}
-	case <-time.After(30 * time.Second):
+	case <-time.After(limit):
 		_ = cmd.Process.Kill()
-		t.Fatalf("serve did not stop\n%s", out.String())
+		t.Fatalf("serve ignored %s for %s", sig, limit)
 	}
-	if d := time.Since(start); d > stopWait+500*time.Millisecond {
-		t.Errorf("serve took %s to stop during a build", d.Round(time.Millisecond))
-	}
-	if left, _ := filepath.Glob(filepath.Join(tmp, "postes-serve-*")); len(left) > 0 {
-		t.Errorf("temporary board left behind: %v", left)
-	}
-	if strings.Contains(out.String(), "publié") || strings.Contains(out.String(), "published") {
-		t.Errorf("the build went on after the signal:\n%s", out.String())
-	}
+	return time.Since(start)
 }
