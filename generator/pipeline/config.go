@@ -7,6 +7,7 @@ import (
 	"maps"
 	"net/url"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -194,21 +195,38 @@ func LoadConfig(dir string) (Config, error) {
 // reTypeError reads the line and key of BurntSushi/toml's type errors.
 var reTypeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): incompatible types`)
 
-// configWants says what each key of config.toml takes, for a value of
-// the wrong type.
-var configWants = map[string]message.ID{
-	"title": message.ConfigWantString, "description": message.ConfigWantString, "base_url": message.ConfigWantString,
-	"language": message.ConfigWantString, "time_zone": message.ConfigWantString, "output": message.ConfigWantString,
-	"country": message.ConfigWantString, "feed_length": message.ConfigWantNumber, "reminder_days": message.ConfigWantNumber,
-	"max_open_days": message.ConfigWantNumber, "list_length": message.ConfigWantNumber, "precompress": message.ConfigWantBool,
-	"aliases": message.ConfigWantTable, "countries": message.ConfigWantTable, "defaults": message.ConfigWantTable,
-	"places": message.ConfigWantTable, "grades": message.ConfigWantTable,
-}
-
-// configKeys are config.toml's keys, as an unknown key's message lists
-// them.
-var configKeys = []string{"title", "description", "base_url", "language", "time_zone", "output", "feed_length", "country",
-	"reminder_days", "max_open_days", "list_length", "[aliases]", "[countries]", "[defaults]", "[places]", "[grades]"}
+// configKeys are config.toml's keys in the order of Config, tables as
+// "[aliases]", as an unknown key's message lists them; configWants says
+// what each takes, for a value of the wrong type. Both are read from
+// Config's fields, so that a new setting is never left out of either.
+var configKeys, configWants = func() ([]string, map[string]message.ID) {
+	var keys []string
+	wants := map[string]message.ID{}
+	t := reflect.TypeOf(Config{})
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		key, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if key == "" || key == "-" {
+			continue
+		}
+		switch f.Type.Kind() {
+		case reflect.Map:
+			keys = append(keys, "["+key+"]")
+			wants[key] = message.ConfigWantTable
+			continue
+		case reflect.Int:
+			wants[key] = message.ConfigWantNumber
+		case reflect.Bool:
+			wants[key] = message.ConfigWantBool
+		default:
+			wants[key] = message.ConfigWantString
+		}
+		keys = append(keys, key)
+	}
+	// Plain keys first: a table's header ends the top level.
+	sort.SliceStable(keys, func(a, b int) bool { return !strings.HasPrefix(keys[a], "[") && strings.HasPrefix(keys[b], "[") })
+	return keys, wants
+}()
 
 // ConfigError is what is wrong with the board's settings (config.toml,
 // --base-url), to be said in the board's language: Error gives it in
